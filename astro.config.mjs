@@ -1,0 +1,22 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import tailwindcss from '@tailwindcss/vite';
+import { articleHastPlugins } from './src/render/plugins.ts';
+import { pagefindIntegration } from './src/search/integration.ts';
+import { siteUrl, outDir } from './src/site/config.ts';
+
+export default defineConfig({
+  site: siteUrl,
+  outDir,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  markdown: {
+    // Keep the editor's punctuation verbatim: SmartyPants would turn Arabic text's straight
+    // quotes into English curly quotes.
+    processor: satteri({ features: { smartPunctuation: false }, hastPlugins: articleHastPlugins() }),
+  },
+  integrations: [mdx(), pagefindIntegration()],
+  vite: { plugins: [tailwindcss()] },
+});

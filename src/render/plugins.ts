@@ -1,0 +1,30 @@
+import { defineHastPlugin, type HastNode, type HastPluginDefinition } from 'satteri';
+import { splitLatinRuns } from './bidi.ts';
+
+/** Elements whose text is left as written (code, existing isolation, links). */
+const SKIP_INSIDE = new Set(['code', 'pre', 'bdi', 'script', 'style']);
+
+/**
+ * Wraps Latin-script runs of article text in `<bdi dir="ltr">`, so "F-16", "S-400" or "EPA"
+ * keep their order inside right-to-left paragraphs.
+ */
+export const isolateLatinRuns: HastPluginDefinition = defineHastPlugin({
+  name: 'marsad-isolate-latin',
+  text(node, ctx) {
+    const parent = ctx.parent(node);
+    if (parent && parent.type === 'element' && SKIP_INSIDE.has(parent.tagName)) return;
+    const segments = splitLatinRuns(node.value);
+    if (!segments.some((s) => s.ltr)) return;
+    const replacement: HastNode[] = segments.map((s) =>
+      s.ltr
+        ? { type: 'element', tagName: 'bdi', properties: { dir: 'ltr' }, children: [{ type: 'text', value: s.text }] }
+        : { type: 'text', value: s.text },
+    );
+    ctx.replaceNode(node, replacement);
+  },
+});
+
+/** The hast plugins every article goes through, in order. */
+export function articleHastPlugins(): HastPluginDefinition[] {
+  return [isolateLatinRuns];
+}

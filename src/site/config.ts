@@ -1,0 +1,19 @@
+import path from 'node:path';
+
+/**
+ * Build-wide settings read from the environment, so benchmarks and tests can point the same
+ * project at another content folder or output folder without editing files.
+ */
+
+/** Folder holding `articles/` and `entities/`; `MARSAD_CONTENT_DIR` overrides `./content`. */
+export const contentDir = path.resolve(process.env.MARSAD_CONTENT_DIR || 'content');
+
+/** Where `astro build` writes the site; `MARSAD_OUT_DIR` overrides `./dist`. */
+export const outDir = path.resolve(process.env.MARSAD_OUT_DIR || 'dist');
+
+/** Public origin used for canonical URLs and feeds; `MARSAD_SITE` overrides it. */
+export const siteUrl = process.env.MARSAD_SITE || 'https://marsad.example';
+
+/** Site name shown to readers. */
+export const siteName = 'مرصد';
+export const siteTagline = 'أرشيف الأخبار العربية وأعلامها وأماكنها';

@@ -1,0 +1,80 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { hasChromium, launchChromium, serveStatic } from '../support/browser.ts';
+import { articleIds } from '../support/site.ts';
+
+const distDir = inject('distDir');
+const contentDir = inject('contentDir');
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let page: Page;
+let ids: string[];
+
+/** Article ids whose MDX text matches `pattern` — the expected answer, read from the content. */
+async function articlesMatching(pattern: RegExp): Promise<string[]> {
+  const hits: string[] = [];
+  for (const id of ids) {
+    const text = await readFile(path.join(contentDir, 'articles', `${id}.mdx`), 'utf8');
+    if (pattern.test(text)) hits.push(id);
+  }
+  return hits.sort();
+}
+
+/** Runs a query through the site's real Pagefind bundle and returns the article ids found. */
+async function search(query: string): Promise<string[]> {
+  const urls = await page.evaluate(async (q) => {
+    // @ts-expect-error -- served by the built site, not a module of this project
+    const pagefind = await import('/pagefind/pagefind.js');
+    const found = await pagefind.search(q);
+    const data = await Promise.all(found.results.map((r: { data: () => Promise<{ url: string }> }) => r.data()));
+    return data.map((d: { url: string }) => d.url);
+  }, query);
+  return urls
+    .map((u) => /^\/articles\/([^/]+)\/$/.exec(u)?.[1])
+    .filter((id): id is string => Boolean(id))
+    .sort();
+}
+
+describe.runIf(hasChromium)('search in a real browser', () => {
+  beforeAll(async () => {
+    ids = await articleIds(contentDir);
+    server = await serveStatic(distDir);
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await page.goto(`${server.origin}/search/`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('finds every article that mentions Erdogan when searching "اردوغان"', async () => {
+    const expected = await articlesMatching(/[اأ]ردوغان/);
+    expect(expected.length).toBe(5);
+    expect(await search('اردوغان')).toEqual(expected);
+  });
+
+  it('finds exactly the articles that mention Idlib when searching "ادلب"', async () => {
+    const expected = await articlesMatching(/[اإ]دلب/);
+    expect(expected.length).toBe(2);
+    expect(await search('ادلب')).toEqual(expected);
+  });
+
+  it('shows results with links to articles in the Arabic search UI', async () => {
+    await page.goto(`${server.origin}/search/`);
+    const input = page.locator('pagefind-input input');
+    await input.fill('ادلب');
+    const links = page.locator('pagefind-results a[href^="/articles/"]');
+    await links.first().waitFor({ timeout: 15_000 });
+    const hrefs = await links.evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')))]);
+    expect(hrefs.sort()).toEqual((await articlesMatching(/[اإ]دلب/)).map((id) => `/articles/${id}/`));
+    expect(await page.locator('pagefind-results').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    await page.locator('pagefind-results a[href^="/articles/"]').first().click();
+    await page.waitForURL(/\/articles\//);
+    expect(await page.locator('h1').textContent()).toBeTruthy();
+  });
+});

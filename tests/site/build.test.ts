@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'astro/zod';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { articleIds, listFiles, readPage } from '../support/site.ts';
+
+const distDir = inject('distDir');
+const contentDir = inject('contentDir');
+let files: string[];
+let ids: string[];
+
+beforeAll(async () => {
+  files = await listFiles(distDir);
+  ids = await articleIds(contentDir);
+});
+
+describe('built site', () => {
+  it('has content to test', () => {
+    expect(ids.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('marks every page Arabic and right-to-left', async () => {
+    const pages = files.filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThanOrEqual(ids.length + 3);
+    for (const page of pages) {
+      const html = (await readPage(distDir, page)).querySelector('html');
+      expect(html?.getAttribute('lang'), page).toBe('ar');
+      expect(html?.getAttribute('dir'), page).toBe('rtl');
+    }
+  });
+
+  it('builds one page per article, with its title and body marked for search', async () => {
+    for (const id of ids) {
+      const file = `articles/${id}/index.html`;
+      expect(files).toContain(file);
+      const page = await readPage(distDir, file);
+      const body = page.querySelector('[data-pagefind-body]');
+      expect(body, file).not.toBeNull();
+      const h1 = body!.querySelector('h1');
+      expect(h1?.text.trim().length, file).toBeGreaterThan(5);
+      expect(h1?.getAttribute('data-pagefind-meta')).toBe('title');
+      expect(page.querySelector('title')?.text).toContain(h1!.text.trim());
+      expect(body!.querySelectorAll('.article-body p').length, file).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('links every article from the home page', async () => {
+    const home = await readPage(distDir, 'index.html');
+    const links = new Set(home.querySelectorAll('main a').map((a) => a.getAttribute('href')));
+    for (const id of ids) expect(links, id).toContain(`/articles/${id}/`);
+  });
+
+  it('has a 404 page and a search page', async () => {
+    expect(files).toContain('404.html');
+    const search = await readPage(distDir, 'search/index.html');
+    expect(search.querySelector('pagefind-input')).not.toBeNull();
+    expect(search.querySelector('pagefind-results')).not.toBeNull();
+  });
+
+  it('writes the Pagefind index with an Arabic language index', async () => {
+    expect(files).toContain('pagefind/pagefind.js');
+    expect(files).toContain('pagefind/pagefind-component-ui.js');
+    const entry = JSON.parse(await readFile(path.join(distDir, 'pagefind/pagefind-entry.json'), 'utf8'));
+    expect(Object.keys(entry.languages)).toContain('ar');
+    expect(entry.languages.ar.page_count).toBe(ids.length);
+    expect(files.some((f) => f.startsWith('pagefind/fragment/'))).toBe(true);
+  });
+
+  it('self-hosts its fonts and loads nothing from another host', async () => {
+    expect(files.some((f) => /^_astro\/noto-naskh-arabic-arabic-400.*\.woff2$/.test(f))).toBe(true);
+    for (const page of files.filter((f) => f.endsWith('.html'))) {
+      const root = await readPage(distDir, page);
+      for (const el of root.querySelectorAll('script[src], link[href]:not([rel="canonical"]), img[src], iframe[src]')) {
+        const url = el.getAttribute('src') ?? el.getAttribute('href') ?? '';
+        expect(url, `${page}: ${el.outerHTML}`).toMatch(/^\/(?!\/)/);
+      }
+    }
+    const css = files.filter((f) => f.endsWith('.css') && f.startsWith('_astro/'));
+    for (const file of css) {
+      const text = await readFile(path.join(distDir, file), 'utf8');
+      expect(text, file).not.toMatch(/url\(\s*["']?(https?:)?\/\//);
+    }
+  });
+
+  it('exports graph.json listing every article', async () => {
+    const graphSchema = z.object({
+      version: z.literal(1),
+      generated: z.string(),
+      articles: z.array(
+        z.object({
+          id: z.string(),
+          url: z.string().url(),
+          title: z.string().min(1),
+          outlet: z.string().nullable(),
+          published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+          entities: z.array(z.object({ id: z.string(), count: z.number().int().positive() })),
+        }),
+      ),
+    });
+    const graph = graphSchema.parse(JSON.parse(await readFile(path.join(distDir, 'data/graph.json'), 'utf8')));
+    expect(graph.articles.map((a) => a.id).sort()).toEqual(ids);
+    for (const a of graph.articles) expect(new URL(a.url).pathname).toBe(`/articles/${a.id}/`);
+  });
+});
