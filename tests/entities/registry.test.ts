@@ -1,0 +1,147 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { entitySchema, type EntityData } from '../../src/schemas/entity.ts';
+
+/**
+ * The entity registry (`content/entities/<id>.json`) is hand-curated data: these tests keep it
+ * valid, consistent and safe for the matcher (no name claimed by two entities, no tiny aliases).
+ */
+
+const registryDir = path.resolve(import.meta.dirname, '../../content/entities');
+const fixturePath = path.resolve(import.meta.dirname, 'fixtures/seed-mentions.json');
+
+interface RegistryFile {
+  id: string;
+  text: string;
+  raw: Record<string, unknown>;
+}
+
+const files: RegistryFile[] = readdirSync(registryDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => {
+    const text = readFileSync(path.join(registryDir, f), 'utf8');
+    return { id: path.basename(f, '.json'), text, raw: JSON.parse(text) as Record<string, unknown> };
+  });
+
+const entities = new Map<string, EntityData>(files.map((f) => [f.id, entitySchema.parse(f.raw)]));
+
+/**
+ * A comparison key for a name, folding what the matcher folds: tashkeel and tatweel, hamza forms,
+ * ة/ه, ى/ي, the definite article on every word, punctuation between words, Latin case.
+ */
+function nameKey(name: string): string {
+  return name
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ؤ/g, 'و')
+    .replace(/ئ/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .replace(/ى/g, 'ي')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((w) => (w.startsWith('ال') && w.length > 3 ? w.slice(2) : w))
+    .join(' ');
+}
+
+/** Letters and digits in a name, ignoring spaces and punctuation. */
+const letterCount = (name: string): number => (name.match(/[\p{L}\p{N}]/gu) ?? []).length;
+
+/** An explicit acronym: Latin capitals/digits (EPA, M4, G20) or spaced/dotted Arabic letters (أ ف ب). */
+const isAcronym = (name: string): boolean =>
+  /^(?=.*[A-Z])[A-Z0-9]+$/.test(name) || /^[\u0621-\u064A](?:[ .][\u0621-\u064A])+\.?$/.test(name);
+
+describe('entity registry', () => {
+  it('has entities', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  it.each(files.map((f) => [f.id, f] as const))('%s validates against the schema', (_id, file) => {
+    const result = entitySchema.safeParse(file.raw);
+    expect(result.success, result.success ? '' : JSON.stringify(result.error.issues)).toBe(true);
+    // Nothing the schema would silently drop.
+    expect(Object.keys(file.raw).every((k) => k in entitySchema.shape)).toBe(true);
+  });
+
+  it('ids are lowercase kebab-case Latin slugs (the file name)', () => {
+    for (const { id } of files) expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+  });
+
+  it('files are 2-space JSON with keys in schema order and a final newline', () => {
+    const order = Object.keys(entitySchema.shape);
+    for (const { id, text, raw } of files) {
+      const keys = Object.keys(raw);
+      const positions = keys.map((k) => order.indexOf(k));
+      expect(positions, id).toEqual([...positions].sort((a, b) => a - b));
+      expect(text, id).toBe(`${JSON.stringify(raw, null, 2)}\n`);
+    }
+  });
+
+  it('names and aliases are trimmed, non-empty and not repeated within an entity', () => {
+    for (const [id, e] of entities) {
+      const all = [e.name, ...e.aliases];
+      for (const n of all) expect(n, id).toBe(n.trim());
+      const keys = all.map(nameKey);
+      expect(new Set(keys).size, `${id}: ${all.join(' | ')}`).toBe(keys.length);
+    }
+  });
+
+  it('no name or alias belongs to two entities (after the folding the matcher does)', () => {
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const [id, e] of entities) {
+      for (const n of [e.name, ...e.aliases]) {
+        const key = nameKey(n);
+        const other = owner.get(key);
+        if (other && other !== id) clashes.push(`${n}: ${other} / ${id}`);
+        owner.set(key, id);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  it('no alias is shorter than 3 letters unless it is an explicit acronym', () => {
+    const short = [...entities].flatMap(([id, e]) =>
+      e.aliases.filter((a) => letterCount(a) < 3 && !isAcronym(a)).map((a) => `${id}: ${a}`),
+    );
+    expect(short).toEqual([]);
+  });
+
+  it('only places have coordinates', () => {
+    for (const [id, e] of entities) if (e.coordinates) expect(e.type, id).toBe('place');
+  });
+
+  it('Arabic fields are written in Arabic and nameEn in Latin script', () => {
+    for (const [id, e] of entities) {
+      expect(e.name, id).toMatch(/^[\u0600-\u06FF0-9 .\-]+$/);
+      expect(e.description, id).toMatch(/[\u0600-\u06FF]/);
+      expect(e.nameEn, id).toMatch(/^[\p{Script=Latin}0-9 .,'()\-]+$/u);
+    }
+  });
+});
+
+/**
+ * `fixtures/seed-mentions.json`: for each seed article (shared/seeds/<stem>.txt), every entity a careful
+ * reader would say it names — the expected answer of the linker test. Rules: named mentions only (not
+ * adjectives such as الروسي); the whole raw text counts, photo credits, source line, dateline and the
+ * English caption included; a name inside a longer registered name counts only as the longer one
+ * (البحر الأسود in منظمة التعاون الاقتصادي للبحر الأسود, أستانا in مؤتمر أستانا).
+ */
+describe('seed mentions fixture', () => {
+  const fixture = JSON.parse(readFileSync(fixturePath, 'utf8')) as Record<string, string[]>;
+
+  it('lists the five seed articles by file stem', () => {
+    expect(Object.keys(fixture)).toHaveLength(5);
+    for (const stem of Object.keys(fixture)) expect(stem).toMatch(/^\d{3}_[0-9a-f]{16}$/);
+  });
+
+  it('refers only to registry entities, sorted and without repeats', () => {
+    for (const [stem, ids] of Object.entries(fixture)) {
+      expect(ids.filter((id) => !entities.has(id)), stem).toEqual([]);
+      expect(ids, stem).toEqual([...new Set(ids)].sort());
+    }
+  });
+});
