@@ -1,5 +1,11 @@
 import { defineHastPlugin, type HastNode, type HastPluginDefinition } from 'satteri';
+import path from 'node:path';
+import { EntityMatcher } from '../entities/matcher.ts';
+import { entityNames, loadRegistry } from '../entities/registry.ts';
+import { contentDir } from '../site/config.ts';
+import { entityUrl } from '../site/urls.ts';
 import { splitLatinRuns } from './bidi.ts';
+import { entityLinkPlugin } from './entity-links.ts';
 
 /** Elements whose text is left as written (code, existing isolation, links). */
 const SKIP_INSIDE = new Set(['code', 'pre', 'bdi', 'script', 'style']);
@@ -24,7 +30,12 @@ export const isolateLatinRuns: HastPluginDefinition = defineHastPlugin({
   },
 });
 
-/** The hast plugins every article goes through, in order. */
+/**
+ * The hast plugins every article goes through, in order: entity links (from the registry in
+ * the content folder, read once per build), then Latin-run isolation.
+ */
 export function articleHastPlugins(): HastPluginDefinition[] {
-  return [isolateLatinRuns];
+  const registry = loadRegistry(path.join(contentDir, 'entities'));
+  const matcher = new EntityMatcher(entityNames(registry));
+  return [entityLinkPlugin(matcher, entityUrl), isolateLatinRuns];
 }

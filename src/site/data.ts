@@ -1,6 +1,13 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { readArticleBlocks } from '../entities/article-text.ts';
+import { EntityMatcher } from '../entities/matcher.ts';
+import { buildMentionIndex, collectArticleMentions, type MentionIndex } from '../entities/mentions.ts';
+import { entityNames } from '../entities/registry.ts';
+
+export { articleUrl, entityUrl, entityTypeUrl } from './urls.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
+export type EntityEntry = CollectionEntry<'entities'>;
 
 /** Newest first; articles without a date go last, then by title for a stable order. */
 function byDateDesc(a: ArticleEntry, b: ArticleEntry): number {
@@ -11,6 +18,9 @@ function byDateDesc(a: ArticleEntry, b: ArticleEntry): number {
 }
 
 let articles: Promise<ArticleEntry[]> | undefined;
+let articlesById: Promise<Map<string, ArticleEntry>> | undefined;
+let entities: Promise<Map<string, EntityEntry>> | undefined;
+let mentionIndex: Promise<MentionIndex> | undefined;
 
 /**
  * Every article, newest first. Loaded once per build and shared by all pages
@@ -21,7 +31,37 @@ export function getArticles(): Promise<ArticleEntry[]> {
   return articles;
 }
 
-/** The public URL of an article page. */
-export function articleUrl(id: string): string {
-  return `/articles/${id}/`;
+/** Articles by id, for entity pages. */
+export function getArticlesById(): Promise<Map<string, ArticleEntry>> {
+  articlesById ??= getArticles().then((all) => new Map(all.map((a) => [a.id, a])));
+  return articlesById;
+}
+
+/** The registry, by id, sorted by Arabic name. Loaded once per build. */
+export function getEntities(): Promise<Map<string, EntityEntry>> {
+  entities ??= getCollection('entities').then(
+    (all) => new Map(all.sort((a, b) => a.data.name.localeCompare(b.data.name, 'ar')).map((e) => [e.id, e])),
+  );
+  return entities;
+}
+
+/**
+ * Mentions of registry entities in every article, read once per article per build and shared
+ * by article pages, entity pages and exports.
+ */
+export function getMentionIndex(): Promise<MentionIndex> {
+  mentionIndex ??= (async () => {
+    const registry = await getEntities();
+    const matcher = new EntityMatcher(entityNames([...registry.values()].map((e) => ({ id: e.id, ...e.data }))));
+    const find = (text: string) => matcher.findMentions(text);
+    const perArticle = (await getArticles()).map((article) =>
+      collectArticleMentions(article.id, readArticleBlocks(article.body ?? '', find)),
+    );
+    const index = buildMentionIndex(perArticle);
+    for (const [entityId] of index.byEntity) {
+      if (!registry.has(entityId)) throw new Error(`An article links to unknown entity "${entityId}"`);
+    }
+    return index;
+  })();
+  return mentionIndex;
 }

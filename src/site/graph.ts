@@ -1,4 +1,12 @@
+import type { EntityType } from '../schemas/entity.ts';
+import type { MentionIndex } from '../entities/mentions.ts';
 import { isoDate } from './format.ts';
+
+/** An entity count inside an article, or an article count inside an entity. */
+export interface GraphCount {
+  id: string;
+  count: number;
+}
 
 /** One article in the machine-readable export `dist/data/graph.json`. */
 export interface GraphArticle {
@@ -7,7 +15,21 @@ export interface GraphArticle {
   title: string;
   outlet: string | null;
   published: string | null;
-  entities: { id: string; count: number }[];
+  /** Entities the article mentions, with mention counts, most mentioned first. */
+  entities: GraphCount[];
+}
+
+/** One registry entity in the export. */
+export interface GraphEntity {
+  id: string;
+  type: EntityType;
+  name: string;
+  nameEn: string;
+  aliases: string[];
+  wikidata: string | null;
+  url: string;
+  /** Articles mentioning the entity, with mention counts, newest article first. */
+  articles: GraphCount[];
 }
 
 /** The whole export; see README "graph.json". */
@@ -15,6 +37,7 @@ export interface Graph {
   version: 1;
   generated: string;
   articles: GraphArticle[];
+  entities: GraphEntity[];
 }
 
 interface ArticleLike {
@@ -22,18 +45,46 @@ interface ArticleLike {
   data: { title: string; outlet: string | null; published: Date | null };
 }
 
-/** Builds the export from the articles (absolute URLs against `site`). */
-export function buildGraph(articles: readonly ArticleLike[], site: URL, urlOf: (id: string) => string): Graph {
+interface EntityLike {
+  id: string;
+  data: { type: EntityType; name: string; nameEn: string; aliases: string[]; wikidata?: string | undefined };
+}
+
+interface Urls {
+  site: URL;
+  article: (id: string) => string;
+  entity: (id: string) => string;
+}
+
+const byCountDesc = (a: GraphCount, b: GraphCount) => b.count - a.count || a.id.localeCompare(b.id);
+
+/** Builds the export from the articles, the registry and the mention index (absolute URLs). */
+export function buildGraph(
+  articles: readonly ArticleLike[],
+  entities: readonly EntityLike[],
+  index: MentionIndex,
+  urls: Urls,
+): Graph {
   return {
     version: 1,
     generated: new Date().toISOString(),
     articles: articles.map((a) => ({
       id: a.id,
-      url: new URL(urlOf(a.id), site).href,
+      url: new URL(urls.article(a.id), urls.site).href,
       title: a.data.title,
       outlet: a.data.outlet,
       published: a.data.published ? isoDate(a.data.published) : null,
-      entities: [],
+      entities: [...(index.byArticle.get(a.id)?.counts ?? [])].map(([id, count]) => ({ id, count })).sort(byCountDesc),
+    })),
+    entities: entities.map((e) => ({
+      id: e.id,
+      type: e.data.type,
+      name: e.data.name,
+      nameEn: e.data.nameEn,
+      aliases: e.data.aliases,
+      wikidata: e.data.wikidata ?? null,
+      url: new URL(urls.entity(e.id), urls.site).href,
+      articles: (index.byEntity.get(e.id) ?? []).map((m) => ({ id: m.articleId, count: m.count })),
     })),
   };
 }

@@ -1,8 +1,9 @@
 import type { APIRoute } from 'astro';
-import { articleUrl, getArticles } from '../../site/data.ts';
+import { articleUrl, entityUrl, getArticles, getEntities, getMentionIndex } from '../../site/data.ts';
 import { buildGraph } from '../../site/graph.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const graph = buildGraph(await getArticles(), site!, articleUrl);
+  const [articles, entities, index] = await Promise.all([getArticles(), getEntities(), getMentionIndex()]);
+  const graph = buildGraph(articles, [...entities.values()], index, { site: site!, article: articleUrl, entity: entityUrl });
   return new Response(JSON.stringify(graph, null, 2), { headers: { 'Content-Type': 'application/json' } });
 };

@@ -1,0 +1,32 @@
+import type { EntityType } from '../schemas/entity.ts';
+
+/** Reader-facing Arabic names of entity types, singular and plural, and their URL segment. */
+export const entityTypeInfo: Record<EntityType, { one: string; many: string; slug: string }> = {
+  person: { one: 'شخص', many: 'الأشخاص', slug: 'people' },
+  place: { one: 'مكان', many: 'الأماكن', slug: 'places' },
+  organization: { one: 'منظمة', many: 'المنظمات', slug: 'organizations' },
+  event: { one: 'حدث', many: 'الأحداث', slug: 'events' },
+};
+
+/** Arabic count phrases with the right plural form: "مقالة واحدة", "مقالتان", "٣ مقالات", "١١ مقالة". */
+export function countPhrase(n: number, forms: { one: string; two: string; few: string; many: string }): string {
+  const rule = new Intl.PluralRules('ar').select(n);
+  const num = n.toLocaleString('ar');
+  switch (rule) {
+    case 'zero':
+      return `${num} ${forms.many}`;
+    case 'one':
+      return forms.one;
+    case 'two':
+      return forms.two;
+    case 'few':
+      return `${num} ${forms.few}`;
+    default:
+      return `${num} ${forms.many}`;
+  }
+}
+
+export const articleCount = (n: number) =>
+  countPhrase(n, { one: 'مقالة واحدة', two: 'مقالتان', few: 'مقالات', many: 'مقالة' });
+export const mentionCount = (n: number) =>
+  countPhrase(n, { one: 'إشارة واحدة', two: 'إشارتان', few: 'إشارات', many: 'إشارة' });
