@@ -5,11 +5,12 @@ import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
 import { articleHastPlugins } from './src/render/plugins.ts';
 import { pagefindIntegration } from './src/search/integration.ts';
-import { siteUrl, outDir } from './src/site/config.ts';
+import { siteUrl, outDir, cacheDir } from './src/site/config.ts';
 
 export default defineConfig({
   site: siteUrl,
   outDir,
+  cacheDir,
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: {

@@ -17,9 +17,10 @@ interface Node {
  * Reads an article's MDX body with the same parser Astro renders it with (Sätteri), and returns
  * its blocks of text with the entity mentions in them — exactly the text nodes the link plugin
  * sees, so the mention index and the links in the page always agree. `<NoLink>` text is kept but
- * not matched; `<EntityLink id>` text counts as a mention of that id.
+ * not matched; `<EntityLink id>` text counts as a mention of that id. Photo credits are read with
+ * `findCreditMentions`, which also knows the names agencies sign with.
  */
-export function readArticleBlocks(body: string, findMentions: FindMentions): TextBlock[] {
+export function readArticleBlocks(body: string, findMentions: FindMentions, findCreditMentions: FindMentions = findMentions): TextBlock[] {
   const blocks: TextBlock[] = [];
   let current: TextBlock | undefined;
 
@@ -47,6 +48,13 @@ export function readArticleBlocks(body: string, findMentions: FindMentions): Tex
     const isBlock =
       (node.type === 'element' && BLOCKS.has(node.tagName!)) || node.type === 'mdxJsxFlowElement';
     if (isBlock) flush();
+    if (node.type === 'mdxJsxFlowElement' && node.name === 'Caption') {
+      // The photo credit is an attribute, rendered after the caption text: read it as its own block.
+      const credit = node.attributes?.find((a) => a.name === 'credit')?.value;
+      if (typeof credit === 'string' && credit.trim()) {
+        blocks.push({ text: credit, mentions: mode === 'match' ? findCreditMentions(credit) : [] });
+      }
+    }
     let childMode = mode;
     if (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') {
       if (node.name === 'NoLink') childMode = 'plain';

@@ -101,3 +101,25 @@ export class EntityMatcher {
     return mentions;
   }
 }
+
+/**
+ * Recognises who a photo credit or an outlet line names: the entity's source names
+ * ("الأوروبية") or any of its ordinary names, compared whole after normalization.
+ */
+export class SourceNameMatcher {
+  readonly #byName = new Map<string, string>();
+
+  constructor(entities: readonly { id: string; names: readonly string[]; sourceNames: readonly string[] }[]) {
+    for (const e of entities) {
+      for (const name of [...e.sourceNames, ...e.names]) {
+        const key = normalizeArabic(name.trim());
+        if (!this.#byName.has(key)) this.#byName.set(key, e.id);
+      }
+    }
+  }
+
+  /** The entity a whole credit or outlet string names, if any. */
+  entityOf(text: string): string | undefined {
+    return this.#byName.get(normalizeArabic(text.trim()));
+  }
+}

@@ -40,3 +40,8 @@ export function loadRegistry(dir: string): RegistryEntity[] {
 export function entityNames(entities: readonly Pick<RegistryEntity, 'id' | 'name' | 'aliases'>[]): EntityNames[] {
   return entities.map((e) => ({ id: e.id, names: [e.name, ...e.aliases] }));
 }
+
+/** Names plus credit/outlet names, for `SourceNameMatcher`. */
+export function sourceNames(entities: readonly Pick<RegistryEntity, 'id' | 'name' | 'aliases' | 'sourceNames'>[]) {
+  return entities.map((e) => ({ id: e.id, names: [e.name, ...e.aliases], sourceNames: e.sourceNames }));
+}

@@ -22,6 +22,12 @@ export const entitySchema = z.object({
    * are handled by the matcher and need not be listed.
    */
   aliases: z.array(z.string().min(1)).default([]),
+  /**
+   * Names under which this organization signs photo credits or appears as an article's outlet
+   * ("الأوروبية", "الجزيرة"). Matched only against credits and outlets, never in running text,
+   * where they are ordinary words.
+   */
+  sourceNames: z.array(z.string().min(1)).default([]),
   /** One-line Arabic description. */
   description: z.string().min(1),
   /** Wikidata item id, e.g. "Q7747". */

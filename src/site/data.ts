@@ -1,8 +1,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { readArticleBlocks } from '../entities/article-text.ts';
-import { EntityMatcher } from '../entities/matcher.ts';
+import { EntityMatcher, SourceNameMatcher } from '../entities/matcher.ts';
 import { buildMentionIndex, collectArticleMentions, type MentionIndex } from '../entities/mentions.ts';
-import { entityNames } from '../entities/registry.ts';
+import { entityNames, sourceNames } from '../entities/registry.ts';
 
 export { articleUrl, entityUrl, entityTypeUrl } from './urls.ts';
 
@@ -52,11 +52,25 @@ export function getEntities(): Promise<Map<string, EntityEntry>> {
 export function getMentionIndex(): Promise<MentionIndex> {
   mentionIndex ??= (async () => {
     const registry = await getEntities();
-    const matcher = new EntityMatcher(entityNames([...registry.values()].map((e) => ({ id: e.id, ...e.data }))));
+    const entries = [...registry.values()].map((e) => ({ id: e.id, ...e.data }));
+    const matcher = new EntityMatcher(entityNames(entries));
+    const sources = new SourceNameMatcher(sourceNames(entries));
     const find = (text: string) => matcher.findMentions(text);
-    const perArticle = (await getArticles()).map((article) =>
-      collectArticleMentions(article.id, readArticleBlocks(article.body ?? '', find)),
-    );
+    // A credit or outlet names one agency as a whole ("الأوروبية"), or holds names in running text.
+    const findSource = (text: string) => {
+      const id = sources.entityOf(text);
+      return id ? [{ entityId: id, start: 0, end: text.length }] : find(text);
+    };
+    const perArticle = (await getArticles()).map((article) => {
+      const blocks = readArticleBlocks(article.body ?? '', find, findSource);
+      const outlet = article.data.outlet;
+      if (outlet) {
+        const label = 'المصدر: ';
+        const mentions = findSource(outlet).map((m) => ({ ...m, start: m.start + label.length, end: m.end + label.length }));
+        blocks.push({ text: label + outlet, mentions });
+      }
+      return collectArticleMentions(article.id, blocks);
+    });
     const index = buildMentionIndex(perArticle);
     for (const [entityId] of index.byEntity) {
       if (!registry.has(entityId)) throw new Error(`An article links to unknown entity "${entityId}"`);

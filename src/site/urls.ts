@@ -7,5 +7,5 @@ export const articleUrl = (id: string): string => `/articles/${id}/`;
 /** Public URL of an entity page. */
 export const entityUrl = (id: string): string => `/entities/${id}/`;
 
-/** Public URL of the index of one entity type ("/entities/people/"). */
-export const entityTypeUrl = (type: EntityType): string => `/entities/${entityTypeInfo[type].slug}/`;
+/** Public URL of the index of one entity type ("/people/"). */
+export const entityTypeUrl = (type: EntityType): string => `/${entityTypeInfo[type].slug}/`;

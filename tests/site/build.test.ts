@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -62,7 +62,8 @@ describe('built site', () => {
     expect(files).toContain('pagefind/pagefind-component-ui.js');
     const entry = JSON.parse(await readFile(path.join(distDir, 'pagefind/pagefind-entry.json'), 'utf8'));
     expect(Object.keys(entry.languages)).toContain('ar');
-    expect(entry.languages.ar.page_count).toBe(ids.length);
+    const entities = (await readdir(path.join(contentDir, 'entities'))).filter((f) => f.endsWith('.json'));
+    expect(entry.languages.ar.page_count).toBe(ids.length + entities.length);
     expect(files.some((f) => f.startsWith('pagefind/fragment/'))).toBe(true);
   });
 

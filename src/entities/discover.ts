@@ -1,0 +1,471 @@
+/**
+ * Entity discovery: finds likely names of persons, places and organizations in Arabic text that
+ * the registry does not have yet, so an editor can grow it (`npm run entities:suggest`).
+ *
+ * Rule-based, with no dictionary of names. A name is announced by a cue in its sentence (a title or
+ * role, a place or organization word, a dateline, a common first name, a verb of saying — see
+ * `discover/tagger.ts`), or recurs as the same multi-word sequence, or is a place whose adjective
+ * the corpus uses ("الإيراني" → "إيران"). The corpus itself teaches which words are common (see
+ * `discover/vocabulary.ts`). Occurrences are grouped by normalized name (proclitics و ف ب ل ك ال
+ * folded by the shared Arabic library and the matcher), counted over the whole corpus, and given a
+ * type guess with the cues that support it.
+ */
+import { normalizeArabic, splitProclitics } from '../arabic/index.ts';
+import { ORGANIZATION_CUES, PERSON_CUES, PLACE_CUES, REGNAL_ORDINALS, STOPWORDS, COMMON_WORDS } from './discover/lexicon.ts';
+import { isNameWord, tagWords, type CueRule, type CueSpan, type GuessType } from './discover/tagger.ts';
+import { Vocabulary } from './discover/vocabulary.ts';
+import { isConnector, isNisba, joined, lookup, readWords, type Word } from './discover/words.ts';
+import { EntityMatcher } from './matcher.ts';
+import { sentenceRanges } from './mentions.ts';
+
+export type { CueRule, CueSpan, GuessType } from './discover/tagger.ts';
+export { tagSentence } from './discover/tagger.ts';
+export { Vocabulary } from './discover/vocabulary.ts';
+export { bioSpans, parseBio, scoreSpans, type BioSentence, type LabeledSpan, type Score } from './discover/bio.ts';
+
+/** A text to discover names in: an article (its paragraphs) or any other document. */
+export interface DiscoveryDocument {
+  id: string;
+  paragraphs: readonly string[];
+}
+
+/** Evidence that is not a cue in the sentence. */
+export type CorpusRule =
+  /** The same multi-word sequence recurs. */
+  | 'repeated'
+  /** The corpus uses the place's adjective of origin ("الإيراني" for إيران). */
+  | 'adjective';
+
+/** One kind of evidence for a candidate: a cue (or a rule) and how often it was seen. */
+export interface Evidence {
+  rule: CueRule | CorpusRule;
+  /** The cue word as written in the cue list ("الرئيس", "مدينة"), the adjective, or the rule name. */
+  cue: string;
+  type: GuessType;
+  count: number;
+}
+
+/** A likely name that the registry does not have yet. */
+export interface Candidate {
+  /** The name as most often written (proclitics left out). */
+  name: string;
+  /** The name normalized with `normalizeArabic`, words joined by one space. */
+  normalizedKey: string;
+  type: GuessType;
+  /** The cues behind the type guess, strongest first. */
+  evidence: Evidence[];
+  /** Occurrences of the name in the corpus (with or without a cue). */
+  count: number;
+  /** Documents (articles) the name occurs in. */
+  articles: number;
+  /** A sentence with the name, preferably one with its strongest cue. */
+  example: string;
+  /** Offsets of the name in `example`. */
+  exampleSpan: [start: number, end: number];
+}
+
+/** Whether the registry already has the name written at [start, end) of `sentence`. */
+export type IsKnown = (sentence: string, start: number, end: number) => boolean;
+
+export interface DiscoverOptions {
+  /** Names the registry has already: candidates with a known occurrence are left out. */
+  isKnown?: IsKnown;
+  /** Fewest occurrences a candidate needs. Default 1 (a cue once is enough). */
+  minCount?: number;
+  /** Fewest occurrences of a multi-word sequence with no cue. Default 2. */
+  minRepeats?: number;
+  /** Fewest uses of an adjective of origin to suggest its place. Default 2. */
+  minAdjectiveUses?: number;
+}
+
+/** How much one occurrence of each rule weighs in the type guess. */
+const RULE_WEIGHT: Record<Evidence['rule'], number> = {
+  title: 3,
+  'given-name': 2,
+  'place-word': 3,
+  'org-word': 3,
+  'org-name': 3,
+  dateline: 3,
+  adjective: 1,
+  speech: 1,
+  latin: 1,
+  lexicon: 0,
+  repeated: 0,
+};
+
+const MAX_NGRAM = 4;
+
+interface Occurrence {
+  key: string;
+  surface: string;
+  rule: Evidence['rule'];
+  cue: string;
+  type: GuessType;
+  sentence: string;
+  start: number;
+  end: number;
+  doc: number;
+}
+
+/** Normalized key of words [first, end), the first word read from `from` (after proclitics). */
+function keyOf(words: readonly Word[], first: number, end: number, sentence: string, from: number): string {
+  const parts = [normalizeArabic(sentence.slice(from, words[first]!.end))];
+  for (let k = first + 1; k < end; k++) parts.push(words[k]!.norm);
+  return parts.join(' ');
+}
+
+function isCueWord(word: Word): boolean {
+  return !!(lookup(word, PERSON_CUES) ?? lookup(word, PLACE_CUES) ?? lookup(word, ORGANIZATION_CUES));
+}
+
+/**
+ * Repeated-name candidates of one sentence: runs of 2–4 name words that are a whole cue span or
+ * lie outside every cue span. The first word must pass the vocabulary's tests.
+ */
+function ngramsOf(words: readonly Word[], spans: readonly CueSpan[], vocabulary: Vocabulary, emit: (first: number, end: number) => void): void {
+  const inSpan = new Int32Array(words.length).fill(-1);
+  spans.forEach((s, n) => {
+    for (let k = s.firstWord; k < s.endWord; k++) inSpan[k] = n;
+  });
+  for (let i = 0; i < words.length; i++) {
+    const first = words[i]!;
+    if (!isNameWord(first, vocabulary) || (first.definite && vocabulary.isInflected(first))) continue;
+    for (let end = i + 2; end <= Math.min(words.length, i + MAX_NGRAM); end++) {
+      const last = words[end - 1]!;
+      if (!joined(last) || !isNameWord(last) || isCueWord(last)) break;
+      const a = inSpan[i]!;
+      const b = inSpan[end - 1]!;
+      if ((a >= 0 || b >= 0) && !(a === b && spans[a]!.firstWord === i && spans[a]!.endWord === end)) continue;
+      if (a < 0 && b < 0 && inSpan.subarray(i, end).some((n) => n >= 0)) continue;
+      if (isConnector(last)) continue;
+      // "القوات الأمريكية", "الدول العربية": a noun and its adjective, not a name.
+      if (first.definite && (isNisba(last) || vocabulary.isInflected(last))) continue;
+      emit(i, end);
+    }
+  }
+}
+
+/** The document list for plain strings: each string is its own document. */
+function asDocuments(input: readonly (string | DiscoveryDocument)[]): DiscoveryDocument[] {
+  return input.map((d, i) => (typeof d === 'string' ? { id: String(i), paragraphs: [d] } : d));
+}
+
+/** Removes proclitics from the first word of `surface` so that it reads as `firstNorm`. */
+function stripTo(surface: string, firstNorm: string): string {
+  const space = surface.search(/\s/);
+  const first = space < 0 ? surface : surface.slice(0, space);
+  const rest = space < 0 ? '' : surface.slice(space);
+  for (const split of splitProclitics(first)) {
+    if (normalizeArabic(split.stem) === firstNorm) return split.stem + rest;
+  }
+  return surface;
+}
+
+/**
+ * A name the matcher cannot count safely: a stop word or common word once normalized ("علي" is
+ * "على"), which would be found all over the text.
+ */
+function isUncountable(key: string): boolean {
+  return !key.includes(' ') && (STOPWORDS.has(key) || COMMON_WORDS.has(key));
+}
+
+/**
+ * Matcher mentions, without the ones that read a short name inside a longer word through a
+ * proclitic ("بيان" is not ب + "يان").
+ */
+function safeMentions(matcher: EntityMatcher, sentence: string): { entityId: string; start: number; end: number }[] {
+  return matcher.findMentions(sentence).filter((m) => {
+    const firstKeyWord = m.entityId.split(' ')[0]!.replace(/^ال/, '');
+    if (firstKeyWord.length > 3) return true;
+    const written = normalizeArabic(sentence.slice(m.start, m.end).split(/\s/)[0]!);
+    return written === firstKeyWord || written === `ال${firstKeyWord}`;
+  });
+}
+
+/** Splits documents into sentences: what discovery reads. */
+function sentencesOf(documents: readonly DiscoveryDocument[]): { text: string; doc: number }[] {
+  const sentences: { text: string; doc: number }[] = [];
+  documents.forEach((document, doc) => {
+    for (const paragraph of document.paragraphs) {
+      for (const [from, to] of sentenceRanges(paragraph)) sentences.push({ text: paragraph.slice(from, to), doc });
+    }
+  });
+  return sentences;
+}
+
+/** Builds the vocabulary of a corpus of sentences. */
+export function vocabularyOf(sentences: Iterable<string>): Vocabulary {
+  const vocabulary = new Vocabulary();
+  for (const sentence of sentences) vocabulary.add(readWords(sentence));
+  return vocabulary;
+}
+
+/**
+ * Finds likely names in `input` (articles, or paragraph strings), groups them by normalized name
+ * and returns them most frequent first, without those `isKnown` says the registry has.
+ */
+export function discoverNames(input: readonly (string | DiscoveryDocument)[], options: DiscoverOptions = {}): Candidate[] {
+  const sentences = sentencesOf(asDocuments(input));
+  const vocabulary = vocabularyOf(sentences.map((s) => s.text));
+  const minRepeats = options.minRepeats ?? 2;
+
+  const occurrences = new Map<string, Occurrence[]>();
+  const push = (map: Map<string, Occurrence[]>, o: Occurrence) => {
+    const list = map.get(o.key);
+    if (list) list.push(o);
+    else map.set(o.key, [o]);
+  };
+  const ngrams = new Map<string, Occurrence[]>();
+
+  for (const { text: sentence, doc } of sentences) {
+    const words = readWords(sentence);
+    const spans = tagWords(words, { vocabulary });
+    for (const s of spans) {
+      push(occurrences, {
+        key: keyOf(words, s.firstWord, s.endWord, sentence, s.start),
+        surface: sentence.slice(s.start, s.end),
+        rule: s.rule,
+        cue: s.cue,
+        type: s.type,
+        sentence,
+        start: s.start,
+        end: s.end,
+        doc,
+      });
+    }
+    ngramsOf(words, spans, vocabulary, (first, end) => {
+      const start = words[first]!.start;
+      push(ngrams, {
+        key: keyOf(words, first, end, sentence, start),
+        surface: sentence.slice(start, words[end - 1]!.end),
+        rule: 'repeated',
+        cue: 'repeated',
+        type: 'unknown',
+        sentence,
+        start,
+        end: words[end - 1]!.end,
+        doc,
+      });
+    });
+  }
+
+  // Repeated sequences: at least `minRepeats`, and not just a part of a longer one seen as often.
+  const repeated = [...ngrams].filter(([, list]) => list.length >= minRepeats);
+  for (const [key, list] of repeated) {
+    const inLonger = repeated.some(([other, l]) => other !== key && l.length >= list.length && ` ${other} `.includes(` ${key} `));
+    if (inLonger) continue;
+    for (const o of list) {
+      const cued = occurrences.get(key)?.some((c) => c.sentence === o.sentence && c.start === o.start);
+      if (!cued) push(occurrences, o);
+    }
+  }
+
+  // Proclitic variants ("ولافروف", "للأمم المتحدة") join the candidate without them when there is one.
+  for (const key of [...occurrences.keys()]) {
+    const [first, ...rest] = key.split(' ');
+    for (const split of splitProclitics(first!)) {
+      if (split.prefix === '') continue;
+      const target = [split.stem, ...rest].join(' ');
+      const list = occurrences.get(target);
+      if (!list || target === key) continue;
+      for (const o of occurrences.get(key)!) list.push({ ...o, key: target, surface: stripTo(o.surface, split.stem) });
+      occurrences.delete(key);
+      break;
+    }
+  }
+
+  // Places named through their adjective of origin.
+  const adjectiveEvidence = new Map<string, Evidence>();
+  for (const { place, adjective, uses } of vocabulary.adjectivePlaces(options.minAdjectiveUses ?? 2)) {
+    if (STOPWORDS.has(place) || COMMON_WORDS.has(place) || PERSON_CUES.has(place) || PLACE_CUES.has(place)) continue;
+    if (ORGANIZATION_CUES.has(place)) continue;
+    adjectiveEvidence.set(place, { rule: 'adjective', cue: adjective, type: 'place', count: uses });
+    if (!occurrences.has(place)) occurrences.set(place, []);
+  }
+
+  // Count every occurrence, with or without a cue, with the matcher's proclitic handling.
+  const countable = [...occurrences.keys()].filter((key) => !isUncountable(key));
+  const matcher = new EntityMatcher(countable.map((key) => ({ id: key, names: [key] })));
+  const counts = new Map<string, { count: number; docs: Set<number>; first?: Occurrence; surfaces: string[] }>();
+  const known = new Set<string>();
+  for (const { text, doc } of sentences) {
+    for (const m of safeMentions(matcher, text)) {
+      const c = counts.get(m.entityId) ?? { count: 0, docs: new Set<number>(), surfaces: [] };
+      c.count++;
+      c.docs.add(doc);
+      const surface = text.slice(m.start, m.end);
+      c.surfaces.push(stripTo(surface, m.entityId.split(' ')[0]!));
+      c.first ??= { key: m.entityId, surface, rule: 'lexicon', cue: '', type: 'unknown', sentence: text, start: m.start, end: m.end, doc };
+      counts.set(m.entityId, c);
+      if (options.isKnown?.(text, m.start, m.end)) known.add(m.entityId);
+    }
+  }
+  if (options.isKnown) {
+    for (const [key, list] of occurrences) {
+      if (list.some((o) => options.isKnown!(o.sentence, o.start, o.end))) known.add(key);
+    }
+  }
+
+  const minCount = options.minCount ?? 1;
+  const candidates: Candidate[] = [];
+  for (const [key, list] of occurrences) {
+    if (known.has(key)) continue;
+    const counted = counts.get(key);
+    const count = Math.max(counted?.count ?? 0, list.length);
+    if (count < minCount || count === 0) continue;
+    const evidence = evidenceOf(list);
+    const adjective = adjectiveEvidence.get(key);
+    if (adjective) evidence.push(adjective);
+    evidence.sort((a, b) => b.count * RULE_WEIGHT[b.rule] - a.count * RULE_WEIGHT[a.rule] || b.count - a.count);
+    const best = [...list].sort((a, b) => RULE_WEIGHT[b.rule] - RULE_WEIGHT[a.rule])[0] ?? counted?.first;
+    if (!best) continue;
+    const surfaces = list.length > 0 ? list.map((o) => o.surface) : (counted?.surfaces ?? []);
+    candidates.push({
+      name: mostCommon(surfaces),
+      normalizedKey: key,
+      type: guessType(evidence),
+      evidence,
+      count,
+      articles: counted?.docs.size ?? new Set(list.map((o) => o.doc)).size,
+      example: best.sentence,
+      exampleSpan: [best.start, best.end],
+    });
+  }
+  return candidates.sort(
+    (a, b) => b.count - a.count || typeRank(a) - typeRank(b) || a.normalizedKey.localeCompare(b.normalizedKey, 'ar'),
+  );
+}
+
+const typeRank = (c: Candidate) => (c.type === 'unknown' ? 1 : 0);
+
+function evidenceOf(list: readonly Occurrence[]): Evidence[] {
+  const byCue = new Map<string, Evidence>();
+  for (const o of list) {
+    const id = `${o.rule}\u0000${o.cue}\u0000${o.type}`;
+    const e = byCue.get(id);
+    if (e) e.count++;
+    else byCue.set(id, { rule: o.rule, cue: o.cue, type: o.type, count: 1 });
+  }
+  return [...byCue.values()];
+}
+
+/** The type with the most weighted evidence; unknown without any (or on a tie). */
+function guessType(evidence: readonly Evidence[]): GuessType {
+  const votes = new Map<GuessType, number>();
+  for (const e of evidence) {
+    if (e.type === 'unknown') continue;
+    votes.set(e.type, (votes.get(e.type) ?? 0) + e.count * RULE_WEIGHT[e.rule]);
+  }
+  const ranked = [...votes].sort((a, b) => b[1] - a[1]);
+  if (ranked.length === 0 || (ranked[1] && ranked[1][1] === ranked[0]![1])) return 'unknown';
+  return ranked[0]![0];
+}
+
+function mostCommon(values: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+/**
+ * Names found with a cue somewhere in a corpus, to tag them where they appear without one
+ * (`tagText(sentence, { lexicon })`): what a discovery run over the corpus knows. A person's
+ * last name is taken as a short form ("جورج بوش" → "بوش").
+ */
+export class NameLexicon {
+  readonly #matcher: EntityMatcher;
+  readonly #types = new Map<string, { type: GuessType; name: string }>();
+  readonly vocabulary?: Vocabulary;
+
+  /** Keeps the candidates with a type guess (a cue, not only repetition). */
+  constructor(candidates: readonly Candidate[], vocabulary?: Vocabulary) {
+    this.vocabulary = vocabulary;
+    const typed = candidates.filter((c) => c.type !== 'unknown' && !isUncountable(c.normalizedKey));
+    for (const c of typed) this.#types.set(c.normalizedKey, { type: c.type, name: c.name });
+    for (const c of typed) {
+      if (c.type !== 'person') continue;
+      const words = readWords(c.normalizedKey);
+      const last = words[words.length - 1]!;
+      const short = last.norm;
+      if (words.length < 2 || this.#types.has(short) || isUncountable(short) || short.replace(/^ال/, '').length < 3) continue;
+      if (isConnector(last) || lookup(last, REGNAL_ORDINALS) || isConnector(words[words.length - 2]!)) continue;
+      this.#types.set(short, { type: 'person', name: c.name });
+    }
+    this.#matcher = new EntityMatcher([...this.#types.keys()].map((key) => ({ id: key, names: [key] })));
+  }
+
+  /** The lexicon's names in `sentence`. */
+  find(sentence: string): { start: number; end: number; type: GuessType; name: string }[] {
+    return safeMentions(this.#matcher, sentence).map((m) => ({ start: m.start, end: m.end, ...this.#types.get(m.entityId)! }));
+  }
+}
+
+export interface TagOptions {
+  /** Names learned from the corpus, tagged where no cue announces them. */
+  lexicon?: NameLexicon;
+  /** Word statistics of the corpus (defaults to the lexicon's). */
+  vocabulary?: Vocabulary;
+}
+
+/** Likely names in one sentence: cue spans, then lexicon names that do not overlap them. */
+export function tagText(sentence: string, options: TagOptions = {}): CueSpan[] {
+  const words = readWords(sentence);
+  const spans = tagWords(words, { vocabulary: options.vocabulary ?? options.lexicon?.vocabulary });
+  if (!options.lexicon) return spans;
+  const extra: CueSpan[] = [];
+  for (const m of options.lexicon.find(sentence)) {
+    if (spans.some((s) => s.start < m.end && m.start < s.end)) continue;
+    const firstWord = words.findIndex((w) => w.end > m.start);
+    const endWord = words.findIndex((w) => w.start >= m.end);
+    extra.push({
+      start: m.start,
+      end: m.end,
+      firstWord,
+      endWord: endWord < 0 ? words.length : endWord,
+      type: m.type,
+      rule: 'lexicon',
+      cue: m.name,
+    });
+  }
+  return [...spans, ...extra].sort((a, b) => a.start - b.start);
+}
+
+/** A span over the tokens of a pre-tokenized sentence: [start, end) token indices. */
+export interface TokenSpan {
+  start: number;
+  end: number;
+  type: GuessType;
+  rule: CueRule;
+  cue: string;
+}
+
+/**
+ * The same cues on a pre-tokenized sentence (a BIO corpus): the tokens are joined with spaces,
+ * tagged, and each span is mapped back to the tokens it touches.
+ */
+export function tagSpans(sentenceTokens: readonly string[], options: TagOptions = {}): TokenSpan[] {
+  const starts: number[] = [];
+  let text = '';
+  for (const token of sentenceTokens) {
+    if (text) text += ' ';
+    starts.push(text.length);
+    text += token;
+  }
+  const tokenAt = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  return tagText(text, options).map((s) => ({
+    start: tokenAt(s.start),
+    end: tokenAt(s.end - 1) + 1,
+    type: s.type,
+    rule: s.rule,
+    cue: s.cue,
+  }));
+}
