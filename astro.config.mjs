@@ -1,10 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
 import { articleHastPlugins } from './src/render/plugins.ts';
 import { pagefindIntegration } from './src/search/integration.ts';
+import { linkCheckIntegration } from './src/site/link-check-integration.ts';
 import { siteUrl, outDir, cacheDir } from './src/site/config.ts';
 
 export default defineConfig({
@@ -18,6 +20,6 @@ export default defineConfig({
     // quotes into English curly quotes.
     processor: satteri({ features: { smartPunctuation: false }, hastPlugins: articleHastPlugins() }),
   },
-  integrations: [mdx(), pagefindIntegration()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIntegration(), linkCheckIntegration()],
   vite: { plugins: [tailwindcss()] },
 });

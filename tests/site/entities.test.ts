@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFrontmatter } from '../../src/ingest/index.ts';
+import { findBrokenLinks } from '../../src/site/link-check.ts';
 import { articleIds, listFiles, readPage } from '../support/site.ts';
 
 const distDir = inject('distDir');
@@ -93,19 +93,7 @@ describe('entity pages', () => {
 });
 
 describe('internal links', () => {
-  it('every internal link and asset in dist/ resolves to a file', async () => {
-    const files = await listFiles(distDir);
-    const broken: string[] = [];
-    for (const file of files.filter((f) => f.endsWith('.html'))) {
-      const page = await readPage(distDir, file);
-      for (const el of page.querySelectorAll('[href], [src]')) {
-        const url = el.getAttribute('href') ?? el.getAttribute('src')!;
-        if (!url.startsWith('/') || url.startsWith('//')) continue;
-        const target = decodeURIComponent(url.split(/[?#]/)[0]!);
-        const candidates = [target, path.join(target, 'index.html'), `${target}.html`];
-        if (!candidates.some((c) => existsSync(path.join(distDir, c)) && !c.endsWith('/'))) broken.push(`${file} → ${url}`);
-      }
-    }
-    expect(broken).toEqual([]);
+  it('every internal link and asset in dist/ resolves to a file', () => {
+    expect(findBrokenLinks(distDir)).toEqual([]);
   });
 });

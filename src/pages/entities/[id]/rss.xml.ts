@@ -1,0 +1,22 @@
+import rss from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { articleUrl, getArticlesById, getEntities, getMentionIndex, type EntityEntry } from '../../../site/data.ts';
+import { feedItems } from '../../../site/feeds.ts';
+import { siteName } from '../../../site/config.ts';
+
+export const getStaticPaths = (async () =>
+  [...(await getEntities()).values()].map((entity) => ({ params: { id: entity.id }, props: { entity } }))) satisfies GetStaticPaths;
+
+/** An entity's own feed: the newest articles that mention it. */
+export const GET: APIRoute = async ({ site, props }) => {
+  const { entity } = props as { entity: EntityEntry };
+  const [index, articles] = await Promise.all([getMentionIndex(), getArticlesById()]);
+  const mentioning = (index.byEntity.get(entity.id) ?? []).map((m) => articles.get(m.articleId)!);
+  return rss({
+    title: `${siteName} — ${entity.data.name}`,
+    description: entity.data.description,
+    site: site!,
+    items: feedItems(mentioning, articleUrl),
+    customData: '<language>ar</language>',
+  });
+};

@@ -1,0 +1,84 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleToMdx, ingestBytes } from '../../src/ingest/index.ts';
+import { readPage } from '../support/site.ts';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** Article text an attacker or a broken scraper could send. */
+const HOSTILE = [
+  'عنوان: <script>alert("x")</script> في الخبر',
+  '',
+  'فقرة أولى فيها <script>document.title="hacked"</script> و{1+1} و<b>غامق</b> و<img src=x onerror=alert(1)>.',
+  '',
+  'import أخبار from "node:fs"',
+  '',
+  'export const خبر = 1;',
+  '',
+  '--- فاصل ---',
+  '',
+  'فقرة فيها [رابط](javascript:alert(1)) و`كود` و*نجمة* و_شرطة_ و# ليست عنوانًا | وعمود |.',
+  '',
+  'وقال المتحدث باسم الوزارة في مؤتمر صحفي عقده اليوم إن الحكومة تتابع الوضع عن كثب، وإن الاتصالات مستمرة مع جميع الأطراف المعنية للتوصل إلى حل سياسي شامل ينهي الأزمة.',
+  '',
+  'وأضاف أن المرحلة المقبلة تتطلب تعاونًا أوسع بين دول المنطقة، مشيرًا إلى أن اللقاءات الثنائية ستتواصل خلال الأسابيع القادمة في أكثر من عاصمة عربية.',
+].join('\n');
+
+let work: string;
+let dist: string;
+
+describe('hostile article text', () => {
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), 'marsad-hostile-'));
+    dist = path.join(work, 'dist');
+    await mkdir(path.join(work, 'content', 'articles'), { recursive: true });
+    await mkdir(path.join(work, 'content', 'entities'), { recursive: true });
+    const result = ingestBytes(new TextEncoder().encode(HOSTILE), 'hostile.txt');
+    if (!result.ok) throw new Error(result.reason);
+    await writeFile(path.join(work, 'content', 'articles', 'hostile.mdx'), articleToMdx(result.article));
+    await run(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        MARSAD_CONTENT_DIR: path.join(work, 'content'),
+        MARSAD_OUT_DIR: dist,
+        MARSAD_CACHE_DIR: path.join(work, 'cache'),
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('builds, and renders scripts, tags, imports and Markdown as the text they are', async () => {
+    const page = await readPage(dist, 'articles/hostile/index.html');
+    const article = page.querySelector('article')!;
+    expect(article.querySelectorAll('script, b, img, code, em, strong, table').length).toBe(0);
+    expect(article.querySelectorAll('a[href^="javascript:"]').length).toBe(0);
+    const text = article.text;
+    for (const fragment of [
+      '<script>alert("x")</script>',
+      '<script>document.title="hacked"</script>',
+      '{1+1}',
+      '<img src=x onerror=alert(1)>',
+      'import أخبار from "node:fs"',
+      'export const خبر = 1;',
+      '--- فاصل ---',
+      '[رابط](javascript:alert(1))',
+      '`كود`',
+      '*نجمة*',
+      '# ليست عنوانًا | وعمود |',
+    ]) {
+      expect(text).toContain(fragment);
+    }
+    expect(page.querySelector('title')!.text).toContain('<script>alert("x")</script>');
+  });
+});
