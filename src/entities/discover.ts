@@ -14,7 +14,18 @@ import { normalizeArabic, splitProclitics } from '../arabic/index.ts';
 import { ORGANIZATION_CUES, PERSON_CUES, PLACE_CUES, REGNAL_ORDINALS, STOPWORDS, COMMON_WORDS } from './discover/lexicon.ts';
 import { isNameWord, tagWords, type CueRule, type CueSpan, type GuessType } from './discover/tagger.ts';
 import { Vocabulary } from './discover/vocabulary.ts';
-import { isConnector, isNisba, joined, lookup, readWords, type Word } from './discover/words.ts';
+import {
+  hasPronounEnding,
+  isConnector,
+  isNisba,
+  isPrepositionalMasdar,
+  isPrepositionalNoun,
+  isVerbalNoun,
+  joined,
+  lookup,
+  readWords,
+  type Word,
+} from './discover/words.ts';
 import { EntityMatcher } from './matcher.ts';
 import { sentenceRanges } from './mentions.ts';
 
@@ -64,18 +75,27 @@ export interface Candidate {
   exampleSpan: [start: number, end: number];
 }
 
-/** Whether the registry already has the name written at [start, end) of `sentence`. */
-export type IsKnown = (sentence: string, start: number, end: number) => boolean;
+/** Where a sentence names entities the registry already has (e.g. `EntityMatcher#findMentions`). */
+export type FindKnown = (sentence: string) => readonly { start: number; end: number }[];
 
 export interface DiscoverOptions {
-  /** Names the registry has already: candidates with a known occurrence are left out. */
-  isKnown?: IsKnown;
+  /**
+   * The registry's names in a sentence. A candidate with an occurrence inside a known name is left
+   * out, and a repeated sequence that runs into one ("سوريا وليبيا" when سوريا is known) is no
+   * candidate.
+   */
+  findKnown?: FindKnown;
   /** Fewest occurrences a candidate needs. Default 1 (a cue once is enough). */
   minCount?: number;
   /** Fewest occurrences of a multi-word sequence with no cue. Default 2. */
   minRepeats?: number;
   /** Fewest uses of an adjective of origin to suggest its place. Default 2. */
   minAdjectiveUses?: number;
+  /**
+   * Word statistics to start from, e.g. of a larger background corpus: the input's words are added
+   * to it. The bigger the vocabulary, the better common words are told from names.
+   */
+  vocabulary?: Vocabulary;
 }
 
 /** How much one occurrence of each rule weighs in the type guess. */
@@ -86,14 +106,20 @@ const RULE_WEIGHT: Record<Evidence['rule'], number> = {
   'org-word': 3,
   'org-name': 3,
   dateline: 3,
-  adjective: 1,
+  adjective: 2,
   speech: 1,
   latin: 1,
   lexicon: 0,
-  repeated: 0,
+  repeated: 0.5,
 };
 
 const MAX_NGRAM = 4;
+
+/**
+ * Least share of a frequent candidate's occurrences that must carry evidence (a cue, a repeat,
+ * its adjective): a common word that once followed a title is seen a hundred times without one.
+ */
+const MIN_SUPPORT = 0.05;
 
 interface Occurrence {
   key: string;
@@ -127,22 +153,49 @@ function ngramsOf(words: readonly Word[], spans: readonly CueSpan[], vocabulary:
   spans.forEach((s, n) => {
     for (let k = s.firstWord; k < s.endWord; k++) inSpan[k] = n;
   });
+  // After the first word: no verb, no pronoun suffix, no "و" ("بوتين وأردوغان", "سوريا وليبيا").
+  const continues = (w: Word) =>
+    joined(w) &&
+    w.kind === 'arabic' &&
+    !w.norm.startsWith('و') &&
+    isNameWord(w) &&
+    !isCueWord(w) &&
+    !hasPronounEnding(w) &&
+    !isPrepositionalMasdar(w) &&
+    !vocabulary.isInflectedForm(w) &&
+    !vocabulary.hasCommonProclitic(w);
   for (let i = 0; i < words.length; i++) {
     const first = words[i]!;
-    if (!isNameWord(first, vocabulary) || (first.definite && vocabulary.isInflected(first))) continue;
+    if (first.kind !== 'arabic' || !isNameWord(first, vocabulary) || isVerbalNoun(first) || isPrepositionalNoun(first)) continue;
+    if (first.definite && vocabulary.isInflected(first)) continue;
     for (let end = i + 2; end <= Math.min(words.length, i + MAX_NGRAM); end++) {
       const last = words[end - 1]!;
-      if (!joined(last) || !isNameWord(last) || isCueWord(last)) break;
+      if (!continues(last)) break;
       const a = inSpan[i]!;
       const b = inSpan[end - 1]!;
       if ((a >= 0 || b >= 0) && !(a === b && spans[a]!.firstWord === i && spans[a]!.endWord === end)) continue;
       if (a < 0 && b < 0 && inSpan.subarray(i, end).some((n) => n >= 0)) continue;
       if (isConnector(last)) continue;
-      // "القوات الأمريكية", "الدول العربية": a noun and its adjective, not a name.
+      // "القوات الأمريكية", "الدول العربية", "سوتشي الروسي": a noun and its adjective, not a name.
       if (first.definite && (isNisba(last) || vocabulary.isInflected(last))) continue;
+      if (last.definite && isNisba(last) && vocabulary.isInflected(last)) continue;
       emit(i, end);
     }
   }
+}
+
+/**
+ * A repeated sequence shaped like a person's name: words without the article, none of them an
+ * adjective the corpus inflects ("دا سيلفا", "سلفادور دالي", "أبو أيوب") — unlike "أسعار
+ * النفط" or "مؤتمر صحفي" (صحفية).
+ */
+function looksLikePersonName(words: readonly Word[], vocabulary: Vocabulary): boolean {
+  return words.every((w, k) => {
+    const afterConnector = k > 0 && isConnector(words[k - 1]!);
+    if (w.definite) return afterConnector;
+    if (k > 0 && !afterConnector && /ة$/.test(w.text)) return false;
+    return w.kind === 'arabic' && !/..يه$/.test(w.norm) && !vocabulary.isInflected(w);
+  });
 }
 
 /** The document list for plain strings: each string is its own document. */
@@ -193,20 +246,20 @@ function sentencesOf(documents: readonly DiscoveryDocument[]): { text: string; d
   return sentences;
 }
 
-/** Builds the vocabulary of a corpus of sentences. */
-export function vocabularyOf(sentences: Iterable<string>): Vocabulary {
-  const vocabulary = new Vocabulary();
+/** Adds a corpus of sentences to a vocabulary (a new one by default) and returns it. */
+export function vocabularyOf(sentences: Iterable<string>, vocabulary = new Vocabulary()): Vocabulary {
   for (const sentence of sentences) vocabulary.add(readWords(sentence));
   return vocabulary;
 }
 
 /**
  * Finds likely names in `input` (articles, or paragraph strings), groups them by normalized name
- * and returns them most frequent first, without those `isKnown` says the registry has.
+ * and returns them most frequent first, without the names `findKnown` says the registry has.
  */
 export function discoverNames(input: readonly (string | DiscoveryDocument)[], options: DiscoverOptions = {}): Candidate[] {
   const sentences = sentencesOf(asDocuments(input));
-  const vocabulary = vocabularyOf(sentences.map((s) => s.text));
+  const vocabulary = options.vocabulary ?? new Vocabulary();
+  for (const s of sentences) vocabulary.add(readWords(s.text));
   const minRepeats = options.minRepeats ?? 2;
 
   const occurrences = new Map<string, Occurrence[]>();
@@ -217,12 +270,24 @@ export function discoverNames(input: readonly (string | DiscoveryDocument)[], op
   };
   const ngrams = new Map<string, Occurrence[]>();
 
-  for (const { text: sentence, doc } of sentences) {
+  const known = new Set<string>();
+  /** Known names by sentence index, for the counting pass (only sentences that have some). */
+  const knownBySentence = new Map<number, readonly { start: number; end: number }[]>();
+  const covered = (spans: readonly { start: number; end: number }[], start: number, end: number) =>
+    spans.some((k) => k.start <= start && k.end >= end);
+  const touches = (spans: readonly { start: number; end: number }[], start: number, end: number) =>
+    spans.some((k) => k.start < end && start < k.end);
+
+  sentences.forEach(({ text: sentence, doc }, index) => {
     const words = readWords(sentence);
     const spans = tagWords(words, { vocabulary });
+    const knownHere = options.findKnown?.(sentence) ?? [];
+    if (knownHere.length > 0) knownBySentence.set(index, knownHere);
     for (const s of spans) {
+      const key = keyOf(words, s.firstWord, s.endWord, sentence, s.start);
+      if (covered(knownHere, s.start, s.end)) known.add(key);
       push(occurrences, {
-        key: keyOf(words, s.firstWord, s.endWord, sentence, s.start),
+        key,
         surface: sentence.slice(s.start, s.end),
         rule: s.rule,
         cue: s.cue,
@@ -235,19 +300,27 @@ export function discoverNames(input: readonly (string | DiscoveryDocument)[], op
     }
     ngramsOf(words, spans, vocabulary, (first, end) => {
       const start = words[first]!.start;
+      const stop = words[end - 1]!.end;
+      const key = keyOf(words, first, end, sentence, start);
+      if (covered(knownHere, start, stop)) known.add(key);
+      else if (touches(knownHere, start, stop)) return;
+      const person = looksLikePersonName(words.slice(first, end), vocabulary);
+      // "دوريات مشتركة", "وحدة وطنية": a noun and its adjective.
+      const last = words[end - 1]!;
+      if (!person && !last.definite && /ة$/.test(last.text)) return;
       push(ngrams, {
-        key: keyOf(words, first, end, sentence, start),
-        surface: sentence.slice(start, words[end - 1]!.end),
+        key,
+        surface: sentence.slice(start, stop),
         rule: 'repeated',
         cue: 'repeated',
-        type: 'unknown',
+        type: person ? 'person' : 'unknown',
         sentence,
         start,
-        end: words[end - 1]!.end,
+        end: stop,
         doc,
       });
     });
-  }
+  });
 
   // Repeated sequences: at least `minRepeats`, and not just a part of a longer one seen as often.
   const repeated = [...ngrams].filter(([, list]) => list.length >= minRepeats);
@@ -287,8 +360,8 @@ export function discoverNames(input: readonly (string | DiscoveryDocument)[], op
   const countable = [...occurrences.keys()].filter((key) => !isUncountable(key));
   const matcher = new EntityMatcher(countable.map((key) => ({ id: key, names: [key] })));
   const counts = new Map<string, { count: number; docs: Set<number>; first?: Occurrence; surfaces: string[] }>();
-  const known = new Set<string>();
-  for (const { text, doc } of sentences) {
+  sentences.forEach(({ text, doc }, index) => {
+    const knownHere = knownBySentence.get(index) ?? [];
     for (const m of safeMentions(matcher, text)) {
       const c = counts.get(m.entityId) ?? { count: 0, docs: new Set<number>(), surfaces: [] };
       c.count++;
@@ -297,14 +370,9 @@ export function discoverNames(input: readonly (string | DiscoveryDocument)[], op
       c.surfaces.push(stripTo(surface, m.entityId.split(' ')[0]!));
       c.first ??= { key: m.entityId, surface, rule: 'lexicon', cue: '', type: 'unknown', sentence: text, start: m.start, end: m.end, doc };
       counts.set(m.entityId, c);
-      if (options.isKnown?.(text, m.start, m.end)) known.add(m.entityId);
+      if (covered(knownHere, m.start, m.end)) known.add(m.entityId);
     }
-  }
-  if (options.isKnown) {
-    for (const [key, list] of occurrences) {
-      if (list.some((o) => options.isKnown!(o.sentence, o.start, o.end))) known.add(key);
-    }
-  }
+  });
 
   const minCount = options.minCount ?? 1;
   const candidates: Candidate[] = [];
@@ -316,6 +384,9 @@ export function discoverNames(input: readonly (string | DiscoveryDocument)[], op
     const evidence = evidenceOf(list);
     const adjective = adjectiveEvidence.get(key);
     if (adjective) evidence.push(adjective);
+    // A frequent word that followed a cue once or twice ("نفسه", "أمام") is not a name.
+    const support = evidence.reduce((n, e) => n + e.count, 0);
+    if (count >= 10 && support < count * MIN_SUPPORT) continue;
     evidence.sort((a, b) => b.count * RULE_WEIGHT[b.rule] - a.count * RULE_WEIGHT[a.rule] || b.count - a.count);
     const best = [...list].sort((a, b) => RULE_WEIGHT[b.rule] - RULE_WEIGHT[a.rule])[0] ?? counted?.first;
     if (!best) continue;
@@ -384,11 +455,13 @@ export class NameLexicon {
     for (const c of typed) this.#types.set(c.normalizedKey, { type: c.type, name: c.name });
     for (const c of typed) {
       if (c.type !== 'person') continue;
-      const words = readWords(c.normalizedKey);
-      const last = words[words.length - 1]!;
+      const words = readWords(c.name);
+      const last = words[words.length - 1];
+      if (!last || words.length < 2 || last.definite || last.norm.length < 3) continue;
       const short = last.norm;
-      if (words.length < 2 || this.#types.has(short) || isUncountable(short) || short.replace(/^ال/, '').length < 3) continue;
+      if (this.#types.has(short) || isUncountable(short) || !isNameWord(last)) continue;
       if (isConnector(last) || lookup(last, REGNAL_ORDINALS) || isConnector(words[words.length - 2]!)) continue;
+      if (vocabulary && (vocabulary.isCommonWord(last) || vocabulary.isMostlyDefinite(last))) continue;
       this.#types.set(short, { type: 'person', name: c.name });
     }
     this.#matcher = new EntityMatcher([...this.#types.keys()].map((key) => ({ id: key, names: [key] })));

@@ -17,6 +17,7 @@ import {
   ORGANIZATION_CUES,
   PERSON_CUES,
   PLACE_CUES,
+  PROPER_ORGANIZATION_CUES,
   REGNAL_ORDINALS,
   SPEECH_VERBS,
   TRAILING_MODIFIERS,
@@ -29,6 +30,8 @@ import {
   isCommon,
   isConnector,
   isNisba,
+  isPrepositionalMasdar,
+  isPrepositionalNoun,
   isStopword,
   isWordLike,
   joined,
@@ -105,7 +108,7 @@ function isCueWord(word: Word): boolean {
 /** A word that may be part of a name: letters, not a stop word, common word or cue word. */
 export function isNameWord(word: Word, vocabulary?: Vocabulary): boolean {
   if (!isWordLike(word) || isStopword(word) || isCommon(word) || isCueWord(word) || hasTanween(word)) return false;
-  return !vocabulary || !(vocabulary.isCommonNoun(word) || vocabulary.hasCommonProclitic(word));
+  return !vocabulary || !(vocabulary.isCommonWord(word) || vocabulary.hasCommonProclitic(word));
 }
 
 /** An adjective describing the name before it: "المحتلة", "السابق", and with a vocabulary "مستقلة". */
@@ -131,7 +134,7 @@ interface RunOptions {
 function nameRun({ words, vocabulary }: Sentence, j: number, options: RunOptions): number {
   const first = words[j];
   if (!first) return j;
-  const firstOk = isNameWord(first, vocabulary) || (options.person && isAmbiguousName(first));
+  const firstOk = (isNameWord(first, vocabulary) && !isPrepositionalNoun(first)) || (options.person && isAmbiguousName(first));
   if (!firstOk || (!options.person && isAdjective(first, vocabulary) && !first.definite)) return j;
   if (first.definite && !options.definiteFirst) return j;
   let k = j + 1;
@@ -143,14 +146,25 @@ function nameRun({ words, vocabulary }: Sentence, j: number, options: RunOptions
       break;
     }
     const afterConnector = isConnector(previous);
+    // Arabic names are mostly common words (جواد، سمير، مطر): after the first word only verbs,
+    // pronoun suffixes and proclitic + word end a name.
+    const inflected =
+      vocabulary !== undefined &&
+      (vocabulary.isInflectedForm(w) || vocabulary.isMostlyDefinite(w) || vocabulary.hasCommonProclitic(w, 'وف'));
     const ok =
-      isNameWord(w) ||
+      (isNameWord(w) && !inflected && !isPrepositionalMasdar(w)) ||
       (previous.norm === 'عبد' && isWordLike(w)) ||
       (options.person && afterConnector && isAmbiguousName(w));
     if (!ok) break;
     // After "الأسد" or "الشرق" only another definite word continues the name ("الشرق الأوسط"),
     // not "وفدا" in "استقبل الرئيس بشار الأسد وفدا".
-    if (previous.definite && !w.definite) break;
+    // "الله" of "عبد الله" is not a family name: "علي عبد الله صالح".
+    const previousDefinite = previous.definite && !(k - 2 >= j && words[k - 2]!.norm === 'عبد');
+    if (previousDefinite && !w.definite) break;
+    // A family name with the article comes second ("بشار الأسد") or after "بن", "أبو" ...
+    if (options.person && w.definite && !previous.definite && k - j >= 2 && !afterConnector) break;
+    // A third word in ة is a noun after the name ("فلاديمير بوتين رسالة"), unless after "أبو".
+    if (options.person && k - j >= 2 && !afterConnector && /ة$/.test(w.text)) break;
     if (w.definite && lookup(w, TRAILING_MODIFIERS)) break;
     if (!options.person && (isNisba(w) || isAdjective(w, vocabulary))) break;
     k++;
@@ -210,10 +224,10 @@ function organizationAt(s: Sentence, i: number, nested: boolean): Match | undefi
   const j = i + 1;
   const x = words[j];
   if (!x || !quotedOrJoined(x)) return undefined;
-  if (!x.definite) {
-    const end = nameRun(s, j, { max: nested ? 1 : MAX_NAME_WORDS, definiteFirst: false });
-    if (end === j) return undefined;
-    return { spans: [span(words, j, end, 'organization', 'org-word', cue)], next: end };
+  if (!x.definite || (lookup(w, PROPER_ORGANIZATION_CUES) && isNameWord(x, s.vocabulary))) {
+    const end = nameRun(s, j, { max: nested ? 1 : MAX_NAME_WORDS, definiteFirst: x.definite });
+    if (end > j) return { spans: [span(words, j, end, 'organization', 'org-word', cue)], next: end };
+    if (!x.definite) return undefined;
   }
   // The words after the cue are often common nouns ("الأمن", "الصحة"): only stop words and
   // describing adjectives end the name.
@@ -279,7 +293,7 @@ function givenNameAt(s: Sentence, i: number): Match | undefined {
   const { words } = s;
   const w = words[i]!;
   const given = lookup(w, GIVEN_NAMES);
-  if (!given || w.definite || isCueWord(w)) return undefined;
+  if (!given || w.definite || !isNameWord(w, s.vocabulary)) return undefined;
   const end = nameRun(s, i, { max: MAX_PERSON_WORDS, definiteFirst: false, person: true });
   if (end < i + 2) return undefined;
   return { spans: [span(words, i, end, 'person', 'given-name', given, stemStart(w, given))], next: end };
@@ -324,11 +338,32 @@ function datelineAt(s: Sentence): Match | undefined {
   };
 }
 
+/**
+ * A news agency in a dateline among the first words, when the place before it is not a name
+ * word: "... (رويترز) -", "... - رويترز:", "(CNN) --".
+ */
+function agencyAt(s: Sentence, i: number): Match | undefined {
+  const { words } = s;
+  const w = words[i]!;
+  if (i > 2 || !(w.gapBefore === '(' || DASH.test(w.gapBefore)) || !isNameWord(w)) return undefined;
+  let a = i + 1;
+  while (a < words.length && a - i < 3 && joined(words[a]!) && isNameWord(words[a]!)) a++;
+  const after = a < words.length ? words[a]!.gapBefore : '';
+  // "(رويترز) -" or "- رويترز:", not a byline "- غيث الطراونة -".
+  const closed = w.gapBefore === '(' ? /^\)\s*[-–—ـ:]/.test(after) : /^:/.test(after);
+  if (!closed || a - i > 2) return undefined;
+  return { spans: [span(words, i, a, 'organization', 'dateline', 'dateline')], next: a };
+}
+
 /** A run of Latin words: "CNN" (an acronym is taken for an organization), "Financial Times". */
 function latinAt({ words }: Sentence, i: number): Match | undefined {
-  if (words[i]!.kind !== 'latin') return undefined;
+  const capitalized = (w: Word) => w.kind === 'latin' && /^\p{Lu}/u.test(w.text);
+  if (!capitalized(words[i]!)) return undefined;
+  // A caption or quote in English is not Arabic text with a foreign name in it.
+  const arabic = words.filter((w) => w.kind === 'arabic').length;
+  if (arabic * 2 < words.length) return undefined;
   let k = i + 1;
-  while (k < words.length && k - i < 4 && words[k]!.kind === 'latin' && joined(words[k]!)) k++;
+  while (k < words.length && k - i < 4 && capitalized(words[k]!) && joined(words[k]!)) k++;
   const text = words[i]!.text;
   if (k === i + 1 && text.length < 2) return undefined;
   const acronym = k === i + 1 && /^[A-Z]{2,6}$/.test(text);
@@ -353,6 +388,7 @@ export function tagWords(words: readonly Word[], context: TagContext = {}): CueS
       organizationAt(s, i, false) ??
       placeAt(s, i, false) ??
       givenNameAt(s, i) ??
+      agencyAt(s, i) ??
       speechAt(s, i) ??
       latinAt(s, i);
     if (match && match.next > i) {

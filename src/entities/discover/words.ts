@@ -92,7 +92,22 @@ export function lookup(word: Word, list: WordList): string | undefined {
  * preposition "على" (which some outlets write علي): see {@link isAmbiguousName}.
  */
 export function isStopword(word: Word): boolean {
-  return word.kind === 'arabic' && word.stems.some((s) => STOPWORDS.has(s));
+  if (word.kind !== 'arabic') return false;
+  return word.stems.some((s) => STOPWORDS.has(s) || STOPWORDS.has(s.replace(PARTICLE_SUFFIX, '')));
+}
+
+/** Pronoun suffixes on particles: "إنني", "لكنهم", "عليها". */
+const PARTICLE_SUFFIX = /(ني|نا|ه|ها|هم|هما|هن|ك|كم)$/;
+
+/**
+ * A preposition on a noun, "بمناسبة", "لمكافحة", "ببرقية", "بموجب": not the first word of a name,
+ * even when the corpus is too small to show the noun alone.
+ */
+export function isPrepositionalNoun(word: Word): boolean {
+  if (word.kind !== 'arabic' || word.definite || word.norm.length < 5) return false;
+  // "بموجب", "بمنتجع", "لمكافحة": a preposition on a noun of the مفعل / مفاعلة shapes.
+  if (/^[وف]?[بلك]م/.test(word.norm)) return true;
+  return /^[وف]?[بل][^ا]/.test(word.norm) && /..ة$/.test(word.text);
 }
 
 /** "علي": a stop word, but a name after a title or a name connector ("الرئيس علي", "بن علي"). */
@@ -127,4 +142,23 @@ export function isNisba(word: Word): boolean {
 /** Letters only (any script), at least two of them. */
 export function isWordLike(word: Word): boolean {
   return (word.kind === 'arabic' || word.kind === 'latin') && word.norm.length >= 2;
+}
+
+/**
+ * The shapes of Arabic verbal nouns that lead common phrases ("تطبيع العلاقات", "إسقاط الطائرة",
+ * "استهداف دورية", "اتصالات عسكرية"): تفعيل، إفعال، استفعال، افتعال، انفعال, and their plurals.
+ */
+export function isVerbalNoun(word: Word): boolean {
+  const n = word.norm.replace(/ات$/, '');
+  return word.kind === 'arabic' && !word.definite && /^(ت..ي.|ا..ا.|است..ا.|ا.ت.ا.|ان..ا.)$/.test(n);
+}
+
+/** A masdar with a preposition inside a name run: "باستمرار", "لاتفاق", "بانتظار". */
+export function isPrepositionalMasdar(word: Word): boolean {
+  return word.kind === 'arabic' && word.norm.length >= 6 && /^[وف]?[بل]ا(ست|ن|ت)/.test(word.norm);
+}
+
+/** Ends with a pronoun suffix as written ("ذكره", "قولها"), not a ة; "الله" excepted. */
+export function hasPronounEnding(word: Word): boolean {
+  return word.kind === 'arabic' && word.norm.length >= 4 && /(ه|ها|هم|هما)$/.test(word.text) && !/لله$/.test(word.norm);
 }
