@@ -6,6 +6,7 @@ import { contentDir } from '../site/config.ts';
 import { entityUrl } from '../site/urls.ts';
 import { splitLatinRuns } from './bidi.ts';
 import { entityLinkPlugin } from './entity-links.ts';
+import { arabicQuotes } from './quotes.ts';
 
 /** Elements whose text is left as written (code, existing isolation, links). */
 const SKIP_INSIDE = new Set(['code', 'pre', 'bdi', 'script', 'style']);
@@ -30,12 +31,23 @@ export const isolateLatinRuns: HastPluginDefinition = defineHastPlugin({
   },
 });
 
+/** Article text shows Arabic guillemets «…» for paired double quotes. */
+export const arabicQuotationMarks: HastPluginDefinition = defineHastPlugin({
+  name: 'marsad-arabic-quotes',
+  text(node, ctx) {
+    const parent = ctx.parent(node);
+    if (parent && parent.type === 'element' && SKIP_INSIDE.has(parent.tagName)) return;
+    const value = arabicQuotes(node.value);
+    if (value !== node.value) ctx.replaceNode(node, { type: 'text', value });
+  },
+});
+
 /**
- * The hast plugins every article goes through, in order: entity links (from the registry in
- * the content folder, read once per build), then Latin-run isolation.
+ * The hast plugins every article goes through, in order: Arabic quotation marks, entity links
+ * (from the registry in the content folder, read once per build), then Latin-run isolation.
  */
 export function articleHastPlugins(): HastPluginDefinition[] {
   const registry = loadRegistry(path.join(contentDir, 'entities'));
   const matcher = new EntityMatcher(entityNames(registry));
-  return [entityLinkPlugin(matcher, entityUrl), isolateLatinRuns];
+  return [arabicQuotationMarks, entityLinkPlugin(matcher, entityUrl), isolateLatinRuns];
 }
