@@ -11,7 +11,15 @@
  * type guess with the cues that support it.
  */
 import { normalizeArabic, splitProclitics } from '../arabic/index.ts';
-import { ORGANIZATION_CUES, PERSON_CUES, PLACE_CUES, REGNAL_ORDINALS, STOPWORDS, COMMON_WORDS } from './discover/lexicon.ts';
+import {
+  COMMON_WORDS,
+  ORGANIZATION_CUES,
+  PERSON_CUES,
+  PLACE_CUES,
+  PLACE_NAMED_ORGANIZATION_CUES,
+  REGNAL_ORDINALS,
+  STOPWORDS,
+} from './discover/lexicon.ts';
 import { isNameWord, tagWords, type CueRule, type CueSpan, type GuessType } from './discover/tagger.ts';
 import { Vocabulary } from './discover/vocabulary.ts';
 import {
@@ -93,7 +101,8 @@ export interface DiscoverOptions {
   minAdjectiveUses?: number;
   /**
    * Word statistics to start from, e.g. of a larger background corpus: the input's words are added
-   * to it. The bigger the vocabulary, the better common words are told from names.
+   * to it. More text makes the common-word tests stricter: fewer common words pass for names, and
+   * some names that are also common words are lost.
    */
   vocabulary?: Vocabulary;
 }
@@ -167,6 +176,8 @@ function ngramsOf(words: readonly Word[], spans: readonly CueSpan[], vocabulary:
   for (let i = 0; i < words.length; i++) {
     const first = words[i]!;
     if (first.kind !== 'arabic' || !isNameWord(first, vocabulary) || isVerbalNoun(first) || isPrepositionalNoun(first)) continue;
+    // "بن نايف" inside "محمد بن نايف": the middle of a longer name.
+    if (/^(بن|ابن|بنت)$/.test(first.norm) && i > 0 && joined(first) && isNameWord(words[i - 1]!)) continue;
     if (first.definite && vocabulary.isInflected(first)) continue;
     for (let end = i + 2; end <= Math.min(words.length, i + MAX_NGRAM); end++) {
       const last = words[end - 1]!;
@@ -425,7 +436,9 @@ function guessType(evidence: readonly Evidence[]): GuessType {
   const votes = new Map<GuessType, number>();
   for (const e of evidence) {
     if (e.type === 'unknown') continue;
-    votes.set(e.type, (votes.get(e.type) ?? 0) + e.count * RULE_WEIGHT[e.rule]);
+    // "جامعة لندن", "منتخب فرنسا": the name after these words is often a place.
+    const weight = e.rule === 'org-word' && PLACE_NAMED_ORGANIZATION_CUES.has(normalizeArabic(e.cue)) ? 1 : RULE_WEIGHT[e.rule];
+    votes.set(e.type, (votes.get(e.type) ?? 0) + e.count * weight);
   }
   const ranked = [...votes].sort((a, b) => b[1] - a[1]);
   if (ranked.length === 0 || (ranked[1] && ranked[1][1] === ranked[0]![1])) return 'unknown';
@@ -441,7 +454,8 @@ function mostCommon(values: readonly string[]): string {
 /**
  * Names found with a cue somewhere in a corpus, to tag them where they appear without one
  * (`tagText(sentence, { lexicon })`): what a discovery run over the corpus knows. A person's
- * last name is taken as a short form ("جورج بوش" → "بوش").
+ * last name, when it has no article and is no common word, is taken as a short form ("جورج بوش"
+ * → "بوش").
  */
 export class NameLexicon {
   readonly #matcher: EntityMatcher;

@@ -5,7 +5,7 @@
  *
  * Lists are written as an editor would spell them and normalized once here, so lookups compare
  * `normalizeArabic` forms (hamza, ة/ه and ى/ي variants all meet). They are general Arabic news
- * vocabulary, written by hand — never derived from an evaluation corpus.
+ * vocabulary written by hand; no name in them comes from an evaluation corpus.
  */
 import { ARABIC_STOPWORDS, normalizeArabic } from '../../arabic/index.ts';
 
@@ -124,6 +124,15 @@ export const GIVEN_NAMES: WordList = set(`
   بيير فلاديمير ديمتري سيرغي ميخائيل بوريس أنجيلا غيرهارد ماريا أنطونيو خوسيه خوان كارلوس
   لويس مانويل أندرو أندريه ستيفن ستيف مارك ألبرت
 `);
+
+/** Second halves of compound first names: "عز الدين", "صلاح الدين", "سيف الإسلام". */
+export const COMPOUND_NAME_ENDINGS: WordList = set('الدين الإسلام');
+
+/**
+ * Organization words whose proper name is often a place ("جامعة لندن", "منتخب فرنسا", "بنك
+ * فرنسا"): weaker evidence that the name itself is an organization.
+ */
+export const PLACE_NAMED_ORGANIZATION_CUES: WordList = set('جامعة كلية معهد مستشفى بنك مصرف منتخب بورصة نادي مركز');
 
 /** Words that join the parts of one person name: "محمد بن سلمان", "أبو مازن", "عبد الله". */
 export const NAME_CONNECTORS: WordList = set('بن ابن بنت أبو أبي أبا أم آل عبد ولد دي دو دا فان فون لا');

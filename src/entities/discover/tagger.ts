@@ -10,6 +10,7 @@
  */
 import { normalizeArabic, splitProclitics } from '../../arabic/index.ts';
 import {
+  COMPOUND_NAME_ENDINGS,
   CONSTRUCT_PERSON_CUES,
   CUE_COMPLEMENTS,
   DEFINITE_PLACE_CUES,
@@ -146,13 +147,15 @@ function nameRun({ words, vocabulary }: Sentence, j: number, options: RunOptions
       break;
     }
     const afterConnector = isConnector(previous);
-    // Arabic names are mostly common words (جواد، سمير، مطر): after the first word only verbs,
-    // pronoun suffixes and proclitic + word end a name.
+    // Arabic names are mostly common words (جواد، سمير، مطر): after the first word the corpus
+    // tests are milder — verbs, pronoun suffixes, و + word and nouns mostly written with the
+    // article end a name.
     const inflected =
       vocabulary !== undefined &&
       (vocabulary.isInflectedForm(w) || vocabulary.isMostlyDefinite(w) || vocabulary.hasCommonProclitic(w, 'وف'));
     const ok =
-      (isNameWord(w) && !inflected && !isPrepositionalMasdar(w)) ||
+      (isNameWord(w) && !inflected && !isPrepositionalMasdar(w) && !isPrepositionalNoun(w)) ||
+      (options.person && !previous.definite && lookup(w, COMPOUND_NAME_ENDINGS) !== undefined) ||
       (previous.norm === 'عبد' && isWordLike(w)) ||
       (options.person && afterConnector && isAmbiguousName(w));
     if (!ok) break;
@@ -208,8 +211,8 @@ function placeAt(s: Sentence, i: number, nested: boolean): Match | undefined {
   }
   const first = words[j];
   if (!first || !quotedOrJoined(first)) return undefined;
-  // "إقليم الأمريكي": an adjective the corpus inflects is not a place name.
-  if (first.definite && isNisba(first) && s.vocabulary?.isInflected(first)) return undefined;
+  // "إقليم الأمريكي", "العاصمة المقدسة": an adjective the corpus inflects is not a place name.
+  if (first.definite && s.vocabulary?.isInflected(first)) return undefined;
   const end = nameRun(s, j, { max: nested ? 1 : MAX_NAME_WORDS, definiteFirst: true });
   if (end === j) return undefined;
   return { spans: [span(words, j, end, 'place', 'place-word', cue)], next: end };
@@ -238,6 +241,11 @@ function organizationAt(s: Sentence, i: number, nested: boolean): Match | undefi
     const y = words[k]!;
     if (!part(y) || isNisba(y)) break;
     k++;
+  }
+  // "جامعة الملك عبد العزيز", "مستشفى الأمير سلطان": a title in the name, then its person.
+  if (k < words.length && lookup(words[k - 1]!, PERSON_CUES) && joined(words[k]!)) {
+    // A first name ("عبد", "فهد") may be a common word in a big corpus: no vocabulary here.
+    k = Math.max(k, nameRun({ words }, k, { max: 2, definiteFirst: false, person: true }));
   }
   const last = words[k];
   if (last && joined(last) && isNisba(last) && !lookup(last, TRAILING_MODIFIERS)) k++;

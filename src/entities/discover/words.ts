@@ -104,9 +104,10 @@ const PARTICLE_SUFFIX = /(ني|نا|ه|ها|هم|هما|هن|ك|كم)$/;
  * even when the corpus is too small to show the noun alone.
  */
 export function isPrepositionalNoun(word: Word): boolean {
-  if (word.kind !== 'arabic' || word.definite || word.norm.length < 5) return false;
+  if (word.kind !== 'arabic' || word.definite || word.norm.length < 4) return false;
   // "بموجب", "بمنتجع", "لمكافحة": a preposition on a noun of the مفعل / مفاعلة shapes.
-  if (/^[وف]?[بلك]م/.test(word.norm)) return true;
+  if (word.norm.length >= 5 && /^[وف]?[بلك]م/.test(word.norm)) return true;
+  // "ببرقية", "بجدة": a preposition on a feminine noun or a place.
   return /^[وف]?[بل][^ا]/.test(word.norm) && /..ة$/.test(word.text);
 }
 
