@@ -25,7 +25,7 @@
   document.addEventListener('DOMContentLoaded', function () {
     var button = document.querySelector('[data-theme-toggle]');
     if (!button) return;
-    button.hidden = false;
+    button.setAttribute('data-ready', '');
     sync(button);
     button.addEventListener('click', function () {
       var next = current() === 'dark' ? 'light' : 'dark';

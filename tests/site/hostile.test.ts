@@ -1,15 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleToMdx, ingestBytes } from '../../src/ingest/index.ts';
 import { arabicQuotes } from '../../src/render/quotes.ts';
 import { readPage } from '../support/site.ts';
+import { buildSite } from '../../scripts/lib/build.ts';
 
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '../..');
 
 /** Article text an attacker or a broken scraper could send. */
 const HOSTILE = [
@@ -42,17 +39,7 @@ describe('hostile article text', () => {
     const result = ingestBytes(new TextEncoder().encode(HOSTILE), 'hostile.txt');
     if (!result.ok) throw new Error(result.reason);
     await writeFile(path.join(work, 'content', 'articles', 'hostile.mdx'), articleToMdx(result.article));
-    await run(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        MARSAD_CONTENT_DIR: path.join(work, 'content'),
-        MARSAD_OUT_DIR: dist,
-        MARSAD_CACHE_DIR: path.join(work, 'cache'),
-        ASTRO_TELEMETRY_DISABLED: '1',
-      },
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    await buildSite({ contentDir: path.join(work, 'content'), outDir: dist, cacheDir: path.join(work, 'cache') });
   }, 300_000);
 
   afterAll(async () => {
