@@ -27,6 +27,7 @@ describe.runIf(hasChromium)('accessibility and layout in Chromium', () => {
     const [article] = await articleIds(contentDir);
     pages = [
       { name: 'home', path: '/' },
+      { name: 'archive', path: '/archive/' },
       { name: 'article', path: `/articles/${article}/` },
       { name: 'entity', path: '/entities/vladimir-putin/' },
       { name: 'entities-index', path: '/entities/' },
