@@ -1,0 +1,226 @@
+/**
+ * Scale benchmark: the SaudiNewsNet corpus (or its first N articles) as one Marsad site.
+ *   npm run bench:scale -- --corpus ../shared/corpus/saudinewsnet --limit N [--baselines]
+ *                          [--rebuild] [--json FILE] [--keep DIR]
+ * 1. takes the first N records of the corpus ZIPs (day by day) into a JSON Lines file;
+ * 2. ingests them with the project's ingest CLI into a temp content folder, with the registry
+ *    content/entities + bench/scale/registry;
+ * 3. builds the site with MARSAD_CONTENT_DIR (Astro, then Pagefind inside the build);
+ * 4. with --rebuild, adds one more article and rebuilds with the same cache (incremental);
+ * 5. with --baselines, builds the same articles as a plain Astro + MDX + Pagefind site and as a
+ *    Starlight site (bench/scale/baselines/), without entities;
+ * 6. runs a fixed set of cold entity-name queries in headless Chromium through the real Pagefind
+ *    bundle: bytes transferred and time to first result;
+ * and prints one table (and writes the figures as JSON).
+ */
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { unzipSync, strFromU8 } from 'fflate';
+import { projectRoot } from './lib/build.ts';
+import { launchChromium, precompress, serveStatic } from './lib/browser.ts';
+import { folderSize, measure, type Measured } from './lib/measure.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    corpus: { type: 'string', default: path.resolve(projectRoot, '../shared/corpus/saudinewsnet') },
+    limit: { type: 'string' },
+    baselines: { type: 'boolean', default: false },
+    rebuild: { type: 'boolean', default: false },
+    json: { type: 'string' },
+    keep: { type: 'string' },
+    queries: { type: 'boolean', default: true },
+  },
+  allowNegative: true,
+});
+
+/** Typical reader queries: entity names and aliases the corpus is full of. */
+const QUERIES = ['بوتين', 'الملك سلمان', 'الرياض', 'داعش', 'الحوثيين', 'أرامكو', 'الأمم المتحدة', 'جدة', 'إيران', 'الهلال'];
+
+const node = process.execPath;
+const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+const limit = args.limit ? Number(args.limit) : Infinity;
+const work = args.keep ? path.resolve(args.keep) : await mkdtemp(path.join(os.tmpdir(), 'marsad-scale-'));
+if (args.keep) await rm(work, { recursive: true, force: true });
+await mkdir(work, { recursive: true });
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** The corpus records, day by day, as JSON Lines; returns how many were written. */
+async function extractRecords(file: string, count: number, skip = 0): Promise<number> {
+  const days = (await readdir(args.corpus!)).filter((f) => f.endsWith('.zip')).sort();
+  const out = createWriteStream(file);
+  let seen = 0;
+  let written = 0;
+  for (const day of days) {
+    if (written >= count) break;
+    const files = unzipSync(await readFile(path.join(args.corpus!, day)));
+    for (const [name, bytes] of Object.entries(files)) {
+      if (!name.endsWith('.json')) continue;
+      for (const record of JSON.parse(strFromU8(bytes)) as Record<string, unknown>[]) {
+        if (seen++ < skip) continue;
+        if (written >= count) break;
+        out.write(`${JSON.stringify(record)}\n`);
+        written += 1;
+      }
+    }
+  }
+  await new Promise((resolve) => out.end(resolve));
+  return written;
+}
+
+async function copyRegistry(into: string) {
+  await mkdir(into, { recursive: true });
+  for (const dir of ['content/entities', 'bench/scale/registry']) {
+    const full = path.join(projectRoot, dir);
+    let files: string[] = [];
+    try {
+      files = (await readdir(full)).filter((f) => f.endsWith('.json'));
+    } catch {
+      continue;
+    }
+    for (const f of files) await copyFile(path.join(full, f), path.join(into, f));
+  }
+}
+
+function check(step: string, m: Measured): Measured {
+  if (m.code !== 0) throw new Error(`${step} failed (exit ${m.code}):\n${m.stdout.slice(-4000)}\n${m.stderr.slice(-4000)}`);
+  return m;
+}
+
+const content = path.join(work, 'content');
+const dist = path.join(work, 'dist');
+const cache = path.join(work, 'cache');
+const records = path.join(work, 'records.jsonl');
+const env = (extra: Record<string, string>) => ({ ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra });
+
+log(`extracting ${Number.isFinite(limit) ? limit : 'all'} records from ${args.corpus}…`);
+const total = await extractRecords(records, limit);
+await copyRegistry(path.join(content, 'entities'));
+
+log(`ingesting ${total} records…`);
+const ingest = await measure(node, [path.join(projectRoot, 'src/cli/ingest.ts'), '--quiet', '--out', path.join(content, 'articles'), records], { cwd: projectRoot });
+if (ingest.code !== 0 && ingest.code !== 1) check('ingest', ingest);
+const articleCount = (await readdir(path.join(content, 'articles'))).filter((f) => f.endsWith('.mdx')).length;
+const entityCount = (await readdir(path.join(content, 'entities'))).length;
+
+log(`building ${articleCount} articles with ${entityCount} registry entities…`);
+const buildEnv = env({ MARSAD_CONTENT_DIR: content, MARSAD_OUT_DIR: dist, MARSAD_CACHE_DIR: cache });
+const build = check('build', await measure(node, [astroBin, 'build'], { cwd: projectRoot, env: buildEnv }));
+const pagefindMs = Number(/indexed \d+ pages in (\d+) ms/.exec(build.stdout + build.stderr)?.[1] ?? NaN);
+const distSize = folderSize(dist);
+const indexSize = folderSize(path.join(dist, 'pagefind'));
+const htmlPages = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.html')).length;
+const entityPages = (await readdir(path.join(dist, 'entities'), { recursive: true })).filter((f) => /^[^/]+\/index\.html$/.test(f)).length;
+
+let rebuild: Measured | undefined;
+if (args.rebuild) {
+  log('adding one article and rebuilding with the same cache…');
+  const one = path.join(work, 'one.jsonl');
+  await extractRecords(one, 1, total);
+  check('ingest one', await measure(node, [path.join(projectRoot, 'src/cli/ingest.ts'), '--quiet', '--out', path.join(content, 'articles'), one], { cwd: projectRoot }));
+  rebuild = check('rebuild', await measure(node, [astroBin, 'build'], { cwd: projectRoot, env: buildEnv }));
+}
+
+const baselines: Record<string, Measured & { pagefindMs?: number }> = {};
+if (args.baselines) {
+  // The same articles without Marsad's components: captions become plain paragraphs.
+  const plainArticles = path.join(work, 'baseline-articles');
+  await mkdir(plainArticles, { recursive: true });
+  for (const f of await readdir(path.join(content, 'articles'))) {
+    const mdx = await readFile(path.join(content, 'articles', f), 'utf8');
+    await writeFile(path.join(plainArticles, f), mdx.replace(/^<Caption[^>]*>(.*)<\/Caption>$/gm, '$1'));
+  }
+  for (const name of ['plain', 'starlight']) {
+    log(`building the ${name} baseline…`);
+    const out = path.join(work, `${name}-dist`);
+    const benv = env({ BENCH_ARTICLES_DIR: plainArticles, BENCH_OUT_DIR: out, BENCH_CACHE_DIR: path.join(work, `${name}-cache`) });
+    const root = path.join(projectRoot, 'bench/scale/baselines', name);
+    const b = check(`${name} build`, await measure(node, [astroBin, 'build', '--root', root], { cwd: projectRoot, env: benv }));
+    if (name === 'plain') {
+      // Pagefind as its docs describe: the CLI over the built folder.
+      const pf = check('plain pagefind', await measure(node, [path.join(projectRoot, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', out], { cwd: projectRoot }));
+      baselines[name] = { ...b, ms: b.ms + pf.ms, peakRss: Math.max(b.peakRss, pf.peakRss), pagefindMs: pf.ms };
+    } else {
+      baselines[name] = b;
+    }
+  }
+}
+
+interface QueryFigure {
+  query: string;
+  results: number;
+  bytes: number;
+  ms: number;
+}
+const queries: QueryFigure[] = [];
+if (args.queries) {
+  log('running cold queries in Chromium…');
+  await precompress(dist);
+  const server = await serveStatic(dist, { compress: true });
+  const browser = await launchChromium();
+  try {
+    for (const query of QUERIES) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/robots.txt`);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      let bytes = 0;
+      cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => (bytes += e.encodedDataLength));
+      const result = await page.evaluate<{ ms: number; results: number }>(`(async () => {
+        const started = performance.now();
+        const pagefind = await import('/pagefind/pagefind.js');
+        const search = await pagefind.search(${JSON.stringify(query)});
+        if (search.results[0]) await search.results[0].data();
+        return { ms: performance.now() - started, results: search.results.length };
+      })()`);
+      queries.push({ query, results: result.results, bytes, ms: result.ms });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const figures = {
+  corpusRecords: total,
+  articles: articleCount,
+  registryEntities: entityCount,
+  ingest: { ms: ingest.ms, peakRss: ingest.peakRss, perArticleMs: ingest.ms / Math.max(1, articleCount) },
+  build: { ms: build.ms, astroMs: build.ms - pagefindMs, pagefindMs, peakRss: build.peakRss, perArticleMs: build.ms / Math.max(1, articleCount) },
+  totalMs: ingest.ms + build.ms,
+  pages: { html: htmlPages, entityPages },
+  dist: distSize,
+  index: indexSize,
+  rebuild: rebuild ? { ms: rebuild.ms, peakRss: rebuild.peakRss } : null,
+  baselines: Object.fromEntries(Object.entries(baselines).map(([k, b]) => [k, { ms: b.ms, peakRss: b.peakRss, pagefindMs: b.pagefindMs ?? null }])),
+  queries,
+};
+
+const rows: [string, string][] = [
+  ['articles (corpus records)', `${articleCount} (${total})`],
+  ['registry entities', String(entityCount)],
+  ['ingest', `${sec(ingest.ms)}  (${(articleCount / (ingest.ms / 1000)).toFixed(0)} articles/s, peak ${mb(ingest.peakRss)})`],
+  ['Astro build', sec(figures.build.astroMs)],
+  ['Pagefind', sec(pagefindMs)],
+  ['build total', `${sec(build.ms)}  (${figures.build.perArticleMs.toFixed(2)} ms/article, peak RSS ${mb(build.peakRss)})`],
+  ['ingest + build', sec(figures.totalMs)],
+  ['pages', `${htmlPages} HTML (${entityPages} entity pages)`],
+  ['dist size', `${mb(distSize.bytes)} in ${distSize.files} files`],
+  ['Pagefind index', `${mb(indexSize.bytes)} in ${indexSize.files} files`],
+];
+if (rebuild) rows.push(['rebuild after +1 article', `${sec(rebuild.ms)}  (peak ${mb(rebuild.peakRss)})`]);
+for (const [name, b] of Object.entries(baselines)) {
+  rows.push([`${name} baseline build`, `${sec(b.ms)}  (peak ${mb(b.peakRss)}; Marsad/${name} = ${(build.ms / b.ms).toFixed(2)}×)`]);
+}
+for (const q of queries) rows.push([`cold query «${q.query}»`, `${(q.bytes / 1024).toFixed(0)} KB, ${q.ms.toFixed(0)} ms, ${q.results} results`]);
+const width = Math.max(...rows.map((r) => r[0].length));
+for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+if (args.json) await writeFile(path.resolve(args.json), `${JSON.stringify(figures, null, 2)}\n`);
+if (!args.keep) await rm(work, { recursive: true, force: true });
