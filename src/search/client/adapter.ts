@@ -1,0 +1,78 @@
+/**
+ * Puts this site's query processing between the Pagefind Component UI and Pagefind: every search
+ * the UI (search page, header box) or `window.marsadSearch` makes is processed (enriched builds),
+ * and the enriched ranking weights apply.
+ *
+ * The Component UI has no hook for the query, so the instance's Pagefind object is wrapped when
+ * the UI assigns it (a property setter); the wrapper is a Proxy that changes `search` only.
+ */
+import { searchRanking } from '../config.ts';
+import type {
+  ComponentInstance,
+  PagefindApi,
+  PagefindComponentsGlobal,
+  PagefindSearchOptions,
+  PagefindSearchResponse,
+} from './pagefind-types.ts';
+import { queryProcessor, settings, state } from './state.ts';
+
+const WRAPPED = Symbol('marsad-wrapped');
+
+/** Runs one search the way this site searches. */
+async function processedSearch(
+  pagefind: PagefindApi,
+  term: string | null,
+  options: PagefindSearchOptions = {},
+): Promise<PagefindSearchResponse | null> {
+  if (!settings().enrich || term === null || !term.trim()) {
+    state.lastQuery = null;
+    return pagefind.search(term, options);
+  }
+  const processor = await queryProcessor();
+  const prepared = processor.prepare(term);
+  state.lastQuery = prepared;
+  return pagefind.search(prepared.pagefindQuery || term, options);
+}
+
+/** The Pagefind object with this site's `search`. */
+export function wrapPagefind(pagefind: PagefindApi): PagefindApi {
+  if ((pagefind as unknown as Record<symbol, boolean>)[WRAPPED]) return pagefind;
+  return new Proxy(pagefind, {
+    get(target, prop) {
+      if (prop === WRAPPED) return true;
+      if (prop === 'search') return (term: string | null, options?: PagefindSearchOptions) => processedSearch(target, term, options);
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** Wraps whatever Pagefind object the Component UI instance holds now or is given later. */
+export function hookInstance(instance: ComponentInstance): void {
+  if (settings().enrich) {
+    instance.pagefindOptions = { ...instance.pagefindOptions, ranking: searchRanking };
+  }
+  let current = instance.__pagefind__ ? wrapPagefind(instance.__pagefind__) : null;
+  if (current && settings().enrich) void current.options({ ranking: searchRanking });
+  Object.defineProperty(instance, '__pagefind__', {
+    configurable: true,
+    get: () => current,
+    set: (value: PagefindApi | null) => {
+      current = value ? wrapPagefind(value) : value;
+    },
+  });
+}
+
+/** The instance the search page's components use (the header box uses the default one). */
+export const PAGE_INSTANCE = 'search';
+
+/** The Component UI's instance manager, once its script has run (null if it never does). */
+export async function componentManager(): Promise<ReturnType<PagefindComponentsGlobal['getInstanceManager']> | null> {
+  for (let i = 0; i < 100 && !window.PagefindComponents; i++) await new Promise((r) => setTimeout(r, 50));
+  return window.PagefindComponents?.getInstanceManager() ?? null;
+}
+
+/** A Component UI instance by name, once the Component UI has run. */
+export async function componentInstance(name = 'default'): Promise<ComponentInstance | null> {
+  return (await componentManager())?.getInstance(name) ?? null;
+}

@@ -1,0 +1,103 @@
+/**
+ * The search page (/search/): result rendering (title, what it is, outlet and date, an excerpt
+ * with the matched words highlighted), sorting, and the query in the URL (`/search/?q=…`, which
+ * the header box and links use; `&sort=newest|oldest`).
+ */
+import { sortKeys } from '../config.ts';
+import { componentInstance, PAGE_INSTANCE } from './adapter.ts';
+import type { ComponentInstance, PagefindResultData, SortDirection } from './pagefind-types.ts';
+import { state } from './state.ts';
+
+/** Sort choices of the page: URL value → Pagefind sort. */
+const SORTS: Record<string, Record<string, SortDirection>> = {
+  relevance: {},
+  newest: { [sortKeys.newest]: 'desc' },
+  oldest: { [sortKeys.oldest]: 'asc' },
+};
+
+/** What a result is, from its filters: an entity type (النوع) or an article. */
+function resultKind(data: PagefindResultData): string {
+  return data.filters['النوع']?.[0] ?? 'مقالة';
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+/** The excerpt paragraph: ours around the matched words, or Pagefind's when none is in the text. */
+function excerpt(data: PagefindResultData): HTMLElement | null {
+  const p = element('p', 'pf-result-excerpt');
+  const { lastQuery: query, processor, tools } = state;
+  const ranges = query && processor && tools ? new tools.Highlighter(query, processor).ranges(data.content) : [];
+  const parts = tools ? tools.buildExcerpt(data.content, ranges) : null;
+  if (parts) {
+    for (const part of parts) p.append(part.mark ? element('mark', 'pagefind-highlight', part.text) : part.text);
+    return p;
+  }
+  if (!data.excerpt) return null;
+  // Pagefind's excerpt: its text is escaped by Pagefind and only <mark> is markup.
+  const template = document.createElement('template');
+  template.innerHTML = data.excerpt;
+  for (const node of template.content.querySelectorAll('*')) if (node.tagName !== 'MARK') node.replaceWith(node.textContent ?? '');
+  p.append(template.content);
+  return p;
+}
+
+/** One result, in the Component UI's markup (its styles and keyboard navigation apply). */
+export function renderResult(data: PagefindResultData): HTMLElement {
+  const li = element('li', 'pf-result');
+  const card = element('div', 'pf-result-card');
+  const content = element('div', 'pf-result-content');
+  const title = element('p', 'pf-result-title');
+  const link = element('a', 'pf-result-link', data.meta.title ?? data.url);
+  link.href = data.url;
+  title.append(link);
+  const details = [resultKind(data), data.meta.outlet, data.meta.date].filter(Boolean).join(' · ');
+  const meta = element('p', 'marsad-result-meta text-sm text-gray-600', details);
+  content.append(title, meta);
+  const ex = excerpt(data);
+  if (ex) content.append(ex);
+  card.append(content);
+  li.append(card);
+  return li;
+}
+
+function readUrl(): { q: string; sort: string } {
+  const params = new URLSearchParams(location.search);
+  return { q: params.get('q') ?? '', sort: params.get('sort') ?? 'relevance' };
+}
+
+function writeUrl(q: string, sort: string): void {
+  const url = new URL(location.href);
+  if (q) url.searchParams.set('q', q);
+  else url.searchParams.delete('q');
+  if (sort !== 'relevance') url.searchParams.set('sort', sort);
+  else url.searchParams.delete('sort');
+  history.replaceState(history.state, '', url);
+}
+
+async function init(): Promise<void> {
+  const results = document.querySelector('pagefind-results') as (HTMLElement & { resultTemplate?: unknown }) | null;
+  if (results) results.resultTemplate = renderResult;
+  const instance: ComponentInstance | null = await componentInstance(PAGE_INSTANCE);
+  if (!instance) return;
+
+  const select = document.getElementById('search-sort') as HTMLSelectElement | null;
+  const initial = readUrl();
+  if (select) {
+    select.value = initial.sort in SORTS ? initial.sort : 'relevance';
+    instance.searchSort = SORTS[select.value] ?? {};
+    select.addEventListener('change', () => {
+      instance.searchSort = SORTS[select.value] ?? {};
+      writeUrl(instance.searchTerm, select.value);
+      if (instance.searchTerm) instance.triggerSearch(instance.searchTerm);
+    });
+  }
+  instance.on('search', (term) => writeUrl(String(term ?? ''), select?.value ?? 'relevance'));
+  if (initial.q) instance.triggerSearch(initial.q);
+}
+
+void init();

@@ -1,0 +1,59 @@
+/**
+ * Search state shared by this site's browser modules on one page (one module instance per page):
+ * the site's search settings, the last processed query and the lazily loaded search code.
+ */
+import type { EntityNamesTable, PreparedQuery, QueryProcessor } from '../query.ts';
+
+export interface SearchSettings {
+  /** The index is enriched: process queries (see src/search/query.ts). */
+  enrich: boolean;
+  /** Where the entity names table is served. */
+  entityNamesUrl: string;
+  /** Where Pagefind's bundle is served. */
+  bundlePath: string;
+}
+
+/** Settings from the page (`<SearchEnhance>` renders them as data attributes). */
+export function readSettings(): SearchSettings {
+  const el = document.getElementById('marsad-search');
+  return {
+    enrich: el?.dataset.enrich === 'true',
+    entityNamesUrl: el?.dataset.entityNames ?? '/search/entities.json',
+    bundlePath: el?.dataset.bundlePath ?? '/pagefind/',
+  };
+}
+
+export const state: {
+  settings: SearchSettings | null;
+  /** The last query sent, processed, for excerpts. */
+  lastQuery: PreparedQuery | null;
+  /** The query processor, once loaded. */
+  processor: QueryProcessor | null;
+  /** The lazily loaded search code (./tools.ts), once loaded. */
+  tools: typeof import('./tools.ts') | null;
+} = { settings: null, lastQuery: null, processor: null, tools: null };
+
+export function settings(): SearchSettings {
+  state.settings ??= readSettings();
+  return state.settings;
+}
+
+let processor: Promise<QueryProcessor> | undefined;
+
+/**
+ * The query processor, loaded on first use (its code and the entity names are only downloaded
+ * when someone searches). Without enrichment it knows no entity names.
+ */
+export function queryProcessor(): Promise<QueryProcessor> {
+  processor ??= (async () => {
+    state.tools = await import('./tools.ts');
+    let table: EntityNamesTable = [];
+    if (settings().enrich) {
+      const response = await fetch(settings().entityNamesUrl);
+      if (response.ok) table = await response.json();
+    }
+    state.processor = new state.tools.QueryProcessor(table);
+    return state.processor;
+  })();
+  return processor;
+}

@@ -1,0 +1,54 @@
+/**
+ * Search settings shared by the build (pages, integration) and the browser.
+ *
+ * `MARSAD_SEARCH_ENRICH=0` builds the site with plain Pagefind: no hidden search terms, no entity
+ * tokens, no ranking weights and no query processing in the browser. The benchmark
+ * (`npm run bench:search`) builds both ways to compare them on the same pages.
+ */
+
+/** Whether this build enriches the search index (default) or ships plain Pagefind. */
+export function searchEnrichmentEnabled(env: Record<string, string | undefined> = process.env): boolean {
+  const value = (env.MARSAD_SEARCH_ENRICH ?? '').trim().toLowerCase();
+  return !['0', 'false', 'no', 'off'].includes(value);
+}
+
+/** Names of the hidden, searchable `data-pagefind-meta` fields the enrichment adds. */
+export const searchFields = {
+  /** Articles and entity pages: normalized, proclitic-split, stemmed forms of the page's words. */
+  terms: 'terms',
+  /** Articles: the tokens of every registry entity the article mentions. */
+  entities: 'entities',
+  /** Entity pages: the entity's own token and the forms of its name and aliases. */
+  names: 'names',
+} as const;
+
+/**
+ * Pagefind ranking for the enriched index (`metaWeights` multiply a field's match boost; `title`
+ * keeps Pagefind's default). An entity page outranks the articles when the query names it; hidden
+ * terms count like ordinary words, so articles still rank by their text.
+ */
+export const searchRanking = {
+  metaWeights: {
+    title: 5,
+    [searchFields.terms]: 1,
+    [searchFields.entities]: 2,
+    [searchFields.names]: 20,
+  },
+};
+
+/** URL of the entity names the browser needs to recognise entity names in a query. */
+export const entityNamesUrl = '/search/entities.json';
+
+/** Sort keys tagged on article pages (`data-pagefind-sort`); entity pages have none. */
+export const sortKeys = {
+  /** Publication date; undated articles get the lowest value so they come last when newest first. */
+  newest: 'date',
+  /** Publication date; undated articles get the highest value so they come last when oldest first. */
+  oldest: 'date_oldest',
+} as const;
+
+/** Sort values of an undated article for each key. */
+export const undatedSortValue = { newest: '0000-00-00', oldest: '9999-12-31' } as const;
+
+/** The query parameter that carries the searched words to an article page (Pagefind's convention). */
+export const highlightParam = 'pagefind-highlight';

@@ -1,0 +1,232 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { hasChromium, launchChromium, serveStatic } from '../support/browser.ts';
+import { articleIds, readPage } from '../support/site.ts';
+
+/**
+ * The Arabic search of the built site in a real browser: the issue's hard cases through the site's
+ * own search (`window.marsadSearch`: Pagefind plus this site's query processing), entity pages
+ * first, the search page UI, and highlighting on the page a result opens. Expected articles are
+ * read from the content with regular expressions covering every spelling the case is about.
+ */
+
+const distDir = inject('distDir');
+const contentDir = inject('contentDir');
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let page: Page;
+let texts: Map<string, string>;
+let sources: Map<string, string>;
+
+/** Article ids whose text (title and body) matches `pattern`. */
+function articlesMatching(pattern: RegExp): string[] {
+  return [...texts].filter(([, text]) => pattern.test(text)).map(([id]) => id).sort();
+}
+
+interface Found {
+  /** Article ids found, sorted. */
+  articles: string[];
+  /** URL of the first result. */
+  first: string | undefined;
+}
+
+/** Runs a query through the site's search, as the search page does. */
+async function search(query: string): Promise<Found> {
+  // A string, not a function: the test runner must not rewrite the browser's dynamic imports.
+  const urls = await page.evaluate<string[]>(`(async () => {
+    const found = await window.marsadSearch.search(${JSON.stringify(query)});
+    const data = await Promise.all(found.results.map((r) => r.data()));
+    return data.map((d) => d.url);
+  })()`);
+  const articles = urls.map((u) => /^\/articles\/([^/?#]+)\//.exec(u)?.[1]).filter((id): id is string => Boolean(id));
+  return { articles: articles.sort(), first: urls[0] };
+}
+
+describe.runIf(hasChromium)('Arabic search in a real browser', () => {
+  beforeAll(async () => {
+    texts = new Map();
+    sources = new Map();
+    for (const id of await articleIds(contentDir)) {
+      const mdx = await readFile(path.join(contentDir, 'articles', `${id}.mdx`), 'utf8');
+      sources.set(id, mdx);
+      const title = /^title: (.*)$/m.exec(mdx)?.[1] ?? '';
+      texts.set(id, `${title}\n${mdx.split(/^---$/m).slice(2).join('---')}`);
+    }
+    server = await serveStatic(distDir);
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await page.goto(`${server.origin}/search/`);
+    await page.waitForFunction('window.marsadSearch !== undefined');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  describe('the issue’s hard cases return the right articles', () => {
+    it('a word finds its forms with the article and proclitics: وزير, الوزير, لوزير', async () => {
+      const expected = articlesMatching(/وزير/);
+      expect(expected.length).toBe(2);
+      expect((await search('وزير')).articles).toEqual(expected);
+      expect((await search('الوزير')).articles).toEqual(expected);
+    });
+
+    it('a bare word finds it written only with proclitics: منتجع → بمنتجع, حكومة → للحكومة', async () => {
+      const resort = articlesMatching(/منتجع/);
+      expect(resort.length).toBe(3);
+      expect((await search('منتجع')).articles).toEqual(resort);
+      const government = articlesMatching(/حكوم/);
+      expect(government.length).toBe(2);
+      expect((await search('حكومة')).articles).toEqual(government);
+    });
+
+    it('a plural finds as many articles as its definite form: علاقات = العلاقات', async () => {
+      const expected = articlesMatching(/علاق/);
+      expect(expected.length).toBe(5);
+      expect((await search('علاقات')).articles).toEqual(expected);
+      expect((await search('العلاقات')).articles).toEqual(expected);
+    });
+
+    it('hamza seats do not matter: مسؤول = مسئول', async () => {
+      const expected = articlesMatching(/مس[ؤئ]ول/);
+      expect(expected.length).toBe(3);
+      expect((await search('مسئول')).articles).toEqual(expected);
+      expect((await search('مسؤول')).articles).toEqual(expected);
+      expect((await search('مَسْؤُولٌ')).articles).toEqual(expected);
+    });
+
+    it('a final ى finds the ي spelling: سوتشى, التركى', async () => {
+      const sochi = articlesMatching(/سوتش[يى]/);
+      expect(sochi.length).toBe(3);
+      expect((await search('سوتشى')).articles).toEqual(sochi);
+      const turkish = articlesMatching(/التركي/);
+      expect(turkish.length).toBe(5);
+      expect((await search('التركى')).articles).toEqual(turkish);
+    });
+
+    it('داعش finds the articles that say تنظيم الدولة الإسلامية', async () => {
+      const expected = articlesMatching(/داعش|تنظيم الدولة|الدولة الإسلامية/);
+      expect(expected.length).toBe(3);
+      expect(articlesMatching(/داعش/).length).toBe(1);
+      expect((await search('داعش')).articles).toEqual(expected);
+      expect((await search('تنظيم الدولة الإسلامية')).articles).toEqual(expected);
+    });
+
+    it('جاويش أوغلو finds تشاويش أوغلو, and the other way round', async () => {
+      const expected = articlesMatching(/(جاويش|تشاويش) أوغلو/);
+      expect(expected.length).toBe(2);
+      expect((await search('جاويش أوغلو')).articles).toEqual(expected);
+      expect((await search('تشاويش أوغلو')).articles).toEqual(expected);
+    });
+
+    it('Arabic-Indic digits, tashkeel and tatweel: ٢٠١٥, إِدْلِب, الكـرملين', async () => {
+      expect((await search('٢٠١٥')).articles).toEqual(articlesMatching(/2015/));
+      expect((await search('إِدْلِب')).articles).toEqual(articlesMatching(/[اإ]دلب/));
+      expect((await search('الكـرملين')).articles).toEqual(articlesMatching(/الكرملين|الكريلمن|الرئاسة الروسية/));
+    });
+
+    it('stays precise: a word only an alias contains finds no article', async () => {
+      expect(articlesMatching(/العراق/)).toEqual([]);
+      expect((await search('العراق')).articles).toEqual([]);
+      expect((await search('الحكومة الروسية')).articles).toEqual(articlesMatching(/حكوم/));
+    });
+  });
+
+  it('ranks the entity page first when the query is one of its names', async () => {
+    expect((await search('داعش')).first).toBe('/entities/islamic-state/');
+    expect((await search('تشاويش أوغلو')).first).toBe('/entities/mevlut-cavusoglu/');
+    expect((await search('ادلب')).first).toBe('/entities/idlib/');
+    expect((await search('الناتو')).first).toBe('/entities/nato/');
+  });
+
+  it('keeps the hidden search terms out of the page text and the excerpts', async () => {
+    const [id] = [...texts.keys()];
+    const article = await readPage(distDir, `articles/${id}/index.html`);
+    const terms = article.querySelector('[data-pagefind-meta="terms"]');
+    expect(terms?.text.length).toBeGreaterThan(100);
+    expect(terms?.closest('[hidden][data-pagefind-ignore]')).not.toBeNull();
+    const data = await page.evaluate<{ content: string; excerpt: string; meta: Record<string, string> }[]>(`(async () => {
+      const found = await window.marsadSearch.search('داعش');
+      return Promise.all(found.results.map((r) => r.data()));
+    })()`);
+    for (const d of data) {
+      expect(d.content).not.toMatch(/zq[0-9a-z]{7}/);
+      expect(d.excerpt).not.toMatch(/zq[0-9a-z]{7}/);
+    }
+    expect(data.some((d) => /zq[0-9a-z]{7}/.test(d.meta.entities ?? ''))).toBe(true);
+  });
+
+  describe('the search page', () => {
+    it('shows each result with what it is, its outlet, and an excerpt with the matched words marked', async () => {
+      await page.goto(`${server.origin}/search/?q=${encodeURIComponent('مسئول')}`);
+      const result = page.locator('pagefind-results li.pf-result', { hasText: 'المسؤول' }).first();
+      await result.waitFor({ timeout: 15_000 });
+      expect(await page.locator('pagefind-input input').inputValue()).toBe('مسئول');
+      const marks = await result.locator('.pf-result-excerpt mark').allTextContents();
+      expect(marks.length).toBeGreaterThan(0);
+      for (const mark of marks) expect(mark).toMatch(/مس[ؤئ]ول/);
+      const meta = await page.locator('pagefind-results .marsad-result-meta').allTextContents();
+      expect(meta.some((m) => m.startsWith('مقالة · '))).toBe(true);
+      expect(await page.locator('pagefind-summary').textContent()).toMatch(/مسئول/);
+    });
+
+    it('highlights the searched words, in every spelling, on the article a result opens', async () => {
+      await page.goto(`${server.origin}/search/?q=${encodeURIComponent('مسئول')}`);
+      const link = page.locator('pagefind-results a.pf-result-link[href^="/articles/"]').first();
+      await link.waitFor({ timeout: 15_000 });
+      expect(await link.getAttribute('href')).toMatch(/^\/articles\/[^/?]+\/$/);
+      await link.click();
+      await page.waitForURL(/\/articles\/.*pagefind-highlight=/);
+      expect(new URL(page.url()).searchParams.getAll('pagefind-highlight')).toEqual(['مسئول']);
+      await page.waitForSelector('html[data-search-highlights]');
+      const marks = await page.locator('article mark.pagefind-highlight').allTextContents();
+      expect(marks.length).toBeGreaterThan(0);
+      for (const mark of marks) expect(mark).toMatch(/مس[ؤئ]ول/);
+    });
+
+    it('highlights every name of an entity the query named', async () => {
+      const [id] = articlesMatching(/تنظيم الدولة الإسلامية/);
+      await page.goto(`${server.origin}/articles/${id}/?pagefind-highlight=${encodeURIComponent('داعش')}`);
+      await page.waitForSelector('html[data-search-highlights]');
+      const marks = await page.locator('article mark.pagefind-highlight').allTextContents();
+      expect(marks).toContain('تنظيم الدولة الإسلامية');
+    });
+
+    it('sorts by date: entity pages leave, every matching article stays', async () => {
+      await page.goto(`${server.origin}/search/?q=${encodeURIComponent('روسيا')}`);
+      const links = page.locator('pagefind-results a.pf-result-link');
+      await links.first().waitFor({ timeout: 15_000 });
+      await page.selectOption('#search-sort', 'newest');
+      await page.waitForURL(/sort=newest/);
+      await expect.poll(async () => (await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).every((h) => h?.startsWith('/articles/')), { timeout: 10_000 }).toBe(true);
+      const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!.split('?')[0]!));
+      expect(hrefs.map((h) => h.split('/')[2]).sort()).toEqual(articlesMatching(/روسيا/));
+    });
+
+    it('filters by outlet, type and entity', async () => {
+      await page.goto(`${server.origin}/search/?q=${encodeURIComponent('روسيا')}`);
+      await page.locator('pagefind-results a.pf-result-link').first().waitFor({ timeout: 15_000 });
+      const groups = await page.locator('pagefind-filter-pane .pf-filter-group').evaluateAll((els) => els.map((e) => e.getAttribute('data-filter-name')));
+      expect(groups).toEqual(expect.arrayContaining(['المصدر', 'النوع', 'الأشخاص', 'الأماكن', 'المنظمات']));
+      await page.locator('pagefind-filter-pane input[name="المصدر"][value="الجزيرة"]').check();
+      await expect
+        .poll(async () => page.locator('pagefind-results a.pf-result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), { timeout: 10_000 })
+        .toEqual([...sources].filter(([, mdx]) => /^outlet: الجزيرة$/m.test(mdx)).map(([id]) => `/articles/${id}/`));
+    });
+
+    it('is keyboard friendly: ↓ from the search box goes to the first result', async () => {
+      await page.goto(`${server.origin}/search/`);
+      const input = page.locator('pagefind-input input');
+      await input.fill('ادلب');
+      await page.locator('pagefind-results a.pf-result-link').first().waitFor({ timeout: 15_000 });
+      await input.press('ArrowDown');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('/entities/idlib/');
+      await page.keyboard.press('ArrowDown');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toMatch(/^\/articles\//);
+    });
+  });
+});
