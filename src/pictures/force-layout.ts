@@ -1,0 +1,158 @@
+import { forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
+import { seededRandom } from './types.ts';
+
+/** A node to place: a mark of radius `r` with a label box of `labelWidth` × `labelHeight` under it. */
+export interface LayoutNode {
+  id: string;
+  r: number;
+  labelWidth: number;
+  labelHeight: number;
+  /** Starting position (deterministic: the caller computes it). */
+  x: number;
+  y: number;
+  /** Pinned nodes (the centre of an ego graph) never move. */
+  fixed?: boolean;
+}
+
+export interface LayoutLink {
+  source: string;
+  target: string;
+  /** Preferred length in px. */
+  distance: number;
+  /** 0..1: how hard the link pulls towards that length. */
+  strength: number;
+}
+
+export interface LayoutOptions {
+  width: number;
+  height: number;
+  /** Free margin inside the viewBox. */
+  padding: number;
+  /** Space between a mark and its label. */
+  labelGap: number;
+  /** Minimum free space between two nodes' boxes. */
+  margin: number;
+  /** Simulation steps; the simulation is run synchronously, never animated. */
+  ticks: number;
+  /** Many-body strength (negative repels). */
+  charge: number;
+  /** Pull towards the middle of the viewBox. */
+  gravity: number;
+  seed: number;
+}
+
+/** A node box: the mark and its label under it. */
+export interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+type SimNode = LayoutNode & SimulationNodeDatum & { x: number; y: number; vx: number; vy: number };
+
+/** The box a node occupies at (x, y): the mark on top, the label centred under it. */
+export function nodeBox(n: Pick<LayoutNode, 'r' | 'labelWidth' | 'labelHeight'>, x: number, y: number, labelGap: number): Box {
+  const half = Math.max(n.r, n.labelWidth / 2);
+  return { left: x - half, right: x + half, top: y - n.r, bottom: y + n.r + labelGap + n.labelHeight };
+}
+
+export function boxesOverlap(a: Box, b: Box, margin = 0): boolean {
+  return a.left < b.right + margin && b.left < a.right + margin && a.top < b.bottom + margin && b.top < a.bottom + margin;
+}
+
+/**
+ * Places nodes with d3-force (links, many-body repulsion, a pull to the middle) plus a collision
+ * force on the rectangular node boxes, so labels never overlap; every box stays inside the viewBox.
+ * Runs `ticks` steps synchronously from the given start positions with a seeded random source:
+ * the same input always gives the same output. Returns positions by node id.
+ */
+export function forceLayout(nodes: readonly LayoutNode[], links: readonly LayoutLink[], options: LayoutOptions): Map<string, { x: number; y: number }> {
+  const { width, height, padding, labelGap, margin } = options;
+  const sim: SimNode[] = nodes.map((n) => ({ ...n, vx: 0, vy: 0, ...(n.fixed ? { fx: n.x, fy: n.y } : {}) }));
+  const byId = new Map(sim.map((n) => [n.id, n]));
+  const simLinks = links
+    .filter((l) => byId.has(l.source) && byId.has(l.target) && l.source !== l.target)
+    .map((l) => ({ ...l }));
+
+  const clamp = (n: SimNode) => {
+    if (n.fixed) return;
+    const half = Math.max(n.r, n.labelWidth / 2);
+    n.x = Math.min(Math.max(n.x, padding + half), width - padding - half);
+    n.y = Math.min(Math.max(n.y, padding + n.r), height - padding - n.r - labelGap - n.labelHeight);
+  };
+
+  /** Pushes overlapping boxes apart along the axis where they overlap least. */
+  const separate = (strength: number, useVelocity: boolean) => {
+    for (let i = 0; i < sim.length; i++) {
+      const a = sim[i]!;
+      for (let j = i + 1; j < sim.length; j++) {
+        const b = sim[j]!;
+        const ba = nodeBox(a, a.x, a.y, labelGap);
+        const bb = nodeBox(b, b.x, b.y, labelGap);
+        const ox = Math.min(ba.right, bb.right) - Math.max(ba.left, bb.left) + margin;
+        const oy = Math.min(ba.bottom, bb.bottom) - Math.max(ba.top, bb.top) + margin;
+        if (ox <= 0 || oy <= 0) continue;
+        const moveA = a.fixed ? 0 : b.fixed ? 1 : 0.5;
+        const moveB = 1 - moveA;
+        // Move sideways when that is the shorter way out (labels are wide, so usually vertically).
+        if (ox < oy) {
+          const dir = a.x < b.x || (a.x === b.x && i < j) ? -1 : 1;
+          const d = ox * strength;
+          if (useVelocity) {
+            a.vx += dir * d * moveA;
+            b.vx -= dir * d * moveB;
+          } else {
+            a.x += dir * d * moveA;
+            b.x -= dir * d * moveB;
+          }
+        } else {
+          const dir = a.y < b.y || (a.y === b.y && i < j) ? -1 : 1;
+          const d = oy * strength;
+          if (useVelocity) {
+            a.vy += dir * d * moveA;
+            b.vy -= dir * d * moveB;
+          } else {
+            a.y += dir * d * moveA;
+            b.y -= dir * d * moveB;
+          }
+        }
+      }
+    }
+  };
+
+  const aspect = width / height;
+  const simulation = forceSimulation<SimNode>(sim)
+    .randomSource(seededRandom(options.seed))
+    .stop()
+    .force(
+      'link',
+      forceLink<SimNode, (typeof simLinks)[number] & { source: string | SimNode; target: string | SimNode }>(simLinks)
+        .id((d) => d.id)
+        .distance((l) => l.distance)
+        .strength((l) => l.strength),
+    )
+    .force('charge', forceManyBody<SimNode>().strength(options.charge))
+    // A wide viewBox pulls harder vertically, so the picture fills its width.
+    .force('x', forceX<SimNode>(width / 2).strength(options.gravity / Math.max(1, aspect)))
+    .force('y', forceY<SimNode>(height / 2).strength(options.gravity * Math.max(1, aspect)))
+    .force('boxes', (alpha: number) => separate(0.5 + alpha * 0.5, true));
+
+  for (let t = 0; t < options.ticks; t++) {
+    simulation.tick();
+    sim.forEach(clamp);
+  }
+  // Settle what the forces left: plain position moves until no boxes overlap (or give up).
+  for (let t = 0; t < 300; t++) {
+    separate(0.6, false);
+    sim.forEach(clamp);
+    if (!anyOverlap(sim, labelGap, margin * 0.5)) break;
+  }
+  return new Map(sim.map((n) => [n.id, { x: n.x, y: n.y }]));
+}
+
+function anyOverlap(nodes: readonly SimNode[], labelGap: number, margin: number): boolean {
+  const boxes = nodes.map((n) => nodeBox(n, n.x, n.y, labelGap));
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) if (boxesOverlap(boxes[i]!, boxes[j]!, margin)) return true;
+  return false;
+}

@@ -1,0 +1,159 @@
+import { geoArea, geoBounds, geoContains, geoEquirectangular, geoPath, type GeoContext } from 'd3-geo';
+import type { Feature, Geometry, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import { feature, mesh } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import countries110m from 'world-atlas/countries-110m.json' with { type: 'json' };
+import countries50m from 'world-atlas/countries-50m.json' with { type: 'json' };
+import land110m from 'world-atlas/land-110m.json' with { type: 'json' };
+import land50m from 'world-atlas/land-50m.json' with { type: 'json' };
+
+/**
+ * Natural Earth outlines from the `world-atlas` package (public domain data, bundled at build
+ * time; never fetched). Two levels of detail: 1:50m for regional maps, 1:110m for maps of a
+ * large part of the world. Everything is converted from TopoJSON once per build and cut into
+ * pieces (polygons cut into 10° strips) with their bounding boxes, so each map projects only
+ * what it shows.
+ */
+export type Detail = 'fine' | 'coarse';
+
+/** [[west, south], [east, north]] in degrees; west > east when the piece crosses the antimeridian. */
+export type Bounds = [[number, number], [number, number]];
+
+/** One polygon of land or one stretch of border, with its bounds. */
+export interface Piece<G extends Geometry> {
+  geometry: G;
+  bounds: Bounds;
+}
+
+export interface Country {
+  /** ISO 3166-1 numeric code, as Natural Earth gives it. */
+  id: string;
+  name: string;
+  feature: Feature<Polygon | MultiPolygon>;
+  bounds: Bounds;
+  /** The outline cut into strips, for drawing only what a map shows. */
+  pieces: Piece<Polygon>[];
+}
+
+export interface World {
+  land: Piece<Polygon>[];
+  /** Borders between countries, each drawn once. */
+  borders: Piece<LineString>[];
+  countries: Country[];
+}
+
+const cache = new Map<Detail, World>();
+
+function polygons(geometry: Geometry): Polygon[] {
+  if (geometry.type === 'Polygon') return [geometry];
+  if (geometry.type === 'MultiPolygon') return geometry.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }));
+  if (geometry.type === 'GeometryCollection') return geometry.geometries.flatMap(polygons);
+  return [];
+}
+
+function lines(geometry: MultiLineString | LineString): LineString[] {
+  if (geometry.type === 'LineString') return [geometry];
+  return geometry.coordinates.map((coordinates: Position[]) => ({ type: 'LineString', coordinates }));
+}
+
+function withBounds<G extends Geometry>(geometry: G): Piece<G> {
+  return { geometry, bounds: geoBounds(geometry) as Bounds };
+}
+
+/** Width in degrees of longitude of the strips large polygons are cut into. */
+const STRIP = 10;
+
+/** The part of a polygon between two meridians, cut in plain longitude/latitude by d3's rectangle clipping. */
+function clipToStrip(polygon: Polygon, west: number, east: number): Polygon | null {
+  const plate = geoEquirectangular().scale(180 / Math.PI).translate([0, 0]).precision(0).clipExtent([[west, -90], [east, 90]]);
+  const rings: Position[][] = [];
+  let ring: Position[] = [];
+  const context: GeoContext = {
+    beginPath: () => {},
+    moveTo: (x, y) => void (ring = [[x, -y]]),
+    lineTo: (x, y) => void ring.push([x, -y]),
+    closePath: () => {
+      ring.push(ring[0]!);
+      if (ring.length >= 4) rings.push(ring);
+      ring = [];
+    },
+    arc: () => {},
+  };
+  geoPath(plate, context)(polygon);
+  if (rings.length === 0) return null;
+  const cut: Polygon = { type: 'Polygon', coordinates: rings };
+  // A ring the clipping wound the other way would cover the rest of the sphere.
+  return geoArea(cut) > 2 * Math.PI ? { type: 'Polygon', coordinates: rings.map((r) => [...r].reverse()) } : cut;
+}
+
+/**
+ * Cuts a polygon wider than a strip along meridians (great circles, so the cuts are exact on the
+ * sphere and invisible in the fill): Eurasia alone has 11,000 vertices, and a map of Syria then
+ * projects only the few strips it shows.
+ */
+function strips(polygon: Polygon): Piece<Polygon>[] {
+  const whole = withBounds(polygon);
+  const [[west], [east]] = whole.bounds;
+  if (west <= east && east - west <= STRIP) return [whole];
+  const pieces: Piece<Polygon>[] = [];
+  for (let lon = -180; lon < 180; lon += STRIP) {
+    const strip: Bounds = [[lon, -90], [lon + STRIP, 90]];
+    if (!boundsIntersect(whole.bounds, strip)) continue;
+    const cut = clipToStrip(polygon, lon, lon + STRIP);
+    if (cut) pieces.push(withBounds(cut));
+  }
+  return pieces;
+}
+
+function load(countriesTopo: unknown, landTopo: unknown): World {
+  const ct = countriesTopo as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  const lt = landTopo as Topology<{ land: GeometryCollection }>;
+  const landFeature = feature(lt, lt.objects.land);
+  const landGeometries = landFeature.features.map((f) => f.geometry);
+  const countryFeatures = feature(ct, ct.objects.countries);
+  return {
+    land: landGeometries.flatMap(polygons).flatMap(strips),
+    borders: lines(mesh(ct, ct.objects.countries, (a, b) => a !== b)).map(withBounds),
+    countries: countryFeatures.features
+      .filter((f) => f.geometry)
+      .map((f) => ({
+        id: String(f.id ?? ''),
+        name: f.properties?.name ?? '',
+        feature: f as Feature<Polygon | MultiPolygon>,
+        bounds: geoBounds(f) as Bounds,
+        pieces: polygons(f.geometry).flatMap(strips),
+      })),
+  };
+}
+
+/** The world at one level of detail, converted on first use and kept for the rest of the build. */
+export function world(detail: Detail): World {
+  let w = cache.get(detail);
+  if (!w) {
+    w = detail === 'fine' ? load(countries50m, land50m) : load(countries110m, land110m);
+    cache.set(detail, w);
+  }
+  return w;
+}
+
+/** Whether two bounds overlap (longitudes may wrap at ±180°). */
+export function boundsIntersect(a: Bounds, b: Bounds): boolean {
+  if (a[1][1] < b[0][1] || b[1][1] < a[0][1]) return false;
+  const ranges = (x: Bounds): [number, number][] =>
+    x[0][0] <= x[1][0] ? [[x[0][0], x[1][0]]] : [[x[0][0], 180], [-180, x[1][0]]];
+  return ranges(a).some(([w1, e1]) => ranges(b).some(([w2, e2]) => w1 <= e2 && w2 <= e1));
+}
+
+const containing = new Map<string, Country | null>();
+
+/** The country (1:50m) containing a point, or null at sea; cached per point. */
+export function countryAt(lon: number, lat: number): Country | null {
+  const key = `${lon},${lat}`;
+  let found = containing.get(key);
+  if (found === undefined) {
+    const point: Bounds = [[lon, lat], [lon, lat]];
+    found = world('fine').countries.find((c) => boundsIntersect(c.bounds, point) && geoContains(c.feature, [lon, lat])) ?? null;
+    containing.set(key, found);
+  }
+  return found;
+}

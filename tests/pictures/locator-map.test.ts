@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { locatorMap, type MapPicture, type MapPlace } from '../../src/pictures/locator-map.ts';
+import { estimateTextWidth } from '../../src/pictures/text.ts';
+import { countryAt } from '../../src/pictures/world.ts';
+
+const place = (id: string, name: string, lat: number, lon: number, weight = 1, kind?: string, emphasis = false): MapPlace => ({
+  id,
+  name,
+  href: `/entities/${id}/`,
+  lat,
+  lon,
+  weight,
+  kind,
+  emphasis,
+});
+
+const aleppo = place('aleppo', 'حلب', 36.2021, 37.1343, 3, 'governorate');
+const idlib = place('idlib', 'إدلب', 35.9306, 36.6339, 2, 'governorate');
+const latakia = place('latakia', 'اللاذقية', 35.5317, 35.7901, 1, 'governorate');
+const ankara = place('ankara', 'أنقرة', 39.9334, 32.8597, 2, 'city');
+const sochi = place('sochi', 'سوتشي', 43.5855, 39.7231, 1, 'city');
+const syria = place('syria', 'سوريا', 34.8, 38.99, 5, 'country');
+const russia = place('russia', 'روسيا', 61.52, 105.32, 4, 'country');
+const usa = place('united-states', 'الولايات المتحدة', 39.83, -98.58, 1, 'country');
+const china = place('china', 'الصين', 35.86, 104.2, 1, 'country');
+const blackSea = place('black-sea', 'البحر الأسود', 43.4, 34, 1, 'sea');
+
+/** Bytes of the map as the component writes it (paths dominate; marks add ~150 B each). */
+const approxBytes = (m: MapPicture) => m.water.length + m.land.length + m.borders.length + m.highlighted.reduce((s, h) => s + h.d.length, 0) + m.marks.length * 200 + 600;
+
+function expectPathsClean(m: MapPicture) {
+  for (const d of [m.water, m.land, m.borders, ...m.highlighted.map((h) => h.d)]) {
+    expect(d).not.toMatch(/NaN|Infinity|undefined/);
+    expect(d).toMatch(/^(M-?\d+ -?\d+(l-?\d+-?\d+|l-?\d+ -?\d+)*z?)*$/);
+  }
+}
+
+describe('locatorMap', () => {
+  it('renders nothing without coordinates', () => {
+    expect(locatorMap([])).toBeNull();
+    expect(locatorMap([{ ...aleppo, lat: Number.NaN }])).toBeNull();
+  });
+
+  it('keeps every place inside the viewBox, with room for labels', () => {
+    for (const places of [[aleppo], [aleppo, idlib, latakia], [aleppo, ankara, sochi, blackSea], [usa, china, aleppo], [syria, russia, ankara]]) {
+      const m = locatorMap(places)!;
+      for (const mark of m.marks) {
+        expect(mark.x, mark.id).toBeGreaterThanOrEqual(0);
+        expect(mark.x, mark.id).toBeLessThanOrEqual(m.width);
+        expect(mark.y, mark.id).toBeGreaterThanOrEqual(0);
+        expect(mark.y, mark.id).toBeLessThanOrEqual(m.height);
+        expect([mark.x, mark.y, mark.r].every(Number.isFinite)).toBe(true);
+      }
+      expectPathsClean(m);
+    }
+  });
+
+  it('is deterministic', () => {
+    expect(locatorMap([aleppo, idlib, ankara, syria])).toEqual(locatorMap([aleppo, idlib, ankara, syria]));
+  });
+
+  it('gives a lone city context around it (a minimum span), not an infinite zoom', () => {
+    const m = locatorMap([aleppo])!;
+    expect(m.marks[0]!.x).toBeCloseTo(m.width / 2, 0);
+    expect(m.land.length).toBeGreaterThan(200); // Syria, Turkey, Lebanon… around it
+    expect(m.detail).toBe('fine');
+  });
+
+  it('shades countries instead of dotting their centre, and keeps Siberia out of a map of Syria', () => {
+    const m = locatorMap([aleppo, idlib, ankara, russia, syria])!;
+    expect(m.highlighted.map((h) => h.id).sort()).toEqual(['russia', 'syria']);
+    const r = m.marks.find((x) => x.id === 'russia')!;
+    expect(r.style).toBe('country');
+    expect(r.r).toBe(0);
+    // Aleppo and Ankara are ~600 km apart: at Siberia's scale they would be a few px apart.
+    const a = m.marks.find((x) => x.id === 'aleppo')!;
+    const k = m.marks.find((x) => x.id === 'ankara')!;
+    expect(Math.hypot(a.x - k.x, a.y - k.y)).toBeGreaterThan(80);
+  });
+
+  it('switches to a coarse world map when the places span the world', () => {
+    const m = locatorMap([usa, china, aleppo])!;
+    expect(m.detail).toBe('coarse');
+    expect(m.highlighted.map((h) => h.id).sort()).toEqual(['china', 'united-states']);
+  });
+
+  it('draws regions and seas as rings, and the page own place with emphasis', () => {
+    const m = locatorMap([{ ...aleppo, emphasis: true }, blackSea, ankara])!;
+    expect(m.marks.find((x) => x.id === 'black-sea')!.style).toBe('area');
+    expect(m.marks[0]).toMatchObject({ id: 'aleppo', emphasis: true });
+  });
+
+  it('places labels without overlaps and inside the frame', () => {
+    const m = locatorMap([aleppo, idlib, latakia, ankara, sochi, blackSea, syria])!;
+    const boxes = m.marks
+      .filter((x) => x.label)
+      .map((x) => {
+        const w = estimateTextWidth(x.name, x.label!.fontSize);
+        const left = x.label!.anchor === 'start' ? x.label!.x - w : x.label!.anchor === 'end' ? x.label!.x : x.label!.x - w / 2;
+        return { id: x.id, left, right: left + w, top: x.label!.y - x.label!.fontSize, bottom: x.label!.y + x.label!.fontSize * 0.3 };
+      });
+    expect(boxes.length).toBeGreaterThanOrEqual(5);
+    for (const b of boxes) {
+      expect(b.left, b.id).toBeGreaterThanOrEqual(0);
+      expect(b.right, b.id).toBeLessThanOrEqual(m.width);
+    }
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [p, q] = [boxes[i]!, boxes[j]!];
+        const overlap = p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1;
+        expect(overlap, `${p.id}/${q.id}`).toBe(false);
+      }
+  });
+
+  it('stays small: under 30 KB for regional and world maps', () => {
+    for (const places of [[aleppo], [aleppo, idlib, ankara, sochi, syria, russia], [usa, china, russia, syria]]) {
+      expect(approxBytes(locatorMap(places)!)).toBeLessThan(30_000);
+    }
+  });
+});
+
+describe('countryAt', () => {
+  it('finds the country containing a point, and nothing at sea', () => {
+    expect(countryAt(38.99, 34.8)?.name).toBe('Syria');
+    expect(countryAt(105.32, 61.52)?.name).toBe('Russia');
+    expect(countryAt(34, 43.4)).toBeNull(); // the Black Sea
+  });
+});
