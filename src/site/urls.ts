@@ -9,3 +9,6 @@ export const entityUrl = (id: string): string => `/entities/${id}/`;
 
 /** Public URL of the index of one entity type ("/people/"). */
 export const entityTypeUrl = (type: EntityType): string => `/${entityTypeInfo[type].slug}/`;
+
+/** Page n of the articles mentioning an entity (page 1 is the entity page itself). */
+export const entityPageUrl = (id: string, n: number): string => (n <= 1 ? entityUrl(id) : `${entityUrl(id)}page/${n}/`);
