@@ -1,31 +1,33 @@
 /**
- * `npm run ingest -- [--out DIR] [--force] [--dry-run] PATH...`
+ * `npm run ingest -- [options] PATH...`
  *
- * Reads raw article files (folders are walked recursively, hidden entries skipped), turns each into
- * `<out>/<id>.mdx` with the ingest library, and prints one line per input:
- *   written <id> <file> | unchanged <id> <file> | duplicate <id> <file> (same as <other>) |
- *   rejected <file>: <reason>
- * Exits 1 when any input was rejected, after handling all the others.
+ * Reads raw articles (text, Markdown, JSON, JSON Lines, ZIP archives of them; folders walked
+ * recursively, hidden entries skipped; `-` is stdin), turns each into `<out>/<id>.mdx` with the
+ * ingest library, and prints one line per input:
+ *   written <id> <input> | unchanged <id> <input> | duplicate <id> <input> (same as <other>) |
+ *   kept <id> <input>: edited by hand … | rejected <input>: <reason>
+ * then a summary line. On a terminal, a progress bar runs on stderr.
+ * Exits 1 when any input was rejected, after handling all the others; 130 when interrupted.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Article, articleId, articleToMdx, ingestBytes, readFrontmatter } from '../ingest/index.ts';
+import { type FileFormat } from '../ingest/io/inputs.ts';
+import { type Progress, runIngest, summaryLine } from '../ingest/io/run.ts';
 
-const USAGE = `usage: npm run ingest -- [--out DIR] [--force] [--dry-run] PATH...
-  PATH       article files or folders (walked recursively)
-  --out DIR  where to write <id>.mdx (default: $MARSAD_CONTENT_DIR/articles or content/articles)
-  --force    rewrite articles that already exist (editor changes are lost)
-  --dry-run  report what would happen, write nothing`;
+const USAGE = `usage: npm run ingest -- [options] PATH...
+  PATH            article files or folders (walked recursively); - reads stdin
+                  .txt text, .md Markdown, .json records, .jsonl JSON Lines, .zip of any of these
+  --out DIR       where to write <id>.mdx (default: $MARSAD_CONTENT_DIR/articles or content/articles)
+  --force         overwrite articles edited by hand since they were ingested
+  --dry-run       report what would happen, write nothing
+  --explain       after each article, list what was removed from its text and why,
+                  and where each metadata field came from
+  --format F      read every input as F: text, markdown, json, jsonl or zip (default: by extension)
+  --quiet         print only problems (rejected, kept) and the summary`;
 
-/** What the output folder already holds, found by content hash and by raw-input hash. */
-interface Existing {
-  id: string;
-  path: string;
-  sourceFile: string;
-}
+const FORMATS = ['auto', 'text', 'markdown', 'json', 'jsonl', 'zip'];
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -35,6 +37,9 @@ function main(argv: string[]): number {
         out: { type: 'string' },
         force: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
+        explain: { type: 'boolean', default: false },
+        format: { type: 'string', default: 'auto' },
+        quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -47,142 +52,107 @@ function main(argv: string[]): number {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
+  if (!FORMATS.includes(values.format)) {
+    console.error(`unknown --format ${values.format}\n${USAGE}`);
+    return 2;
+  }
   const outDir = path.resolve(
     values.out ?? (process.env.MARSAD_CONTENT_DIR ? path.join(process.env.MARSAD_CONTENT_DIR, 'articles') : 'content/articles'),
   );
-  const dryRun = values['dry-run'];
-  const suffix = dryRun ? ' (dry run)' : '';
 
-  const byContent = new Map<string, Existing>();
-  const byInput = new Map<string, Existing>();
-  for (const existing of readExisting(outDir)) {
-    byContent.set(existing.contentHash, existing);
-    byInput.set(existing.sha256, existing);
+  const output = new Output(values.quiet);
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const summary = await runIngest(
+    {
+      paths: positionals,
+      outDir,
+      force: values.force,
+      dryRun: values['dry-run'],
+      explain: values.explain,
+      format: values.format as FileFormat,
+      signal: controller.signal,
+    },
+    output,
+  );
+  output.finish(summaryLine(summary));
+  if (summary.interrupted) return 130;
+  return summary.rejected > 0 ? 1 : 0;
+}
+
+/**
+ * Output lines go to stdout in batches; on a terminal, a progress bar is redrawn on stderr at most
+ * ten times a second (erased while lines are printed). Off a terminal, a plain progress line goes
+ * to stderr every ten seconds of a long run.
+ */
+class Output {
+  private lines: string[] = [];
+  private lastFlush = 0;
+  private lastBar = 0;
+  private lastPlain = 0;
+  private barShown = false;
+  private readonly tty = process.stderr.isTTY === true;
+  private readonly quiet: boolean;
+
+  constructor(quiet: boolean) {
+    this.quiet = quiet;
   }
 
-  let rejected = 0;
-  for (const input of expandPaths(positionals)) {
-    if ('error' in input) {
-      console.log(`rejected ${input.file}: ${input.error}`);
-      rejected++;
-      continue;
+  line(text: string, outcome: string): void {
+    if (this.quiet && outcome !== 'rejected' && outcome !== 'kept') return;
+    this.lines.push(text);
+    if (this.lines.length >= 500) this.flush();
+  }
+
+  progress(p: Progress): void {
+    const now = performance.now();
+    if (now - this.lastFlush > 100) this.flush();
+    if (this.tty) {
+      if (now - this.lastBar < 100) return;
+      this.lastBar = now;
+      process.stderr.write(`\r${bar(p, process.stderr.columns ?? 80)}\x1b[K`);
+      this.barShown = true;
+    } else if (now - this.lastPlain > 10_000 && p.elapsedMs > 10_000) {
+      this.lastPlain = now;
+      this.flush();
+      process.stderr.write(`ingest: ${plainProgress(p)}\n`);
     }
-    const result = ingestBytes(input.bytes, path.basename(input.file));
-    if (!result.ok) {
-      console.log(`rejected ${input.file}: ${result.reason}`);
-      rejected++;
-      continue;
+  }
+
+  finish(summary: string): void {
+    this.lines.push(summary);
+    this.flush();
+  }
+
+  private flush(): void {
+    this.lastFlush = performance.now();
+    if (this.lines.length === 0) return;
+    if (this.barShown) {
+      process.stderr.write('\r\x1b[K');
+      this.barShown = false;
     }
-    const article = result.article;
-    const sameInput = byInput.get(article.source.sha256);
-    const sameContent = byContent.get(article.contentHash);
-    const known = sameInput ?? sameContent;
-    if (known && !values.force) {
-      // Unchanged: this very file was ingested before. Duplicate: another file had the same text.
-      console.log(
-        sameInput?.sourceFile === article.source.file
-          ? `unchanged ${known.id} ${input.file}`
-          : `duplicate ${known.id} ${input.file} (same as ${known.sourceFile})`,
-      );
-      continue;
-    }
-    // Ids never change: a forced rewrite goes to the existing file.
-    const target = known ?? newTarget(outDir, article);
-    const written = { ...article, id: target.id };
-    if (!dryRun) writeAtomic(target.path, articleToMdx(written));
-    const entry = { id: target.id, path: target.path, sourceFile: article.source.file };
-    byContent.set(article.contentHash, entry);
-    byInput.set(article.source.sha256, entry);
-    console.log(`written ${target.id} ${input.file}${suffix}`);
-  }
-  return rejected > 0 ? 1 : 0;
-}
-
-/** Articles already in the output folder, from their frontmatter. */
-function readExisting(outDir: string): Array<Existing & { contentHash: string; sha256: string }> {
-  if (!fs.existsSync(outDir)) return [];
-  return fs
-    .readdirSync(outDir)
-    .filter((name) => name.endsWith('.mdx'))
-    .flatMap((name) => {
-      const file = path.join(outDir, name);
-      const data = readFrontmatter(fs.readFileSync(file, 'utf8'));
-      const source = data?.source as { file?: unknown; sha256?: unknown } | undefined;
-      if (typeof data?.contentHash !== 'string') return [];
-      return [
-        {
-          id: name.slice(0, -'.mdx'.length),
-          path: file,
-          contentHash: data.contentHash,
-          sha256: typeof source?.sha256 === 'string' ? source.sha256 : '',
-          sourceFile: typeof source?.file === 'string' ? source.file : name,
-        },
-      ];
-    });
-}
-
-/** `<id>.mdx` for a new article; a longer id if a different file already has that name. */
-function newTarget(outDir: string, article: Article): { id: string; path: string } {
-  for (const length of [article.id.length, 16, 24, 64]) {
-    const id = articleId(article.contentHash, length);
-    const file = path.join(outDir, `${id}.mdx`);
-    if (!fs.existsSync(file)) return { id, path: file };
-  }
-  throw new Error(`cannot name ${article.contentHash}: every candidate file exists`);
-}
-
-/** Writes via a temporary file in the same folder and a rename, so readers never see half a file. */
-function writeAtomic(file: string, content: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(temp, content);
-  fs.renameSync(temp, file);
-}
-
-type Input = { file: string; bytes: Uint8Array } | { file: string; error: string };
-
-/** Files named on the command line, and every non-hidden file under named folders, sorted. */
-function* expandPaths(paths: string[]): Generator<Input> {
-  for (const p of paths) {
-    let stat;
-    try {
-      stat = fs.statSync(p);
-    } catch (error) {
-      yield { file: p, error: `cannot read: ${describe(error)}` };
-      continue;
-    }
-    if (stat.isDirectory()) yield* walk(p);
-    else yield readInput(p);
+    process.stdout.write(`${this.lines.join('\n')}\n`);
+    this.lines = [];
   }
 }
 
-function* walk(dir: string): Generator<Input> {
-  let entries;
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch (error) {
-    yield { file: dir, error: `cannot read folder: ${describe(error)}` };
-    return;
-  }
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name, 'en'))) {
-    if (entry.name.startsWith('.')) continue;
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(file);
-    else if (entry.isFile()) yield readInput(file);
-  }
+function plainProgress(p: Progress): string {
+  const rate = p.elapsedMs > 0 ? Math.round((p.inputs * 1000) / p.elapsedMs) : 0;
+  const share = p.totalBytes > 0 ? ` (${Math.floor((100 * p.bytesRead) / p.totalBytes)}% of the input bytes)` : '';
+  return `${p.inputs.toLocaleString('en')} inputs${share}, ${rate.toLocaleString('en')}/s`;
 }
 
-function readInput(file: string): Input {
-  try {
-    return { file, bytes: fs.readFileSync(file) };
-  } catch (error) {
-    return { file, error: `cannot read: ${describe(error)}` };
-  }
+/** "ingest [██████░░░░] 52% 16,123 inputs 2,310/s 2015-08-01.zip" fitted to the terminal width. */
+function bar(p: Progress, columns: number): string {
+  const rate = p.elapsedMs > 0 ? Math.round((p.inputs * 1000) / p.elapsedMs) : 0;
+  const share = p.totalBytes > 0 ? Math.min(1, p.bytesRead / p.totalBytes) : 0;
+  const stats = ` ${String(Math.floor(share * 100)).padStart(3)}% ${p.inputs.toLocaleString('en')} inputs ${rate.toLocaleString('en')}/s `;
+  const width = Math.max(10, Math.min(30, columns - stats.length - 20));
+  const filled = Math.round(share * width);
+  const text = `ingest [${'█'.repeat(filled)}${'░'.repeat(width - filled)}]${stats}${p.current}`;
+  return text.length > columns - 1 ? text.slice(0, columns - 2) : text;
 }
 
-function describe(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  return e.code === 'ENOENT' ? 'no such file or folder' : e.code === 'EACCES' ? 'permission denied' : e.message;
-}
-
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -1,76 +1,125 @@
 /**
- * Line classification: tells scraping leftovers and page furniture (photo credits, source lines,
- * bylines, comment forms, dot runs…) from article text, one line at a time and without context.
- * Context-dependent decisions (repeated title, repeated captions, headings) belong to structure.ts.
+ * Line classification: tells page furniture (boilerplate.ts), photo credits, source lines, bylines
+ * and publication lines from article text, one line at a time and without context. Context-
+ * dependent decisions (title, repeated lines, headings, captions, credit lines) belong to
+ * structure.ts. Text nothing recognises stays text, whatever its script.
  */
-import { countArabicLetters, countWords } from './text.ts';
+import {
+  FURNITURE_LINES,
+  FURNITURE_PREFIXES,
+  FURNITURE_SUFFIXES,
+  looksLikeHeadline,
+  MAX_RELATED_LINES,
+  RELATED_LABEL,
+  type Removal,
+} from './boilerplate.ts';
+import { countWords } from './text.ts';
 
 export type Line =
   /** Article text: title, standfirst, paragraph, heading or unlabelled caption, decided later. */
   | { kind: 'text'; text: string }
   /** A photo credit line ("مصدر الصورة EPA"); credits the caption that follows. */
-  | { kind: 'credit'; credit: string }
+  | { kind: 'credit'; credit: string; text: string }
   /** A labelled photo caption ("Image caption …"). */
   | { kind: 'caption'; text: string; credit: string | null }
-  /** A source line ("المصدر : الجزيرة + وكالات"). */
-  | { kind: 'source'; value: string }
+  /** A source line ("المصدر : الجزيرة + وكالات"); `text` is the whole line. */
+  | { kind: 'source'; value: string; text: string }
   /** A byline ("بقلم: …", "بواسطة : …"). */
-  | { kind: 'byline'; value: string }
+  | { kind: 'byline'; value: string; text: string }
   /** A publication-date line ("نشر في: …"), possibly with its date scraped away. */
-  | { kind: 'published'; value: string }
+  | { kind: 'published'; value: string; text: string }
   /** Anything else that is not article text. */
-  | { kind: 'leftover'; text: string; reason: string };
+  | { kind: 'leftover'; text: string; reason: string }
+  /** The headline, marked as such by the input (a Markdown `# heading`). */
+  | { kind: 'title'; text: string }
+  /** A subheading marked as such by the input (Markdown `##`…). */
+  | { kind: 'heading'; text: string }
+  /** A quotation set apart from the text (Markdown `>`, or a pull quote found by structure.ts). */
+  | { kind: 'quote'; text: string };
 
-const CAPTION_LABEL = String.raw`(?:Image caption|Media caption|التعليق على الصورة|تعليق الصورة)`;
-const CREDIT = new RegExp(String.raw`^(?:مصدر الصورة|حقوق الصورة|Image copyright)\s+(.+?)(?:\s+${CAPTION_LABEL}\s+(.+))?$`, 'i');
-const CAPTION = new RegExp(String.raw`^${CAPTION_LABEL}\s+(.+)$`, 'i');
+const CAPTION_LABEL = String.raw`(?:Image caption|Media caption|Photo caption|التعليق على الصورة|تعليق الصورة|تعليق على الصورة)`;
+const CREDIT = new RegExp(String.raw`^(?:مصدر الصورة|حقوق الصورة|Image copyright|Image source)\s+(.+?)(?:\s+${CAPTION_LABEL}\s*[:：]?\s+(.+))?$`, 'i');
+const CAPTION = new RegExp(String.raw`^(?:${CAPTION_LABEL}\s*[:：]?|(?:الصورة|صورة|في الصورة)\s*[:：])\s+(.+)$`, 'i');
 const SOURCE = /^(?:المصدر|المصادر|مصدر الخبر)\s*[:：]\s*(.+)$/;
 const BYLINE = /^(?:بقلم\s*[:：]?|(?:كتب|كتبت|بواسطة|إعداد|تحرير)\s*[:：])\s*(.+)$/;
-const PUBLISHED = /^(?:نشر في|نُشر في|تاريخ النشر|نشر بتاريخ)\s*[:：]\s*(.*)$/;
-
-/** Whole-line leftovers, tested in order; the reason says what the line was. */
-const LEFTOVERS: Array<[RegExp, string]> = [
-  [/^[\p{P}\p{S}\s]*$/u, 'punctuation-only line'],
-  [/^آخر تحديث\s*[:：]?.{0,40}$/, 'update-time furniture'],
-  [/^(?:اترك|أترك) (?:رد|ردا|ردًا|تعليقا|تعليقاً)$/, 'comment form'],
-  [/^أضف تعليق(?:ا|اً|ك)?$/, 'comment form'],
-  [/^لن يتم نشر عنوان بريدك الإلكتروني/, 'comment form'],
-  [/^الحقول (?:الإلزامية|المطلوبة) مشار إليها/, 'comment form'],
-  [/^(?:شارك|شارك الخبر|شارك المقال|مشاركة|طباعة|اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|تابعنا على|تابعونا على)\s*[:：]?$/, 'share or navigation furniture'],
-];
+const PUBLISHED = /^(?:نشر في|نُشر في|تاريخ النشر|نشر بتاريخ|تاريخ الخبر|Published(?: on)?)\s*[:：]\s*(.*)$/i;
 
 /** Classifies one trimmed, non-empty line. */
 export function classifyLine(line: string): Line {
   const credit = CREDIT.exec(line);
   if (credit) {
     const [, who = '', caption] = credit;
-    return caption ? captionLine(caption, who) : { kind: 'credit', credit: who };
+    return caption ? { kind: 'caption', text: caption, credit: who } : { kind: 'credit', credit: who, text: line };
   }
   const caption = CAPTION.exec(line);
-  if (caption) return captionLine(caption[1] ?? '', null);
+  if (caption && countWords(caption[1] ?? '') <= 40) return { kind: 'caption', text: caption[1] ?? '', credit: null };
 
   const source = SOURCE.exec(line);
-  if (source && countWords(source[1] ?? '') <= 8) return { kind: 'source', value: source[1] ?? '' };
+  if (source && countWords(source[1] ?? '') <= 8) return { kind: 'source', value: source[1] ?? '', text: line };
   const byline = BYLINE.exec(line);
-  if (byline && countWords(byline[1] ?? '') <= 6) return { kind: 'byline', value: byline[1] ?? '' };
+  if (byline && countWords(byline[1] ?? '') <= 6) return { kind: 'byline', value: byline[1] ?? '', text: line };
   const published = PUBLISHED.exec(line);
-  if (published && countWords(published[1] ?? '') <= 20) return { kind: 'published', value: published[1] ?? '' };
+  if (published && countWords(published[1] ?? '') <= 20) return { kind: 'published', value: published[1] ?? '', text: line };
 
-  for (const [pattern, reason] of LEFTOVERS) if (pattern.test(line)) return { kind: 'leftover', text: line, reason };
-  if (countArabicLetters(line) === 0) return { kind: 'leftover', text: line, reason: 'line without Arabic text' };
+  for (const [pattern, reason] of FURNITURE_LINES) if (pattern.test(line)) return { kind: 'leftover', text: line, reason };
   return { kind: 'text', text: line };
 }
 
-function captionLine(text: string, credit: string | null): Line {
-  return countArabicLetters(text) === 0
-    ? { kind: 'leftover', text, reason: 'caption without Arabic text' }
-    : { kind: 'caption', text, credit };
-}
-
-/** Classifies every non-empty line of normalized text. */
+/** Classifies every non-empty line of normalized text (no furniture removal across lines). */
 export function classifyLines(text: string): Line[] {
   return text
     .split('\n')
     .filter((line) => line !== '')
     .map(classifyLine);
+}
+
+/**
+ * Removes known boilerplate from normalized text and classifies what is left: furniture glued to
+ * the start or end of lines, "read also" blocks (the label and the headlines under it), and whole
+ * furniture lines. Every removal is reported.
+ */
+export function cleanLines(lines: string[]): { lines: Line[]; removed: Removal[] } {
+  const removed: Removal[] = [];
+  const kept: string[] = [];
+  const texts = lines.filter((line) => line !== '');
+  texts.forEach((original, i) => {
+    let line = original;
+    for (const [re, reason] of FURNITURE_PREFIXES) {
+      const m = re.exec(line);
+      if (m) {
+        removed.push({ text: m[0].trim(), reason });
+        line = line.slice(m[0].length).trim();
+      }
+    }
+    for (const { word, re, reason, last } of FURNITURE_SUFFIXES) {
+      if ((last && i !== texts.length - 1) || !line.includes(word)) continue;
+      const m = re.exec(line);
+      if (m) {
+        removed.push({ text: m[0].trim(), reason });
+        line = line.slice(0, m.index).trim();
+      }
+    }
+    if (line !== '') kept.push(line);
+  });
+
+  const out: Line[] = [];
+  for (let i = 0; i < kept.length; i++) {
+    const line = kept[i]!;
+    if (RELATED_LABEL.test(line)) {
+      removed.push({ text: line, reason: 'label of a list of links to other stories' });
+      let n = 0;
+      while (n < MAX_RELATED_LINES && i + 1 < kept.length && looksLikeHeadline(kept[i + 1]!)) {
+        removed.push({ text: kept[++i]!, reason: 'headline of another story (under "اقرأ أيضا" or similar)' });
+        n++;
+      }
+      continue;
+    }
+    const classified = classifyLine(line);
+    if (classified.kind === 'leftover') removed.push({ text: classified.text, reason: classified.reason });
+    else out.push(classified);
+    if (classified.kind === 'caption' && line.endsWith(classified.text) && line !== classified.text) {
+      removed.push({ text: line.slice(0, line.length - classified.text.length).trim(), reason: 'photo caption label (the caption and its credit are kept)' });
+    }
+  }
+  return { lines: out, removed };
 }

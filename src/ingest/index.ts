@@ -1,40 +1,89 @@
 /**
- * The ingest library: raw bytes or text of one Arabic news article → `Article` → MDX.
- * Pure apart from hashing; the CLI (src/cli/ingest.ts) does all file system work.
+ * The ingest library: raw bytes, text or a JSON record of one Arabic news article → `Article` →
+ * MDX. Pure apart from hashing; the CLI (src/cli/ingest.ts, with src/ingest/io/) does all file
+ * system work.
  */
-import { classifyLines, type Line } from './clean.ts';
-import { decodeBytes, type Encoding } from './decode.ts';
-import { articleId, contentHashOf, sha256Hex } from './id.ts';
-import { detectOutlet, parseArabicDate, readAuthor } from './metadata.ts';
+import { cleanLines, type Line } from './clean.ts';
+import { parseCredit, type Credit } from './credits.ts';
+import { findDate, type FoundDate } from './dates.ts';
+import { decodeBytes, type Encoding, repairMojibake } from './decode.ts';
+import { articleId, contentHashOfFolds, sha256Hex } from './id.ts';
+import { sourceUrl } from './links.ts';
+import { readMarkdown } from './markdown.ts';
+import { detectOutlet, readAuthor } from './metadata.ts';
+import { findOutletByCode, findOutletByUrl } from './outlets.ts';
+import { readRecord } from './records.ts';
 import { buildStructure } from './structure.ts';
-import { countArabicLetters, countLatinLetters, normalizeText } from './text.ts';
-import type { ArticleHints, ArticleSource, IngestResult } from './types.ts';
+import { countArabicLetters, countLatinLetters, normalizeText, plainText } from './text.ts';
+import type { ArticleHints, ArticleSource, InputFormat, IngestResult, Removal } from './types.ts';
 
-export type { Article, ArticleHints, ArticleSource, Block, IngestResult } from './types.ts';
-export { articleToMdx, escapeJsxAttribute, escapeMdxText, frontmatterOf, inlineText, readFrontmatter } from './mdx.ts';
-export { articleId, contentHashOf, ID_LENGTH, sha256Hex } from './id.ts';
-export { decodeBytes } from './decode.ts';
+export type { Article, ArticleHints, ArticleSource, Block, IngestResult, InputFormat, Removal } from './types.ts';
+export {
+  articleToMdx,
+  escapeJsxAttribute,
+  escapeMdxText,
+  frontmatterOf,
+  inlineText,
+  isUnedited,
+  readFrontmatter,
+  splitMdxHash,
+  withMdxHash,
+} from './mdx.ts';
+export { articleId, contentHashOf, contentHashOfFolds, ID_LENGTH, sha256Hex } from './id.ts';
+export { decodeBytes, repairMojibake } from './decode.ts';
 export { normalizeText, foldForFingerprint } from './text.ts';
 export { detectOutlet, parseArabicDate, readDateline } from './metadata.ts';
-export { findOutlet, OUTLETS, AGENCIES } from './outlets.ts';
+export { findDate, findDates, hijriToGregorian } from './dates.ts';
+export { parseCredit } from './credits.ts';
+export { findOutlet, findOutletByCode, findOutletByUrl, OUTLETS, AGENCIES } from './outlets.ts';
+export { readRecord } from './records.ts';
 
 /** Minimum share of Arabic among Arabic and Latin letters for a text to count as Arabic. */
 const MIN_ARABIC_SHARE = 0.5;
+/** Largest text read as one article (a news article is rarely over 100 KB). */
+export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 
 /** Ingests the raw bytes of one file. `file` is the name recorded as `source.file`. */
-export function ingestBytes(bytes: Uint8Array, file: string, hints: ArticleHints = {}): IngestResult {
+export function ingestBytes(bytes: Uint8Array, file: string, hints: ArticleHints = {}, format: InputFormat = 'text'): IngestResult {
+  if (bytes.length > MAX_ARTICLE_BYTES) return { ok: false, reason: tooLarge(bytes.length) };
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return decoded;
-  return parseArticle(decoded.text, { file, sha256: sha256Hex(bytes), url: hints.url ?? null }, hints, decoded.encoding);
+  const source = { file, sha256: sha256Hex(bytes), url: null };
+  return parseArticle(decoded.text, source, hints, decoded.encoding, format, decoded.note);
+}
+
+/**
+ * Ingests one parsed JSON record; `raw` is its text in the input file (hashed for provenance).
+ * See records.ts for the fields read.
+ */
+export function ingestRecord(value: unknown, raw: Uint8Array | string, file: string): IngestResult {
+  if (raw.length > MAX_ARTICLE_BYTES) return { ok: false, reason: tooLarge(raw.length) };
+  const reading = readRecord(value);
+  if (!reading.ok) return reading;
+  const note = `record fields read: ${reading.used.join(', ')}${reading.ignored.length > 0 ? `; not read: ${reading.ignored.join(', ')}` : ''}`;
+  return parseArticle(reading.text, { file, sha256: sha256Hex(raw), url: null }, reading.hints, 'utf-8', reading.markdown ? 'markdown' : 'text', note);
+}
+
+function tooLarge(bytes: number): string {
+  return `too large for one article (${(bytes / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB): give several articles as JSON Lines records`;
 }
 
 /** Ingests already decoded text; `source.sha256` should hash the original bytes. */
 export function parseArticle(
-  text: string,
+  input: string,
   source: ArticleSource,
   hints: ArticleHints = {},
   encoding: Encoding | 'text' = 'text',
+  format: InputFormat = 'text',
+  note?: string,
 ): IngestResult {
+  const notes: string[] = note ? [note] : [];
+  let text = input;
+  const repaired = repairMojibake(text);
+  if (repaired) {
+    text = repaired.text;
+    notes.push(repaired.note);
+  }
   const normalized = normalizeText(text);
   if (normalized.trim() === '') return { ok: false, reason: 'only whitespace, no text' };
   const arabic = countArabicLetters(normalized);
@@ -43,26 +92,68 @@ export function parseArticle(
     return { ok: false, reason: 'not an Arabic article: most letters are Latin' };
   }
 
-  const lines = classifyLines(normalized);
-  const structure = buildStructure(hints.title ? [{ kind: 'text', text: hints.title }, ...lines] : lines);
+  const read = format === 'markdown' ? readMarkdown(normalized) : { ...cleanLines(normalized.split('\n')), hints: {} };
+  const given = cleanHints({ ...read.hints, ...definedOnly(hints) });
+  const recordCredit = given.author ? parseCredit(given.author, false) : null;
+  const recordAuthor = given.author ? (recordCredit ? recordCredit.author : readAuthor(given.author)) : null;
+
+  const structure = buildStructure(read.lines, { title: given.title, author: recordAuthor ?? given.author, standfirst: given.standfirst });
   if (!structure) return { ok: false, reason: 'no article text left after removing page furniture' };
   if (!structure.body.some((b) => b.type === 'paragraph')) {
-    return { ok: false, reason: 'no article body: only a title' };
+    const oneLine = structure.body.length === 0 && read.lines.filter((l) => l.kind === 'text').length <= 1 && !given.title;
+    return { ok: false, reason: oneLine ? 'no article body: the text is one line (a title at most)' : 'no article body: only a title' };
   }
 
   const values = (kind: 'source' | 'byline' | 'published') =>
-    lines.flatMap((l: Line) => (l.kind === kind ? [l.value] : []));
-  const outlet =
-    hints.outlet ??
-    detectOutlet({
-      sourceLines: values('source'),
-      datelineBy: structure.dateline?.by ?? null,
-      rawLines: normalized.split('\n'),
-    });
-  const published = hints.published ?? values('published').map(parseArabicDate).find((d) => d !== null) ?? null;
-  const author = hints.author ?? values('byline').map(readAuthor).find((a) => a !== null) ?? null;
-  const contentHash = contentHashOf(structure);
+    read.lines.flatMap((l: Line) => (l.kind === kind ? [l.value] : []));
+  const credits: Array<{ text: string; credit: Credit }> = structure.credits;
+  const dateline = structure.dateline;
 
+  // Outlet: the record's source field or URL, then what the text says.
+  const hinted = given.outlet ? (findOutletByCode(given.outlet)?.name ?? given.outlet) : null;
+  const byUrl = given.url ? (findOutletByUrl(given.url)?.name ?? null) : null;
+  const outlet =
+    hinted ??
+    byUrl ??
+    detectOutlet({ sourceLines: values('source'), datelineBy: dateline?.by ?? null, rawLines: normalized.split('\n') }) ??
+    credits.find((c) => c.credit.outlet)?.credit.outlet ??
+    recordCredit?.outlet ??
+    null;
+  if (hinted) notes.push(`outlet "${hinted}" from the record's source "${given.outlet}"`);
+  else if (byUrl) notes.push(`outlet "${byUrl}" from the URL's host`);
+
+  // Author: the record's author field (a person's name, not an agency), then bylines and credits.
+  const author =
+    recordAuthor ??
+    values('byline').map(readAuthor).find((a) => a !== null) ??
+    credits.find((c) => c.credit.author)?.credit.author ??
+    dateline?.author ??
+    null;
+  const creditText = given.author ?? credits[0]?.text ?? null;
+  const byline = creditText ? creditText.replace(/[\s:：،,\-–—ـ]+$/, '') : null;
+
+  // Publication date: supplied, then publication lines, credit lines, the record's credit, the URL.
+  let published: string | null = null;
+  let publishedAs: string | null = null;
+  const stated = (found: FoundDate | null | undefined, where: string) => {
+    if (published || !found) return;
+    published = found.date;
+    publishedAs = found.text === found.date ? null : found.text;
+    notes.push(`published ${found.date} from ${where} "${found.text}"`);
+  };
+  if (given.published) {
+    published = publishedFromHint(given.published);
+    notes.push(published ? `published ${published} from the supplied date "${given.published}"` : `supplied date "${given.published}" not understood`);
+  }
+  for (const value of values('published')) stated(findDate(value), 'a publication line');
+  for (const { credit } of credits) stated(credit.date, 'a credit line');
+  stated(recordCredit?.date, "the record's author field");
+  if (!published && given.url) stated(dateInUrl(given.url), 'the URL');
+
+  const { fold } = structure;
+  const contentHash = contentHashOfFolds([fold(structure.title), fold(structure.standfirst ?? ''), ...structure.body.map((b) => fold(b.text))]);
+  const url = sourceUrl(given.url);
+  if (given.url && !url) notes.push(`URL "${given.url}" is not an absolute http(s) address: not recorded`);
   return {
     ok: true,
     article: {
@@ -71,12 +162,64 @@ export function parseArticle(
       standfirst: structure.standfirst,
       outlet,
       published,
+      publishedAs,
       author,
-      dateline: structure.dateline?.place ?? null,
+      dateline: dateline?.place ?? credits.find((c) => c.credit.place)?.credit.place ?? recordCredit?.place ?? null,
+      byline: byline && byline !== author ? byline : null,
       body: structure.body,
-      source: { file: source.file, sha256: source.sha256, url: source.url ?? hints.url ?? null },
+      source: { file: source.file, sha256: source.sha256, url: source.url ?? url },
       contentHash,
       encoding,
+      removed: [...read.removed, ...metadataLines(read.lines), ...structure.removed],
+      notes,
     },
   };
+}
+
+/** Lines read as metadata rather than text, for `--explain`. */
+function metadataLines(lines: Line[]): Removal[] {
+  return lines.flatMap((line): Removal[] => {
+    if (line.kind === 'source') return [{ text: line.text, reason: 'source line (read for the outlet)' }];
+    if (line.kind === 'byline') return [{ text: line.text, reason: 'byline (read for the author)' }];
+    if (line.kind === 'published') return [{ text: line.text, reason: 'publication line (read for the date)' }];
+    if (line.kind === 'credit') return [{ text: line.text, reason: 'photo credit line (kept as the next caption’s credit)' }];
+    return [];
+  });
+}
+
+/** Hints with text cleaned like article text (entities, invisible characters, one line). */
+function cleanHints(hints: ArticleHints): ArticleHints {
+  const out: ArticleHints = {};
+  for (const [key, value] of Object.entries(hints) as Array<[keyof ArticleHints, string | null | undefined]>) {
+    if (typeof value !== 'string') continue;
+    const clean = plainText(normalizeText(value)).replace(/\s+/g, ' ').trim();
+    if (clean !== '') out[key] = clean;
+  }
+  return out;
+}
+
+function definedOnly(hints: ArticleHints): ArticleHints {
+  return Object.fromEntries(Object.entries(hints).filter(([, v]) => v !== null && v !== undefined && v !== ''));
+}
+
+/** A supplied date: ISO date or date-time, epoch seconds or milliseconds, RFC 2822, or any form `findDate` reads. */
+function publishedFromHint(value: string): string | null {
+  const iso = /^(\d{4})-(\d\d)-(\d\d)(?:$|[T ])/.exec(value);
+  if (iso) return findDate(`${iso[1]}-${iso[2]}-${iso[3]}`)?.date ?? null;
+  if (/^\d{9,13}$/.test(value)) {
+    const ms = Number(value) * (value.length > 11 ? 1 : 1000);
+    return findDate(new Date(ms).toISOString().slice(0, 10))?.date ?? null;
+  }
+  const found = findDate(value);
+  if (found) return found.date;
+  const parsed = Date.parse(value);
+  return Number.isNaN(parsed) ? null : (findDate(new Date(parsed).toISOString().slice(0, 10))?.date ?? null);
+}
+
+/** A date in a URL path: "/2015/07/20/…", "/20150720/…". */
+function dateInUrl(url: string): FoundDate | null {
+  const m = /[/_-]((?:19|20)\d\d)([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=$|[/_.?#-])/.exec(url);
+  if (!m) return null;
+  const found = findDate(`${m[1]}-${m[3]}-${m[4]}`);
+  return found ? { ...found, text: found.date } : null;
 }

@@ -1,8 +1,12 @@
 /**
- * Article → MDX. Frontmatter is written by the `yaml` package; body text is escaped so that no
- * input can become JSX, an expression, ESM, HTML, or Markdown syntax (see `escapeMdxText`).
+ * Article → MDX. Frontmatter is written by the `yaml` package (and read back by Astro with
+ * js-yaml); body text is escaped so that no input can become JSX, an expression, ESM, HTML, or
+ * Markdown syntax (see `escapeMdxText`). Web addresses and links become Markdown links.
  */
-import { parse, stringify } from 'yaml';
+import { createHash } from 'node:crypto';
+import { parse, Scalar, stringify } from 'yaml';
+import { urlInToken } from './links.ts';
+import { LINK, linkMark, plainText } from './text.ts';
 import type { Article } from './types.ts';
 
 /**
@@ -16,7 +20,7 @@ const ALWAYS_ESCAPED = /[\\`*_{}[\]<>#|~&$^]/g;
 const URL_LIKE = /www\.|:\/\//i;
 
 /**
- * Escapes one block of text (a paragraph, heading or caption) for an MDX body.
+ * Escapes one block of text (a paragraph, heading, caption or quote) for an MDX body.
  *
  * One systematic rule: every character in `ALWAYS_ESCAPED` gets a backslash, wherever it is;
  * constructs that only exist at the start of a block are neutralised there (`-`, `+`, `=`,
@@ -24,21 +28,53 @@ const URL_LIKE = /www\.|:\/\//i;
  * Everything else, Arabic punctuation (، ؛ ؟ « » “ ”) and `. , : ; ! ? ( ) " ' - / @` included,
  * is left readable: without the escaped characters none of them can start a construct.
  *
- * One exception: Sätteri's GFM literal autolinks (`www.…`, `http://…`) swallow everything up to
- * the next space, backslashes included, so escapes cannot work inside them. A URL-like token that
- * needs no escaping is left as is (it renders as a link with the same text); one that does is
- * written as an inline code span, whose content MDX never interprets.
+ * Links: a token holding a web address ("(www.gdp.gov.sa)." → www.gdp.gov.sa) and a link the
+ * input marked (see `LINK` in text.ts) become `[text](target)`, text escaped as above and target
+ * backslash-escaped; only http(s) and mailto targets are written. A `!` before a link is escaped
+ * so it cannot make an image. A token that GFM would autolink but that is no valid address is
+ * written as an inline code span when it needs escaping: Sätteri's literal autolinks swallow
+ * backslashes, and MDX never interprets a code span's content.
  *
  * Line breaks, tabs and runs of spaces become one space; control characters are dropped.
  * Smart punctuation is off in this project (astro.config.mjs); with it on, `"` `'` `--` `...`
  * would render as typographic quotes, dashes and ellipses (never as markup).
  */
 export function escapeMdxText(text: string): string {
-  return inlineText(text)
-    .split(' ')
+  let out = '';
+  const segments = linkSegments(prepare(text));
+  segments.forEach((segment, i) => {
+    if (segment.href === null) {
+      // A literal autolink in a token touching a link would run into the link's syntax.
+      const touching = { before: segments[i + 1]?.href != null, after: segments[i - 1]?.href != null };
+      out += escapePlain(segment.text, out === '', touching);
+      return;
+    }
+    if (out.endsWith('!')) out = `${out.slice(0, -1)}\\!`;
+    out += `[${escapeInline(segment.text)}](${escapeDestination(segment.href)})`;
+  });
+  return out;
+}
+
+/** Plain text, token by token: block-start rules for the block's first token, links for URLs. */
+function escapePlain(text: string, atStart: boolean, touching = { before: false, after: false }): string {
+  if (!URL_LIKE.test(text)) {
+    // No token needs the URL rules: one pass over the whole run, then the block-start rules.
+    const escaped = text.replace(ALWAYS_ESCAPED, '\\$&');
+    return atStart ? blockStart(escaped) : escaped;
+  }
+  const tokens = text.split(' ');
+  return tokens
     .map((token, i) => {
-      const escaped = escapeToken(token, i === 0);
-      return URL_LIKE.test(token) && escaped !== token ? codeSpan(token) : escaped;
+      const first = atStart && i === 0;
+      if (!URL_LIKE.test(token)) return escapeToken(token, first);
+      if ((touching.before && i === tokens.length - 1) || (touching.after && i === 0)) return codeSpan(token);
+      const found = urlInToken(token);
+      if (found) {
+        const prefix = escapeToken(found.prefix, first);
+        return `${prefix}[${escapeInline(found.url)}](${escapeDestination(found.href)})${escapeToken(found.suffix, false)}`;
+      }
+      const escaped = escapeToken(token, first);
+      return escaped !== token ? codeSpan(token) : escaped;
     })
     .join(' ');
 }
@@ -46,11 +82,25 @@ export function escapeMdxText(text: string): string {
 /** Backslash-escapes one space-free token; `first` applies the block-start rules. */
 function escapeToken(token: string, first: boolean): string {
   const escaped = token.replace(ALWAYS_ESCAPED, '\\$&');
-  if (!first) return escaped;
+  return first ? blockStart(escaped) : escaped;
+}
+
+/** Neutralises what only means something at the start of a block (on already escaped text). */
+function blockStart(escaped: string): string {
   return escaped
     .replace(/^[-+=]/, '\\$&')
     .replace(/^(\d+)([.)])/, '$1\\$2')
     .replace(/^(?:import|export)/, (word) => `&#${word.charCodeAt(0)};${word.slice(1)}`);
+}
+
+/** Link text: markup characters escaped; no block-start rules (the text starts after `[`). */
+function escapeInline(text: string): string {
+  return text.replace(ALWAYS_ESCAPED, '\\$&');
+}
+
+/** A link destination: every character CommonMark or MDX could read in it is backslash-escaped. */
+function escapeDestination(href: string): string {
+  return href.replace(/[\\()<>[\]{}`*_&|~$^#!"']/g, '\\$&');
 }
 
 /** An inline code span holding the token verbatim (fence longer than any backtick run inside). */
@@ -60,12 +110,59 @@ function codeSpan(token: string): string {
   return `${fence}${pad}${token}${pad}${fence}`;
 }
 
-/** The text `escapeMdxText` renders to: whitespace collapsed, controls and lone surrogates removed. */
+/** Whitespace collapsed, controls and lone surrogates removed; link marks kept. */
+function collapse(text: string): string {
+  let s = text;
+  if (CONTROL.test(s)) s = s.replace(CONTROLS, '');
+  if (!s.isWellFormed()) s = s.replace(/\p{Cs}/gu, '');
+  if (SPACING.test(s)) s = s.replace(SPACES, ' ');
+  return s.trim();
+}
+const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/;
+const CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
+const SPACING = /[\t\n\v\f\r\u2028\u2029]| {2}/;
+const SPACES = /[\t\n\v\f\r \u2028\u2029]+/g;
+
+const strayMarks = (s: string) => s.replace(/[\uFDD0-\uFDEF]/g, '');
+
+/**
+ * Text ready to escape: whitespace collapsed, controls and lone surrogates removed, links the
+ * input marked kept when their target is a web or mail address and their text is not empty
+ * (spaces at the edges of a link's text moved outside it), stray link marks dropped.
+ */
+function prepare(text: string): string {
+  if (!/[\uFDD0-\uFDEF]/.test(text)) return collapse(text);
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(LINK)) {
+    out += strayMarks(text.slice(last, m.index));
+    last = m.index + m[0].length;
+    const [, rawAnchor = '', href = ''] = m;
+    const anchor = collapse(rawAnchor);
+    if (anchor === '') continue;
+    const valid = /^(?:https?:\/\/|mailto:)\S+$/i.test(href);
+    out += `${/^\s/.test(rawAnchor) ? ' ' : ''}${valid ? linkMark(anchor, href) : anchor}${/\s$/.test(rawAnchor) ? ' ' : ''}`;
+  }
+  return collapse(out + strayMarks(text.slice(last)));
+}
+
+/** Splits prepared text into plain runs and links. */
+function linkSegments(text: string): Array<{ text: string; href: string | null }> {
+  if (!text.includes('\uFDD0')) return [{ text, href: null }];
+  const segments: Array<{ text: string; href: string | null }> = [];
+  let last = 0;
+  for (const m of text.matchAll(LINK)) {
+    if (m.index > last) segments.push({ text: text.slice(last, m.index), href: null });
+    segments.push({ text: m[1]!, href: m[2]! });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) segments.push({ text: text.slice(last), href: null });
+  return segments;
+}
+
+/** The text `escapeMdxText` renders to: links' text kept, whitespace collapsed. */
 export function inlineText(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000E-\u001F\u007F-\u009F]|\p{Cs}/gu, '')
-    .replace(/[\t\n\v\f\r \u2028\u2029]+/g, ' ')
-    .trim();
+  return plainText(prepare(text));
 }
 
 /**
@@ -77,21 +174,43 @@ export function escapeJsxAttribute(text: string): string {
   return inlineText(text).replace(/[\\`*_{}[\]<>#|~&$^":@]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Frontmatter fields in `src/schemas/article.ts` order; `standfirst` only when present. */
+/**
+ * Plain strings js-yaml (Astro's frontmatter parser) would read as something else, though the
+ * `yaml` package writes them unquoted: timestamps ("2015-07-21" would become a Date) and binary
+ * integers. Such values are written double-quoted.
+ */
+const JS_YAML_RETYPED = /^(?:\d{4}-\d\d-\d\d|\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?|[-+]?0b[0-1_]+)$/;
+
+/** A frontmatter string: single-line, and quoted where js-yaml would retype it. */
+function text(value: string | null): string | Scalar | null {
+  if (value === null) return null;
+  const line = inlineText(value);
+  if (!JS_YAML_RETYPED.test(line)) return line;
+  const scalar = new Scalar(line);
+  scalar.type = Scalar.QUOTE_DOUBLE;
+  return scalar;
+}
+
+/** Frontmatter fields in `src/schemas/article.ts` order; optional fields only when present. */
 export function frontmatterOf(article: Article): Record<string, unknown> {
   return {
-    title: article.title,
-    ...(article.standfirst ? { standfirst: article.standfirst } : {}),
-    outlet: article.outlet,
+    title: text(article.title),
+    ...(article.standfirst ? { standfirst: text(article.standfirst) } : {}),
+    outlet: text(article.outlet),
     published: article.published,
-    author: article.author,
-    dateline: article.dateline,
-    source: { file: article.source.file, sha256: article.source.sha256, url: article.source.url },
+    ...(article.publishedAs ? { publishedAs: text(article.publishedAs) } : {}),
+    author: text(article.author),
+    ...(article.byline ? { byline: text(article.byline) } : {}),
+    dateline: text(article.dateline),
+    source: { file: text(article.source.file), sha256: article.source.sha256, url: text(article.source.url) },
     contentHash: article.contentHash,
   };
 }
 
-/** Serializes an article to a complete MDX file. Captions become `<Caption credit="…">…</Caption>`. */
+/**
+ * Serializes an article to a complete MDX file. Captions become `<Caption credit="…">…</Caption>`,
+ * quotes Markdown block quotes.
+ */
 export function articleToMdx(article: Article): string {
   const yaml = stringify(frontmatterOf(article), { lineWidth: 0 });
   const body = article.body.map((block) => {
@@ -100,6 +219,8 @@ export function articleToMdx(article: Article): string {
         return escapeMdxText(block.text);
       case 'heading':
         return `## ${escapeMdxText(block.text)}`;
+      case 'quote':
+        return `> ${escapeMdxText(block.text)}`;
       case 'caption': {
         const credit = block.credit ? ` credit="${escapeJsxAttribute(block.credit)}"` : '';
         return `<Caption${credit}>${escapeMdxText(block.text)}</Caption>`;
@@ -107,6 +228,43 @@ export function articleToMdx(article: Article): string {
     }
   });
   return `---\n${yaml}---\n\n${body.join('\n\n')}\n`;
+}
+
+/** The frontmatter line recording what ingest wrote (see `withMdxHash`). */
+const MDX_HASH_LINE = /^mdxHash: ([0-9a-f]{64})\n/m;
+
+/** Where the frontmatter ends (the index of the closing fence's line), or -1. */
+function frontmatterEnd(mdx: string): number {
+  return mdx.startsWith('---\n') ? mdx.indexOf('\n---\n', 3) + 1 : -1;
+}
+
+/**
+ * Adds `mdxHash: <sha256>` as the last frontmatter field: the SHA-256 of the file without that
+ * line. A file whose content no longer matches its hash was edited by hand.
+ */
+export function withMdxHash(mdx: string): string {
+  const end = frontmatterEnd(mdx);
+  const hash = createHash('sha256').update(mdx).digest('hex');
+  return `${mdx.slice(0, end)}mdxHash: ${hash}\n${mdx.slice(end)}`;
+}
+
+/** The file without its `mdxHash` line, and the hash it recorded (null when it has none). */
+export function splitMdxHash(mdx: string): { mdx: string; hash: string | null } {
+  const end = frontmatterEnd(mdx);
+  if (end <= 0) return { mdx, hash: null };
+  const m = MDX_HASH_LINE.exec(mdx.slice(0, end));
+  if (!m) return { mdx, hash: null };
+  return { mdx: mdx.slice(0, m.index) + mdx.slice(m.index + m[0].length), hash: m[1]! };
+}
+
+/**
+ * Whether an MDX file is as ingest wrote it: true when its `mdxHash` matches its content, false
+ * when it was changed since, null when it has no `mdxHash` (written before hashes, or by hand).
+ */
+export function isUnedited(mdx: string): boolean | null {
+  const { mdx: bare, hash } = splitMdxHash(mdx);
+  if (hash === null) return null;
+  return createHash('sha256').update(bare).digest('hex') === hash;
 }
 
 /** Reads the YAML frontmatter of an MDX file, or null when it has none or it does not parse. */

@@ -2,15 +2,20 @@
  * Article metadata stated in the text: outlet, dateline, publication date and author.
  * Nothing is guessed: a field stays null unless the text itself supports it.
  */
+import { type Credit, parseCredit } from './credits.ts';
 import { findOutlet, isCreditName, outletBySignature } from './outlets.ts';
-import { asciiDigits, countWords } from './text.ts';
+import { countWords } from './text.ts';
 
-/** A place-and-source prefix opening a paragraph, e.g. "اربيل (كوردستان24)- ". */
+export { parseArabicDate } from './dates.ts';
+
+/** A credit prefix opening a paragraph: "اربيل (كوردستان24)- ", "سبق ـ أبها: ", "محمد البقمي- سبق: ". */
 export interface Dateline {
-  /** The place as written ("اربيل"). */
-  place: string;
-  /** Who filed the story: outlet or agency as written ("كوردستان24", "رويترز"). */
+  /** The place as written ("اربيل"), or null when the prefix names none ("محمد البقمي- سبق:"). */
+  place: string | null;
+  /** Who filed the story: outlet or agency as written ("كوردستان24", "رويترز", "سبق"). */
   by: string;
+  /** The reporter the prefix names, if any. */
+  author: string | null;
   /** Length of the prefix in the paragraph, separator and following space included. */
   length: number;
 }
@@ -19,6 +24,8 @@ export interface Dateline {
 const DATELINE_PAREN = /^([\p{Script=Arabic} ]{2,30}?) ?\(([^()]{2,30})\) ?[-–—:]+ */u;
 /** "موسكو - الجزيرة نت: …" (the filer must be a known outlet or agency) */
 const DATELINE_DASH = /^([\p{Script=Arabic} ]{2,30}?) [-–—] ([^:：()]{2,30}?) ?[:：] */u;
+/** Any short prefix ending in a colon: "سبق ـ أبها: ", "عبدالله الراجحي- سبق- جدة: ". */
+const CREDIT_PREFIX = /^([^:：.!؟?«»"“”\n]{2,70}?)\s*[:：]\s+/u;
 
 /** Reads the dateline that opens a paragraph, if any. */
 export function readDateline(paragraph: string): Dateline | null {
@@ -28,7 +35,15 @@ export function readDateline(paragraph: string): Dateline | null {
     const place = (m[1] ?? '').trim();
     const by = (m[2] ?? '').trim();
     if (countWords(place) > 3 || !isCreditName(by)) continue;
-    return { place, by, length: m[0].length };
+    return { place, by, author: null, length: m[0].length };
+  }
+  const m = CREDIT_PREFIX.exec(paragraph);
+  // A credit prefix separates its parts with a dash or parentheses: "قال الوزير:" never does.
+  if (m && /[-–—ـ(]/.test(m[1]!)) {
+    const credit = parseCredit(m[1]!, true);
+    if (credit && (credit.outlet || credit.agency)) {
+      return { place: credit.place, by: (credit.outlet ?? credit.agency)!, author: credit.author, length: m[0].length };
+    }
   }
   return null;
 }
@@ -61,39 +76,17 @@ export function detectOutlet(evidence: OutletEvidence): string | null {
   return outletBySignature(evidence.rawLines)?.name ?? null;
 }
 
-/** Month names: Egyptian/Gulf (يناير…) and Levantine/Iraqi (كانون الثاني…) calendars. */
-const MONTHS: Array<[RegExp, number]> = [
-  [/كانون الثاني/, 1], [/كانون الأول|كانون الاول/, 12], [/تشرين الثاني/, 11], [/تشرين الأول|تشرين الاول/, 10],
-  [/يناير/, 1], [/فبراير|شباط/, 2], [/مارس|آذار|اذار/, 3], [/أبريل|إبريل|ابريل|نيسان/, 4], [/مايو|أيار|ايار/, 5],
-  [/يونيو|يونيه|حزيران/, 6], [/يوليو|يوليه|تموز/, 7], [/أغسطس|اغسطس|آب/, 8], [/سبتمبر|أيلول|ايلول/, 9],
-  [/أكتوبر|اكتوبر/, 10], [/نوفمبر/, 11], [/ديسمبر/, 12],
-];
-
-/**
- * Parses the first date in a publication line: "2021-09-30", "30/9/2021", "30 سبتمبر ,2021",
- * "30 أيلول 2021" (Arabic-Indic digits too). Returns YYYY-MM-DD, or null.
- */
-export function parseArabicDate(text: string): string | null {
-  const s = asciiDigits(text);
-  const iso = /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/.exec(s);
-  if (iso) return ymd(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  const dmy = /(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})/.exec(s);
-  if (dmy) return ymd(Number(dmy[3]), Number(dmy[2]), Number(dmy[1]));
-  for (const [name, month] of MONTHS) {
-    const m = new RegExp(String.raw`(\d{1,2})\s*(?:${name.source})\s*[,،]?\s*(\d{4})`).exec(s);
-    if (m) return ymd(Number(m[2]), month, Number(m[1]));
-  }
-  return null;
-}
-
-function ymd(year: number, month: number, day: number): string | null {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1900 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
-}
-
 /** The author named by a byline value, or null when it names only an outlet or agency. */
 export function readAuthor(value: string): string | null {
   const author = value.replace(/[\s:：،,-]+$/, '').trim();
-  return author === '' || isCreditName(author) ? null : author;
+  if (author === '' || isCreditName(author)) return null;
+  // "محمد أحمد - الرياض", "واس - محمد أحمد": the person, without place and agency.
+  if (/[-–—ـ(:]/.test(author)) return parseCredit(author, false)?.author ?? null;
+  return author;
+}
+
+/** Reads a credit line ("عين اليوم – الرياض") standing alone among the first lines of an article. */
+export function readCreditLine(line: string): Credit | null {
+  if (countWords(line) > 14) return null;
+  return parseCredit(line, true);
 }

@@ -3,8 +3,16 @@
  * and words, and the frozen folding used for fingerprints and loose comparisons.
  */
 
-/** Zero-width characters, bidi controls, soft hyphen, BOM and other invisible format marks. */
-const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
+/**
+ * Zero-width characters, bidi controls, soft hyphen, BOM and other invisible format marks, and
+ * Unicode noncharacters (never valid in interchange; ingest uses U+FDD0–U+FDD2 internally to mark
+ * links, see `LINK`). The zero-width joiner is handled apart: it is kept inside emoji sequences.
+ */
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFDD0-\uFDEF\uFFFE\uFFFF]/g;
+/** A zero-width joiner that does not join two emoji (👨‍👩‍👧 keeps its joiners). */
+const JUNK_ZWJ = /(?<!\p{Extended_Pictographic}\uFE0F?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
+/** Paragraphs a scraper glued into one line with a run of 3+ spaces after a sentence. */
+const GLUED_PARAGRAPHS = /([.!?؟…»"”])[ \t\u00A0]{3,}(?=\S)/g;
 /** Space characters other than U+0020 (NBSP, en/em spaces, narrow NBSP, ideographic space…). */
 const ODD_SPACES = /[\t\v\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 /** C0/C1 control characters except line feed. */
@@ -26,11 +34,15 @@ export function decodeHtmlEntities(text: string): string {
 /**
  * Cleans decoded text without changing its wording: LF line endings, HTML entity leftovers
  * decoded, presentation forms mapped to plain letters, odd spaces turned into spaces,
- * invisible/bidi marks and control characters removed, each line trimmed, runs of spaces collapsed.
+ * invisible/bidi marks and control characters removed (a joiner inside an emoji sequence stays),
+ * paragraphs glued with a run of spaces after a sentence split into lines, each line trimmed,
+ * runs of spaces collapsed.
  */
 export function normalizeText(text: string): string {
   return decodeHtmlEntities(text.replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n'))
     .replace(INVISIBLE, '')
+    .replace(JUNK_ZWJ, '')
+    .replace(GLUED_PARAGRAPHS, '$1\n')
     .replace(PRESENTATION_FORMS, (c) => c.normalize('NFKC'))
     .replace(ODD_SPACES, ' ')
     .replace(CONTROLS, '')
@@ -41,17 +53,49 @@ export function normalizeText(text: string): string {
 
 /** Number of Arabic letters (U+0621–U+064A, U+0671–U+06D3) in the text. */
 export function countArabicLetters(text: string): number {
-  return text.match(/[\u0621-\u064A\u0671-\u06D3]/g)?.length ?? 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x0621 && c <= 0x064a) || (c >= 0x0671 && c <= 0x06d3)) n++;
+  }
+  return n;
 }
+
+const LATIN = /\p{Script=Latin}/u;
 
 /** Number of Latin letters in the text. */
 export function countLatinLetters(text: string): number {
-  return text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) n++;
+    else if (c < 0xaa || (c >= 0x0370 && c <= 0x1cff) || (c >= 0x2000 && c <= 0x206f) || (c >= 0xfb50 && c <= 0xfeff)) {
+      // No Latin letters here: Greek to Arabic, Indic and other scripts, general punctuation,
+      // Arabic presentation forms.
+    } else if (c < 0xd800 && LATIN.test(text[i]!)) n++;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      // Latin letters outside the BMP (mathematical alphanumerics are not Latin script).
+      if (LATIN.test(text.slice(i, i + 2))) n++;
+      i++;
+    }
+  }
+  return n;
 }
 
 /** Number of whitespace-separated words. */
 export function countWords(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+    if (space) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      words++;
+    }
+  }
+  return words;
 }
 
 /** Arabic tashkeel (harakat, tanween, shadda, sukun, dagger alef…) and tatweel. */
@@ -81,4 +125,20 @@ export function asciiDigits(text: string): string {
   return text
     .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
     .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+}
+
+/**
+ * Inline links inside block text: `\uFDD0` anchor text `\uFDD1` href `\uFDD2`. Noncharacters never
+ * survive `normalizeText`, so only ingest itself (the Markdown reader) can write these marks.
+ */
+export const LINK = /\uFDD0([^\uFDD0-\uFDD2]*)\uFDD1([^\uFDD0-\uFDD2\s]*)\uFDD2/g;
+
+/** Wraps anchor text and an href in link marks (see `LINK`). */
+export function linkMark(text: string, href: string): string {
+  return `\uFDD0${text}\uFDD1${href}\uFDD2`;
+}
+
+/** Text without link marks: anchors kept, hrefs and stray marks dropped. */
+export function plainText(text: string): string {
+  return /[\uFDD0-\uFDEF]/.test(text) ? text.replace(LINK, '$1').replace(/[\uFDD0-\uFDEF]/g, '') : text;
 }

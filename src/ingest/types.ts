@@ -1,14 +1,15 @@
 /** The article object the ingest library produces and serializes. */
-import type { Block } from './structure.ts';
+import type { Removal } from './boilerplate.ts';
 import type { Encoding } from './decode.ts';
+import type { Block } from './structure.ts';
 
-export type { Block };
+export type { Block, Removal };
 
 /** Where an article came from. */
 export interface ArticleSource {
-  /** Original file name (or "stdin", or "archive.zip#3"). */
+  /** Original file name (or "stdin", or "archive.zip/day.json#3" for the third record). */
   file: string;
-  /** SHA-256 (hex) of the raw input bytes. */
+  /** SHA-256 (hex) of the raw input bytes (of the record, for a record in a JSON file). */
   sha256: string;
   /** Original URL when known. */
   url: string | null;
@@ -23,14 +24,22 @@ export interface Article {
   outlet: string | null;
   /** YYYY-MM-DD. */
   published: string | null;
+  /** The publication date as the text wrote it ("25 شوال 1436 هـ"), when it came from the text. */
+  publishedAs: string | null;
   author: string | null;
   dateline: string | null;
+  /** The credit line as printed ("عبدالله الراجحي- سبق- جدة"), when it says more than `author`. */
+  byline: string | null;
   body: Block[];
   source: ArticleSource;
   /** SHA-256 of the folded article text (see `fingerprint`). */
   contentHash: string;
   /** How the input bytes were decoded (not written to the MDX). */
   encoding: Encoding | 'text';
+  /** What ingest removed from the text, and why (not written to the MDX; see `--explain`). */
+  removed: Removal[];
+  /** Where each metadata field came from (not written to the MDX; see `--explain`). */
+  notes: string[];
 }
 
 /** Facts supplied by the caller (e.g. a JSONL record) that win over what the text says. */
@@ -40,6 +49,10 @@ export interface ArticleHints {
   outlet?: string | null;
   published?: string | null;
   author?: string | null;
+  standfirst?: string | null;
 }
+
+/** How the text of an input is marked up. */
+export type InputFormat = 'text' | 'markdown';
 
 export type IngestResult = { ok: true; article: Article } | { ok: false; reason: string };

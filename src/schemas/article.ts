@@ -13,8 +13,12 @@ export const articleSchema = z.object({
   outlet: z.string().nullable().default(null),
   /** Publication date (YYYY-MM-DD) when stated or supplied, else null. */
   published: z.coerce.date().nullable().default(null),
+  /** The publication date as the text wrote it ("25 شوال 1436 هـ الموافق 10 اغسطس 2015"), when read from the text. */
+  publishedAs: z.string().optional(),
   /** Author / byline when stated. */
   author: z.string().nullable().default(null),
+  /** The credit line as printed ("عبدالله الراجحي- سبق- جدة"), when it says more than `author`. */
+  byline: z.string().optional(),
   /** Dateline place as written, e.g. "اربيل". */
   dateline: z.string().nullable().default(null),
   /** Where the text came from and how to recognise it again. */
@@ -28,6 +32,11 @@ export const articleSchema = z.object({
   }),
   /** SHA-256 of the normalized article text, used to detect duplicates. */
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /**
+   * SHA-256 of this file as ingest wrote it, without this line. When the file no longer matches,
+   * an editor changed it, and ingest leaves it alone unless run with --force (docs/ingest.md).
+   */
+  mdxHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 
 export type ArticleFrontmatter = z.infer<typeof articleSchema>;

@@ -1,14 +1,19 @@
 /** `src/cli/ingest.ts` end to end: real files in a temp folder, the CLI run by Node 24. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFrontmatter } from '../../src/ingest/index.ts';
+import { readFrontmatter, splitMdxHash, withMdxHash } from '../../src/ingest/index.ts';
+import { articleSchema } from '../../src/schemas/article.ts';
+import { compileLikeAstro } from './support/render.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'src/cli/ingest.ts');
 const SEEDS = path.join(import.meta.dirname, 'fixtures', 'seeds');
+const RECORDS = path.join(import.meta.dirname, 'fixtures', 'records', 'saudi-style.json');
+const MARKDOWN = path.join(import.meta.dirname, 'fixtures', 'markdown', 'article.md');
 
 let dir: string;
 beforeEach(() => {
@@ -21,65 +26,115 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function ingest(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
-  return { code: run.status, lines: run.stdout.trim().split('\n').filter(Boolean), stderr: run.stderr };
+function ingest(args: string[], options: { env?: NodeJS.ProcessEnv; input?: string | Uint8Array } = {}) {
+  const run = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, ...options.env },
+    input: options.input,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const all = run.stdout.trim().split('\n').filter(Boolean);
+  // The last line is the summary.
+  return { code: run.status, lines: all.slice(0, -1), summary: all.at(-1) ?? '', stderr: run.stderr };
 }
 
-const outFiles = (out: string) => (fs.existsSync(out) ? fs.readdirSync(out).sort() : []);
+const outFiles = (out: string) => (fs.existsSync(out) ? fs.readdirSync(out).filter((f) => f.endsWith('.mdx')).sort() : []);
+const outcome = (lines: string[], word: string) => lines.filter((l) => l.startsWith(`${word} `));
 
-describe('npm run ingest', () => {
+describe('npm run ingest', { timeout: 120_000 }, () => {
   it('runs on Node 24 (type stripping)', () => {
     expect(Number(process.versions.node.split('.')[0])).toBeGreaterThanOrEqual(24);
   });
 
-  it('writes good files, rejects the bad one by name, exits 1', () => {
-    const { code, lines, stderr } = ingest(['--out', 'out', 'in']);
+  it('writes good files, rejects the bad one by name, exits 1, and prints a summary', () => {
+    const { code, lines, summary, stderr } = ingest(['--out', 'out', 'in']);
     expect(stderr).toBe('');
     expect(code).toBe(1);
-    expect(lines.filter((l) => l.startsWith('written '))).toHaveLength(5);
-    expect(lines.filter((l) => l.startsWith('rejected '))).toEqual([`rejected ${path.join('in', 'photo.jpg')}: binary file (contains NUL or control bytes), not text`]);
+    expect(outcome(lines, 'written')).toHaveLength(5);
+    expect(outcome(lines, 'rejected')).toEqual([`rejected ${path.join('in', 'photo.jpg')}: binary file (contains NUL or control bytes), not text`]);
+    expect(summary).toMatch(/^done: 6 inputs in \d+\.\d s \(\d+ articles\/s\): 5 written, 0 unchanged, 0 duplicate, 0 kept, 1 rejected$/);
     const files = outFiles(path.join(dir, 'out'));
     expect(files).toHaveLength(5);
-    for (const line of lines.filter((l) => l.startsWith('written '))) {
+    for (const line of outcome(lines, 'written')) {
       const [, id, file] = line.split(' ');
       const mdx = fs.readFileSync(path.join(dir, 'out', `${id}.mdx`), 'utf8');
       expect(readFrontmatter(mdx)?.source).toMatchObject({ file: path.basename(file!) });
+      expect(mdx).toMatch(/\nmdxHash: [0-9a-f]{64}\n---\n/);
     }
     expect(files.every((f) => /^[0-9a-f]{12}\.mdx$/.test(f))).toBe(true);
   });
 
-  it('is idempotent: a second run writes nothing', () => {
+  it('is idempotent: a second run writes nothing and reports every input unchanged', () => {
     ingest(['--out', 'out', 'in']);
-    const before = outFiles(path.join(dir, 'out')).map((f) => fs.statSync(path.join(dir, 'out', f)).mtimeMs);
+    const before = outFiles(path.join(dir, 'out')).map((f) => [f, fs.statSync(path.join(dir, 'out', f)).mtimeMs, fs.readFileSync(path.join(dir, 'out', f), 'utf8')]);
     const { code, lines } = ingest(['--out', 'out', 'in']);
     expect(code).toBe(1);
-    expect(lines.filter((l) => l.startsWith('unchanged '))).toHaveLength(5);
-    expect(lines.some((l) => l.startsWith('written '))).toBe(false);
-    expect(outFiles(path.join(dir, 'out')).map((f) => fs.statSync(path.join(dir, 'out', f)).mtimeMs)).toEqual(before);
+    expect(outcome(lines, 'unchanged')).toHaveLength(5);
+    expect(outcome(lines, 'written')).toHaveLength(0);
+    const after = outFiles(path.join(dir, 'out')).map((f) => [f, fs.statSync(path.join(dir, 'out', f)).mtimeMs, fs.readFileSync(path.join(dir, 'out', f), 'utf8')]);
+    expect(after).toEqual(before);
   });
 
-  it('reports the same text in another file as a duplicate', () => {
+  it('reports the same text in another file, encoding or spacing, or with other tashkeel, as a duplicate', () => {
     const seed = fs.readFileSync(path.join(dir, 'in', '001_47fcac9e9e7e3a4e.txt'), 'utf8');
     fs.writeFileSync(path.join(dir, 'copy.txt'), `\uFEFF${seed.replace(/\n/g, '\r\n')}\n\n`);
-    const { code, lines } = ingest(['--out', 'out', 'in/001_47fcac9e9e7e3a4e.txt', 'copy.txt']);
+    fs.writeFileSync(path.join(dir, 'respaced.txt'), seed.replace(/ /g, '  ').replace(/روسيا/g, 'روسيَا').replace(/\n\n/g, '\n'));
+    const { code, lines } = ingest(['--out', 'out', 'in/001_47fcac9e9e7e3a4e.txt', 'copy.txt', 'respaced.txt']);
     expect(code).toBe(0);
     const id = lines[0]!.split(' ')[1];
-    expect(lines).toEqual([`written ${id} in/001_47fcac9e9e7e3a4e.txt`, `duplicate ${id} copy.txt (same as 001_47fcac9e9e7e3a4e.txt)`]);
+    expect(lines).toEqual([
+      `written ${id} in/001_47fcac9e9e7e3a4e.txt`,
+      `duplicate ${id} copy.txt (same as 001_47fcac9e9e7e3a4e.txt)`,
+      `duplicate ${id} respaced.txt (same as 001_47fcac9e9e7e3a4e.txt)`,
+    ]);
     expect(outFiles(path.join(dir, 'out'))).toEqual([`${id}.mdx`]);
+    // Across runs too: the index is read from the folder's frontmatter.
+    expect(ingest(['--out', 'out', 'respaced.txt']).lines).toEqual([`duplicate ${id} respaced.txt (same as 001_47fcac9e9e7e3a4e.txt)`]);
   });
 
-  it('keeps editor changes unless --force, and keeps the id when forced', () => {
+  it('keeps articles edited by hand unless --force, and keeps the id when forced', () => {
     const [first] = ingest(['--out', 'out', 'in/003_b9be8d79b01e2d8f.txt']).lines;
     const id = first!.split(' ')[1]!;
     const file = path.join(dir, 'out', `${id}.mdx`);
     const edited = fs.readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: عنوان عدله المحرر');
     fs.writeFileSync(file, edited);
-    expect(ingest(['--out', 'out', 'in/003_b9be8d79b01e2d8f.txt']).lines).toEqual([`unchanged ${id} in/003_b9be8d79b01e2d8f.txt`]);
+    expect(ingest(['--out', 'out', 'in/003_b9be8d79b01e2d8f.txt']).lines).toEqual([
+      `kept ${id} in/003_b9be8d79b01e2d8f.txt: edited by hand since it was ingested (--force overwrites)`,
+    ]);
     expect(fs.readFileSync(file, 'utf8')).toBe(edited);
-    expect(ingest(['--out', 'out', '--force', 'in/003_b9be8d79b01e2d8f.txt']).lines).toEqual([`written ${id} in/003_b9be8d79b01e2d8f.txt`]);
+    expect(ingest(['--out', 'out', '--force', 'in/003_b9be8d79b01e2d8f.txt']).lines).toEqual([`written ${id} in/003_b9be8d79b01e2d8f.txt (updated)`]);
     expect(fs.readFileSync(file, 'utf8')).not.toBe(edited);
     expect(outFiles(path.join(dir, 'out'))).toEqual([`${id}.mdx`]);
+  });
+
+  it('rewrites an unedited article when ingest now writes it differently, and a new text for a known URL in place', () => {
+    const record = (content: string) => JSON.stringify({ title: 'خبر للتجربة', url: 'https://example.com/news/7', content });
+    fs.writeFileSync(path.join(dir, 'v1.jsonl'), `${record('قال الوزير إن الاجتماع كان مثمراً.\nوأضاف أن العمل مستمر.')}\n`);
+    const [first] = ingest(['--out', 'out', 'v1.jsonl']).lines;
+    const id = first!.split(' ')[1]!;
+    const file = path.join(dir, 'out', `${id}.mdx`);
+    // An older ingest wrote the article differently (here: a paragraph split); nobody edited it since.
+    const old = fs.readFileSync(file, 'utf8');
+    const stale = old.replace('\n\nوأضاف', ' وأضاف');
+    fs.writeFileSync(file, withMdxHash(splitMdxHash(stale).mdx));
+    expect(ingest(['--out', 'out', 'v1.jsonl']).lines).toEqual([`written ${id} v1.jsonl#1 (updated)`]);
+    expect(fs.readFileSync(file, 'utf8')).toBe(old);
+    // The outlet corrected the story: same URL, new text → same article, same id.
+    fs.writeFileSync(path.join(dir, 'v2.jsonl'), `${record('قال الوزير إن الاجتماع كان مثمراً جداً.\nوأضاف أن العمل مستمر.')}\n`);
+    expect(ingest(['--out', 'out', 'v2.jsonl']).lines).toEqual([`written ${id} v2.jsonl#1 (updated)`]);
+    expect(fs.readFileSync(file, 'utf8')).toContain('مثمراً جداً');
+    expect(outFiles(path.join(dir, 'out'))).toEqual([`${id}.mdx`]);
+  });
+
+  it('leaves the seed articles (written before mdxHash) unchanged', () => {
+    fs.mkdirSync(path.join(dir, 'content'));
+    fs.cpSync(path.join(ROOT, 'content', 'articles'), path.join(dir, 'content', 'articles'), { recursive: true });
+    const before = fs.readdirSync(path.join(dir, 'content', 'articles')).map((f) => fs.readFileSync(path.join(dir, 'content', 'articles', f), 'utf8'));
+    const { lines } = ingest([SEEDS], { env: { MARSAD_CONTENT_DIR: path.join(dir, 'content') } });
+    expect(outcome(lines, 'unchanged')).toHaveLength(5);
+    const after = fs.readdirSync(path.join(dir, 'content', 'articles')).map((f) => fs.readFileSync(path.join(dir, 'content', 'articles', f), 'utf8'));
+    expect(after).toEqual(before);
   });
 
   it('writes nothing with --dry-run', () => {
@@ -90,23 +145,165 @@ describe('npm run ingest', () => {
   });
 
   it('writes to $MARSAD_CONTENT_DIR/articles by default', () => {
-    const { code } = ingest(['in/nested'], { MARSAD_CONTENT_DIR: 'site-content' });
+    const { code } = ingest(['in/nested'], { env: { MARSAD_CONTENT_DIR: 'site-content' } });
     expect(code).toBe(0);
     expect(outFiles(path.join(dir, 'site-content', 'articles'))).toHaveLength(1);
   });
 
-  it('rejects empty, non-Arabic and missing inputs with a reason naming the file', () => {
+  it('rejects each bad input with one line naming it and the reason, and still writes the rest', () => {
     fs.writeFileSync(path.join(dir, 'empty.txt'), '');
-    fs.writeFileSync(path.join(dir, 'blank.txt'), ' \n\n\t \n');
+    fs.writeFileSync(path.join(dir, 'blank.txt'), ' \n\n\t \u00A0\n');
     fs.writeFileSync(path.join(dir, 'english.txt'), 'Russia and Turkey agree.\n\nThe two presidents met in Sochi.');
-    const { code, lines } = ingest(['--out', 'out', 'empty.txt', 'blank.txt', 'english.txt', 'missing.txt']);
+    fs.writeFileSync(path.join(dir, 'binary.dat'), Uint8Array.from({ length: 256 }, (_, i) => i));
+    fs.symlinkSync(path.join(dir, 'nowhere'), path.join(dir, 'broken.txt'));
+    const big = fs.openSync(path.join(dir, 'big.txt'), 'w');
+    const chunk = Buffer.from('قال الوزير إن الاجتماع كان مثمراً.\n'.repeat(10000));
+    for (let size = 0; size < 50 * 1024 * 1024; size += chunk.length) fs.writeSync(big, chunk);
+    fs.closeSync(big);
+    fs.truncateSync(path.join(dir, 'big.txt'), 50 * 1024 * 1024);
+    const files = ['empty.txt', 'blank.txt', 'english.txt', 'binary.dat', 'broken.txt', 'big.txt', 'missing.txt', 'in/nested'];
+    const { code, lines } = ingest(['--out', 'out', ...files]);
     expect(code).toBe(1);
-    expect(lines).toEqual([
+    expect(lines.slice(0, 7)).toEqual([
       'rejected empty.txt: empty file',
       'rejected blank.txt: only whitespace, no text',
       'rejected english.txt: no Arabic text',
+      'rejected binary.dat: binary file (contains NUL or control bytes), not text',
+      'rejected broken.txt: cannot read: no such file or folder',
+      'rejected big.txt: too large for one article (50.0 MB; the limit is 2 MB): give several articles as JSON Lines records',
       'rejected missing.txt: cannot read: no such file or folder',
     ]);
-    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+    expect(lines[7]).toMatch(/^written [0-9a-f]{12} in\/nested\/004/);
+    expect(outFiles(path.join(dir, 'out'))).toHaveLength(1);
   });
+
+  it('reads a folder that cannot be listed as a rejected input', () => {
+    if (process.getuid?.() === 0) return; // root reads everything
+    fs.mkdirSync(path.join(dir, 'locked'));
+    fs.chmodSync(path.join(dir, 'locked'), 0);
+    const { lines } = ingest(['--out', 'out', 'locked']);
+    fs.chmodSync(path.join(dir, 'locked'), 0o755);
+    expect(lines).toEqual(['rejected locked: cannot read folder: permission denied']);
+  });
+
+  it('reads JSON records, JSON Lines, Markdown, ZIP archives and stdin', () => {
+    fs.copyFileSync(RECORDS, path.join(dir, 'day.json'));
+    fs.copyFileSync(MARKDOWN, path.join(dir, 'article.md'));
+    const records = JSON.parse(fs.readFileSync(RECORDS, 'utf8')) as unknown[];
+    fs.writeFileSync(path.join(dir, 'day.jsonl'), records.slice(0, 3).map((r) => JSON.stringify(r)).join('\n'));
+    fs.writeFileSync(path.join(dir, 'archive.zip'), zipSync({ 'day.json': strToU8(JSON.stringify(records.slice(3, 5))), 'notes/a.md': fs.readFileSync(MARKDOWN) }));
+    const { lines: jsonLines } = ingest(['--out', 'out', 'day.json']);
+    expect(jsonLines.filter((l) => !l.startsWith('  '))).toHaveLength(records.length);
+    expect(jsonLines[0]).toMatch(/^written [0-9a-f]{12} day\.json#1$/);
+    expect(outcome(jsonLines, 'rejected').map((l) => l.replace(/^rejected day\.json#(\d+):.*$/, '$1'))).toEqual(['8', '12']);
+
+    // The same records again, in other containers: duplicates of what day.json wrote; the
+    // Markdown file again under another name: a duplicate of the ZIP's copy.
+    const { lines } = ingest(['--out', 'out', 'day.jsonl', 'archive.zip', 'article.md']);
+    expect(lines).toEqual([
+      expect.stringMatching(/^duplicate [0-9a-f]{12} day\.jsonl#1 \(same as day\.json#1\)$/),
+      expect.stringMatching(/^duplicate [0-9a-f]{12} day\.jsonl#2 \(same as day\.json#2\)$/),
+      expect.stringMatching(/^duplicate [0-9a-f]{12} day\.jsonl#3 \(same as day\.json#3\)$/),
+      expect.stringMatching(/^duplicate [0-9a-f]{12} archive\.zip\/day\.json#1 \(same as day\.json#4\)$/),
+      expect.stringMatching(/^duplicate [0-9a-f]{12} archive\.zip\/day\.json#2 \(same as day\.json#5\)$/),
+      expect.stringMatching(/^written [0-9a-f]{12} archive\.zip\/notes\/a\.md$/),
+      expect.stringMatching(/^duplicate [0-9a-f]{12} article\.md \(same as archive\.zip\/notes\/a\.md\)$/),
+    ]);
+    expect(ingest(['--out', 'out', 'day.json']).lines.filter((l) => l.startsWith('unchanged'))).toHaveLength(records.length - 3);
+
+    const stdin = ingest(['--out', 'out', '-'], { input: 'عنوان من المدخل القياسي\n\nقال الوزير إن الوضع مستقر تماماً.' });
+    expect(stdin.lines).toEqual([expect.stringMatching(/^written [0-9a-f]{12} stdin$/)]);
+    const piped = ingest(['--out', 'out', '--format', 'jsonl', '-'], { input: JSON.stringify({ title: 'خبر عبر الأنبوب', content: 'قال المتحدث إن الخطة جاهزة للتنفيذ.' }) });
+    expect(piped.lines).toEqual([expect.stringMatching(/^written [0-9a-f]{12} stdin#1$/)]);
+
+    for (const file of outFiles(path.join(dir, 'out'))) {
+      const mdx = fs.readFileSync(path.join(dir, 'out', file), 'utf8');
+      expect(() => articleSchema.parse(readFrontmatter(mdx))).not.toThrow();
+      expect(() => compileLikeAstro(mdx)).not.toThrow();
+    }
+  });
+
+  it('reports a broken ZIP, bad JSON and bad records one line each', () => {
+    fs.writeFileSync(path.join(dir, 'broken.zip'), Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26]));
+    fs.writeFileSync(path.join(dir, 'notjson.json'), 'هذا ليس JSON');
+    fs.writeFileSync(path.join(dir, 'cut.json'), '[{"title": "خبر", "content": "قال الوزير إن');
+    fs.writeFileSync(path.join(dir, 'mixed.jsonl'), '{"content": "عنوان الخبر\\nقال الوزير إن الاجتماع كان مثمراً."}\nnot json\n{"body": ""}\n"a string"\n{"content": "سطر واحد فقط"}\n');
+    const { lines } = ingest(['--out', 'out', 'broken.zip', 'notjson.json', 'cut.json', 'mixed.jsonl']);
+    expect(lines).toEqual([
+      expect.stringMatching(/^rejected broken\.zip: not a readable ZIP archive/),
+      'rejected notjson.json: not JSON: it starts with "Ù", not "[" or "{"'.replace('Ù', String.fromCharCode(0xd9)),
+      'rejected cut.json#1: invalid JSON: the file ends inside this record',
+      expect.stringMatching(/^written [0-9a-f]{12} mixed\.jsonl#1$/),
+      expect.stringMatching(/^rejected mixed\.jsonl#2: invalid JSON \(/),
+      'rejected mixed.jsonl#3: empty "body" field: no article text',
+      'rejected mixed.jsonl#4: not an article record: a JSON string, expected an object',
+      'rejected mixed.jsonl#5: no article body: the text is one line (a title at most)',
+    ]);
+  });
+
+  it('--explain lists what was removed and why, and where metadata came from', () => {
+    fs.copyFileSync(path.join(SEEDS, '004_9ab9486eea080e7c.txt'), path.join(dir, 'seed.txt'));
+    const { lines } = ingest(['--out', 'out', '--explain', 'seed.txt']);
+    expect(lines[0]).toMatch(/^written [0-9a-f]{12} seed\.txt$/);
+    expect(lines.slice(1)).toEqual([
+      '  removed (number-only line (a share or comment counter)): 0',
+      '  removed (comment form): اترك رد',
+      '  removed (comment form): لن يتم نشر عنوان بريدك الإلكتروني.',
+      '  removed (repeats the title): اتصال هاتفي بين بوتين وأردوغان بعد استهداف دورية مشتركة في ادلب',
+    ]);
+  });
+
+  it('leaves only whole articles when killed mid-run, and cleans its temporary files next time', async () => {
+    const records = Array.from({ length: 3000 }, (_, i) =>
+      JSON.stringify({ title: `خبر رقم ${i}`, content: `قال المتحدث في البيان رقم ${i} إن العمل مستمر.\n${'وأضاف أن الخطة تشمل جميع المناطق. '.repeat(40)}` }),
+    );
+    fs.writeFileSync(path.join(dir, 'many.jsonl'), records.join('\n'));
+    const child = spawn(process.execPath, [CLI, '--out', 'out', 'many.jsonl'], { cwd: dir, stdio: 'ignore' });
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (outFiles(path.join(dir, 'out')).length > 50) {
+          clearInterval(poll);
+          child.kill('SIGKILL');
+          resolve();
+        }
+      }, 5);
+    });
+    await new Promise((resolve) => child.on('exit', resolve));
+    const written = outFiles(path.join(dir, 'out'));
+    expect(written.length).toBeGreaterThan(0);
+    for (const file of written) {
+      const mdx = fs.readFileSync(path.join(dir, 'out', file), 'utf8');
+      expect(readFrontmatter(mdx)?.contentHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(mdx.endsWith('\n')).toBe(true);
+      expect(() => compileLikeAstro(mdx)).not.toThrow();
+    }
+    // The next run finishes the job and removes what the killed one left half-written.
+    const { code, lines } = ingest(['--out', 'out', 'many.jsonl']);
+    expect(code).toBe(0);
+    expect(outcome(lines, 'unchanged').length + outcome(lines, 'written').length).toBe(3000);
+    expect(fs.readdirSync(path.join(dir, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(outFiles(path.join(dir, 'out'))).toHaveLength(3000);
+  }, 60_000);
+
+  it('stops cleanly on SIGINT: whole articles only, exit code 130', async () => {
+    const records = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ title: `خبر ${i}`, content: `قال المتحدث إن البيان رقم ${i} صدر اليوم.` }));
+    fs.writeFileSync(path.join(dir, 'many.jsonl'), records.join('\n'));
+    const child = spawn(process.execPath, [CLI, '--out', 'out', 'many.jsonl'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (outFiles(path.join(dir, 'out')).length > 20) {
+          clearInterval(poll);
+          child.kill('SIGINT');
+          resolve();
+        }
+      }, 5);
+    });
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    if (code === 0) return; // finished before the signal arrived
+    expect(code).toBe(130);
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^interrupted: /);
+    expect(fs.readdirSync(path.join(dir, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 60_000);
 });

@@ -1,33 +1,25 @@
 import fc from 'fast-check';
 import { parse } from 'yaml';
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { describe, expect, it } from 'vitest';
-import { articleToMdx, escapeJsxAttribute, escapeMdxText, inlineText, readFrontmatter } from '../../src/ingest/index.ts';
+import {
+  articleToMdx,
+  escapeJsxAttribute,
+  escapeMdxText,
+  inlineText,
+  isUnedited,
+  readFrontmatter,
+  splitMdxHash,
+  withMdxHash,
+} from '../../src/ingest/index.ts';
 import type { Article, Block } from '../../src/ingest/index.ts';
+import { articleSchema } from '../../src/schemas/article.ts';
+import { HOSTILE, hostileText } from './support/hostile.ts';
 import { compileLikeAstro, elementsOf, renderMdx, textOf, type RenderedNode } from './support/render.ts';
 
-/** Fragments that mean something to MDX, CommonMark, GFM or HTML, mixed with Arabic. */
-const HOSTILE = [
-  '{', '}', '{x}', '{...props}', '{/* c */}', '<', '>', '<script>alert(1)</script>', '<b>', '</b>', '<>', '</>',
-  '<img src=x onerror=alert(1)>', '<Caption>', '</Caption>', '<!-- c -->', 'import x from "y"', 'import', 'importance',
-  'export const a = 1', 'export default', 'export', '---', '***', '___', '- - -', '`', '```', '~~~', '~', '~~s~~',
-  '*', '**b**', '_', '_a_', '#', '# ', '## ', '#هاشتاغ', '[a](b)', '![i](x.png)', '[x]: http://y', '[^1]', '[^1]: note',
-  '&', '&amp;', '&#123;', '&nbsp;', '|', '| a | b |', '|---|', '\\', '\\{', '\\\\', '> ', '>', '- ', '-', '+ ', '1. ',
-  '1) ', '2020.', '=', '===', '!', '$x$', '$$', '^', '^s^', ':::', ':', 'http://x.com', 'www.example.com', 'a@b.co', 'www.', 'https://', '@', '``',
-  'javascript:alert(1)', '"', "'", '(', ')', '.', '...', '--', ' ', '  ', '\t', '\n', '\n\n', '\r\n', '    ', '\u00a0',
-  'الجزيرة', 'قال الرئيس', '،', '؛', '؟', '«', '»', '“', '”', 'إس-400', '٣٠', 'وفقاً', 'ـ',
-];
-
-const hostileText = fc
-  .array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...HOSTILE) }, { weight: 1, arbitrary: fc.string({ unit: 'binary' }) }), {
-    minLength: 1,
-    maxLength: 12,
-  })
-  .map((parts) => parts.join(''))
-  .filter((s) => inlineText(s) !== '');
-
 /**
- * Elements the escaped text may produce inside its block: GFM literal autolinks (http(s) or mailto,
- * plain text inside) and inline code holding a URL-like token. Nothing else.
+ * Elements the escaped text may produce inside its block: links to http(s) or mailto targets with
+ * plain text inside, and inline code holding a URL-like token. Nothing else.
  */
 function expectOnlyLinksAndUrlCode(nodes: RenderedNode[]): void {
   for (const el of elementsOf(nodes)) {
@@ -36,6 +28,15 @@ function expectOnlyLinksAndUrlCode(nodes: RenderedNode[]): void {
     if (el.tag === 'a') expect(String(el.props.href)).toMatch(/^(https?:|mailto:)/i);
     if (el.tag === 'code') expect(textOf(el.children)).toMatch(/www\.|:\/\//i);
   }
+}
+
+/** The text of a rendered block: a block quote's paragraph, or the block itself. */
+function blockText(node: RenderedNode): string {
+  if (typeof node !== 'string' && node.tag === 'blockquote') {
+    const p = node.children.find((c) => typeof c !== 'string');
+    return p ? textOf([p]) : '';
+  }
+  return textOf([node]);
 }
 
 describe('escapeMdxText', () => {
@@ -69,68 +70,141 @@ describe('escapeMdxText', () => {
     }
   });
 
-  it('property: any text compiles and renders verbatim as one paragraph, heading or caption', () => {
+  it('keeps web addresses in the text as links, punctuation around them outside', () => {
+    const nodes = renderMdx(escapeMdxText('زوروا الموقع (www.gdp.gov.sa). أو https://x.com/a_b?c=1&d=2 الآن'));
+    expect(nodes).toEqual([
+      {
+        tag: 'p',
+        props: {},
+        children: [
+          'زوروا الموقع (',
+          { tag: 'a', props: { href: 'http://www.gdp.gov.sa' }, children: ['www.gdp.gov.sa'] },
+          '). أو ',
+          { tag: 'a', props: { href: 'https://x.com/a_b?c=1&d=2' }, children: ['https://x.com/a_b?c=1&d=2'] },
+          ' الآن',
+        ],
+      },
+    ]);
+  });
+
+  it('writes marked links as links to web and mail targets only', () => {
+    const link = (text: string, href: string) => `\uFDD0${text}\uFDD1${href}\uFDD2`;
+    expect(renderMdx(escapeMdxText(`قال ${link('الوزير', 'https://x.com/a(b)')} اليوم`))).toEqual([
+      { tag: 'p', props: {}, children: ['قال ', { tag: 'a', props: { href: 'https://x.com/a(b)' }, children: ['الوزير'] }, ' اليوم'] },
+    ]);
+    expect(renderMdx(escapeMdxText(`انقر ${link('هنا', 'javascript:alert(1)')}`))).toEqual([{ tag: 'p', props: {}, children: ['انقر هنا'] }]);
+    expect(renderMdx(escapeMdxText(`مرحبا!${link('صورة', 'https://x.com/i.png')}`))).toEqual([
+      { tag: 'p', props: {}, children: ['مرحبا!', { tag: 'a', props: { href: 'https://x.com/i.png' }, children: ['صورة'] }] },
+    ]);
+  });
+
+  it('property: any text compiles and renders verbatim as one paragraph, heading, caption or quote', () => {
     fc.assert(
       fc.property(hostileText, hostileText, (text, credit) => {
         const expected = inlineText(text);
         const asParagraph = escapeMdxText(text);
         const asHeading = `## ${escapeMdxText(text)}`;
         const asCaption = `<Caption credit="${escapeJsxAttribute(credit)}">${escapeMdxText(text)}</Caption>`;
-        for (const [mdx, tag] of [[asParagraph, 'p'], [asHeading, 'h2'], [asCaption, 'Caption']] as const) {
+        const asQuote = `> ${escapeMdxText(text)}`;
+        for (const [mdx, tag] of [[asParagraph, 'p'], [asHeading, 'h2'], [asCaption, 'Caption'], [asQuote, 'blockquote']] as const) {
           expect(() => compileLikeAstro(mdx)).not.toThrow();
           const nodes = renderMdx(mdx);
           expect(nodes).toHaveLength(1);
           const [block] = nodes;
           if (typeof block === 'string' || !block) throw new Error(`expected <${tag}>, got ${JSON.stringify(block)}`);
           expect(block.tag).toBe(tag);
-          expect(textOf(block.children)).toBe(expected);
-          expectOnlyLinksAndUrlCode(block.children);
+          expect(blockText(block)).toBe(expected);
+          const inner = tag === 'blockquote' ? block.children.filter((c) => typeof c !== 'string').flatMap((p) => (typeof p === 'string' ? [] : p.children)) : block.children;
+          expectOnlyLinksAndUrlCode(inner);
           if (tag === 'Caption') expect(block.props).toEqual({ credit: inlineText(credit) });
         }
       }),
       { numRuns: 1000 },
     );
-  });
+  }, 120_000);
 });
 
-describe('articleToMdx', () => {
-  const article = (title: string, body: Block[]): Article => ({
+/** Frontmatter values YAML (or js-yaml, Astro's parser) could read as something else. */
+const YAML_HOSTILE = [
+  'key: value', '- item', '#comment', 'a #b', '&anchor', '*alias', '!tag', '!!binary', '|', '>', "'", '"', '%YAML 1.2', '@', '`',
+  '---', '...', '+++', 'null', 'Null', '~', 'true', 'yes', 'no', 'on', '1e3', '0x1F', '0o17', '0b101', '1_000', '.inf', '.NaN',
+  '2015-07-21', '2015-07-21 10:00:00', '2001-12-14t21:59:43.10-05:00', '<<', '{a: 1}', '[1, 2]', '? q', ': v', '\t', ' lead',
+  'trail ', '\u2028', '\u0085', '\uFEFF', 'a: b: c', '\\', '\\n', 'عنوان: "مقتبس" --- #', '٢٠١٥-٠٧-٢١',
+];
+const yamlText = fc
+  .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...YAML_HOSTILE) }, { weight: 1, arbitrary: hostileText }), { minLength: 1, maxLength: 4 })
+  .map((parts) => parts.join(''))
+  .filter((s) => inlineText(s) !== '');
+
+function article(title: string, body: Block[]): Article {
+  return {
     id: '0123456789ab',
     title,
     standfirst: null,
     outlet: null,
     published: null,
+    publishedAs: null,
     author: null,
+    byline: null,
     dateline: null,
     body,
     source: { file: 'x.txt', sha256: 'a'.repeat(64), url: null },
     contentHash: 'b'.repeat(64),
     encoding: 'utf-8',
-  });
+    removed: [],
+    notes: [],
+  };
+}
 
-  it('property: frontmatter round-trips and the body renders block for block', () => {
+describe('articleToMdx', () => {
+  it('property: frontmatter round-trips through Astro and the body renders block for block', () => {
     fc.assert(
-      fc.property(hostileText, fc.array(hostileText, { minLength: 1, maxLength: 4 }), (title, texts) => {
-        const body: Block[] = texts.map((text, i) =>
-          i % 3 === 0 ? { type: 'paragraph', text } : i % 3 === 1 ? { type: 'heading', text } : { type: 'caption', text, credit: title },
-        );
-        const mdx = articleToMdx(article(title, body));
-        expect(readFrontmatter(mdx)?.title).toBe(title);
-        expect(() => compileLikeAstro(mdx)).not.toThrow();
-        const nodes = renderMdx(mdx);
-        expect(nodes.map((n) => (typeof n === 'string' ? n : n.tag))).toEqual(
-          body.map((b) => ({ paragraph: 'p', heading: 'h2', caption: 'Caption' })[b.type]),
-        );
-        expect(nodes.map((n) => textOf([n]))).toEqual(body.map((b) => inlineText(b.text)));
-      }),
-      { numRuns: 150 },
+      fc.property(
+        yamlText,
+        fc.array(hostileText, { minLength: 1, maxLength: 5 }),
+        fc.record({ standfirst: yamlText, outlet: yamlText, author: yamlText, byline: yamlText, dateline: yamlText, publishedAs: yamlText, file: yamlText }),
+        fc.constantFrom(null, 'https://example.com/a_b?c=1&d=2', 'http://aawsat.com/home/article/1/بريطانيا-أربعة'),
+        (title, texts, fields, url) => {
+          const body: Block[] = texts.map((text, i) =>
+            i % 4 === 0
+              ? { type: 'paragraph', text }
+              : i % 4 === 1
+                ? { type: 'heading', text }
+                : i % 4 === 2
+                  ? { type: 'caption', text, credit: title }
+                  : { type: 'quote', text },
+          );
+          const { file, ...rest } = fields;
+          const input: Article = { ...article(title, body), ...rest, published: '2015-08-10', source: { file, sha256: 'a'.repeat(64), url } };
+          const mdx = withMdxHash(articleToMdx(input));
+          // Astro reads frontmatter with js-yaml; the content schema must accept it.
+          const { frontmatter } = parseFrontmatter(mdx);
+          const data = articleSchema.parse(frontmatter);
+          expect(data.title).toBe(inlineText(title));
+          for (const key of ['standfirst', 'outlet', 'author', 'dateline'] as const) expect(data[key]).toBe(inlineText(fields[key]));
+          expect(frontmatter.byline).toBe(inlineText(fields.byline));
+          expect(frontmatter.publishedAs).toBe(inlineText(fields.publishedAs));
+          expect(data.source).toEqual({ file: inlineText(file), sha256: 'a'.repeat(64), url });
+          expect(data.published?.toISOString().slice(0, 10)).toBe('2015-08-10');
+          expect(readFrontmatter(mdx)?.title).toBe(inlineText(title));
+          expect(isUnedited(mdx)).toBe(true);
+
+          expect(() => compileLikeAstro(mdx)).not.toThrow();
+          const nodes = renderMdx(mdx);
+          expect(nodes.map((n) => (typeof n === 'string' ? n : n.tag))).toEqual(
+            body.map((b) => ({ paragraph: 'p', heading: 'h2', caption: 'Caption', quote: 'blockquote' })[b.type]),
+          );
+          expect(nodes.map(blockText)).toEqual(body.map((b) => inlineText(b.text)));
+        },
+      ),
+      { numRuns: 200 },
     );
-  });
+  }, 120_000);
 
   it('writes the frontmatter fields of src/schemas/article.ts with the yaml package', () => {
     const mdx = articleToMdx({ ...article('عنوان: "مقتبس" --- #', [{ type: 'paragraph', text: 'نص' }]), standfirst: 'موجز', outlet: 'الجزيرة' });
-    const yamlText = /^---\n([\s\S]*?)\n---\n/.exec(mdx)?.[1] ?? '';
-    expect(parse(yamlText)).toEqual({
+    const yamlSource = /^---\n([\s\S]*?)\n---\n/.exec(mdx)?.[1] ?? '';
+    expect(parse(yamlSource)).toEqual({
       title: 'عنوان: "مقتبس" --- #',
       standfirst: 'موجز',
       outlet: 'الجزيرة',
@@ -140,5 +214,26 @@ describe('articleToMdx', () => {
       source: { file: 'x.txt', sha256: 'a'.repeat(64), url: null },
       contentHash: 'b'.repeat(64),
     });
+  });
+
+  it('quotes values js-yaml would read as dates or numbers', () => {
+    const mdx = articleToMdx({ ...article('2015-07-21', [{ type: 'paragraph', text: 'نص' }]), author: '0b101', published: '2015-07-21' });
+    expect(mdx).toContain('title: "2015-07-21"\n');
+    expect(mdx).toContain('author: "0b101"\n');
+    expect(mdx).toContain('published: 2015-07-21\n');
+    expect(parseFrontmatter(mdx).frontmatter).toMatchObject({ title: '2015-07-21', author: '0b101' });
+  });
+
+  it('records what it wrote in mdxHash, so edits can be told', () => {
+    const mdx = withMdxHash(articleToMdx(article('عنوان', [{ type: 'paragraph', text: 'نص' }])));
+    expect(mdx).toMatch(/\ncontentHash: b{64}\nmdxHash: [0-9a-f]{64}\n---\n/);
+    expect(isUnedited(mdx)).toBe(true);
+    expect(isUnedited(mdx.replace('نص', 'نص معدل'))).toBe(false);
+    expect(isUnedited(mdx.replace('title: عنوان', 'title: عنوان آخر'))).toBe(false);
+    expect(isUnedited(articleToMdx(article('عنوان', [{ type: 'paragraph', text: 'نص' }])))).toBeNull();
+    expect(splitMdxHash(mdx).mdx).toBe(articleToMdx(article('عنوان', [{ type: 'paragraph', text: 'نص' }])));
+    // A body line that looks like the hash line is not the hash.
+    const trick = articleToMdx(article('عنوان', [{ type: 'paragraph', text: `mdxHash: ${'c'.repeat(64)}` }]));
+    expect(isUnedited(trick)).toBeNull();
   });
 });

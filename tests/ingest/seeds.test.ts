@@ -10,6 +10,8 @@ import { articleSchema } from '../../src/schemas/article.ts';
 import { compileLikeAstro, renderMdx, textOf } from './support/render.ts';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'seeds');
+/** The MDX the seeds were first ingested to (content/articles as committed): ingest must keep writing exactly this. */
+const GOLDEN = path.join(import.meta.dirname, 'fixtures', 'seeds-mdx');
 
 function ingestSeed(name: string): { article: Article; mdx: string } {
   const result = ingestBytes(fs.readFileSync(path.join(FIXTURES, name)), name);
@@ -123,13 +125,19 @@ describe.each(SEEDS)('seed $file', (expected) => {
     expect(() => compileLikeAstro(mdx)).not.toThrow();
     const rendered = renderMdx(mdx);
     expect(rendered.map((n) => (typeof n === 'string' ? 'text' : n.tag))).toEqual(
-      article.body.map((b) => ({ paragraph: 'p', heading: 'h2', caption: 'Caption' })[b.type]),
+      article.body.map((b) => ({ paragraph: 'p', heading: 'h2', caption: 'Caption', quote: 'blockquote' })[b.type]),
     );
     expect(rendered.map((n) => textOf([n]))).toEqual(article.body.map((b) => b.text));
   });
 });
 
 describe('seed details', () => {
+  it('ingests every seed to the same bytes as before (ids, frontmatter and body unchanged)', () => {
+    for (const file of fs.readdirSync(FIXTURES)) {
+      expect(ingestSeed(file).mdx).toBe(fs.readFileSync(path.join(GOLDEN, file.replace(/\.txt$/, '.mdx')), 'utf8'));
+    }
+  });
+
   it('003 keeps the dateline copy of the repeated lead paragraph', () => {
     const { article } = ingestSeed('003_b9be8d79b01e2d8f.txt');
     const lead = 'قال الرئيس التركي رجب طيب اردوغان إن أنقرة وموسكو قطعتا "شوطا كبيرا" في تطبيع العلاقات بين الجانبين.';

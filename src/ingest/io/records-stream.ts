@@ -1,0 +1,178 @@
+/**
+ * Streaming splitters for files of many records: a JSON array (or JSON values one after another,
+ * or one object), and JSON Lines. Bytes go in chunk by chunk; each record comes out as its own
+ * bytes, so a file of any size is read with memory bounded by its largest record.
+ */
+
+/** One record's raw bytes, its 1-based position in the file, or why it was skipped. */
+export type RawRecord = { index: number; bytes: Uint8Array } | { index: number; error: string };
+
+/** Largest record kept; larger ones are skipped (and reported) without being buffered. */
+export const MAX_RECORD_BYTES = 8 * 1024 * 1024;
+
+const QUOTE = 0x22, BACKSLASH = 0x5c, OPEN_BRACE = 0x7b, CLOSE_BRACE = 0x7d, OPEN_BRACKET = 0x5b, CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c, NEWLINE = 0x0a;
+
+function isSpace(b: number): boolean {
+  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+}
+
+/** Collects the bytes of one record across chunks. */
+class Buffer {
+  private parts: Uint8Array[] = [];
+  size = 0;
+  overflow = false;
+  add(part: Uint8Array): void {
+    if (this.overflow || part.length === 0) return;
+    this.size += part.length;
+    if (this.size > MAX_RECORD_BYTES) {
+      this.overflow = true;
+      this.parts = [];
+    } else this.parts.push(part.slice());
+  }
+  take(): Uint8Array {
+    const out = this.parts.length === 1 ? this.parts[0]! : concat(this.parts, this.size);
+    this.parts = [];
+    this.size = 0;
+    this.overflow = false;
+    return out;
+  }
+}
+
+function concat(parts: Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}
+
+function tooLarge(index: number, size: number): RawRecord {
+  return { index, error: `record too large (over ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_RECORD_BYTES / 1048576} MB)` };
+}
+
+/**
+ * Splits JSON text into top-level records: the elements of a top-level array, or each top-level
+ * value when there is no array (one object, concatenated objects, JSON Lines saved as .json).
+ */
+export class JsonRecordSplitter {
+  private depth = 0;
+  private inString = false;
+  private escape = false;
+  /** Depth of the record being read, or -1 between records. */
+  private recordDepth = -1;
+  /** A scalar record (number, true, null…) ends at the next separator. */
+  private scalar = false;
+  private index = 0;
+  private buffer = new Buffer();
+
+  push(chunk: Uint8Array, out: RawRecord[]): void {
+    let start = this.recordDepth >= 0 ? 0 : -1;
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      if (this.inString) {
+        if (this.escape) this.escape = false;
+        else if (b === BACKSLASH) this.escape = true;
+        else if (b === QUOTE) {
+          this.inString = false;
+          if (this.recordDepth === this.depth && !this.scalar) {
+            // A string record ends with its closing quote.
+            this.finish(chunk, start, i + 1, out);
+            start = -1;
+          }
+        }
+        continue;
+      }
+      if (this.scalar) {
+        if (isSpace(b) || b === COMMA || b === CLOSE_BRACKET || b === CLOSE_BRACE) {
+          this.finish(chunk, start, i, out);
+          start = -1;
+        } else continue;
+      }
+      if (isSpace(b) || b === COMMA) continue;
+      if (this.recordDepth < 0) {
+        // A byte order mark before the first value.
+        if (this.depth === 0 && this.index === 0 && (b === 0xef || b === 0xbb || b === 0xbf)) continue;
+        // Between records: the top-level array's brackets, or the start of a record.
+        if (b === OPEN_BRACKET && this.depth === 0) {
+          this.depth = 1;
+          continue;
+        }
+        if (b === CLOSE_BRACKET && this.depth === 1) {
+          this.depth = 0;
+          continue;
+        }
+        this.recordDepth = this.depth;
+        start = i;
+        if (b === QUOTE) this.inString = true;
+        else if (b === OPEN_BRACE || b === OPEN_BRACKET) this.depth++;
+        else this.scalar = true;
+        continue;
+      }
+      if (b === QUOTE) this.inString = true;
+      else if (b === OPEN_BRACE || b === OPEN_BRACKET) this.depth++;
+      else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
+        this.depth--;
+        if (this.depth === this.recordDepth) {
+          this.finish(chunk, start, i + 1, out);
+          start = -1;
+        }
+      }
+    }
+    if (this.recordDepth >= 0 && start >= 0) this.buffer.add(chunk.subarray(start));
+  }
+
+  /** Ends the input: a record cut off by the end of the file is reported. */
+  end(out: RawRecord[]): void {
+    if (this.scalar) {
+      this.finish(new Uint8Array(0), 0, 0, out);
+    } else if (this.recordDepth >= 0) {
+      this.index++;
+      out.push({ index: this.index, error: 'invalid JSON: the file ends inside this record' });
+      this.buffer.take();
+      this.recordDepth = -1;
+    }
+  }
+
+  private finish(chunk: Uint8Array, start: number, end: number, out: RawRecord[]): void {
+    this.buffer.add(chunk.subarray(Math.max(0, start), end));
+    this.index++;
+    const { size, overflow } = this.buffer;
+    const bytes = this.buffer.take();
+    out.push(overflow ? tooLarge(this.index, size) : { index: this.index, bytes });
+    this.recordDepth = -1;
+    this.scalar = false;
+  }
+}
+
+/** Splits JSON Lines: one record per non-blank line; a record's index is its line number. */
+export class JsonLinesSplitter {
+  private lineNumber = 0;
+  private buffer = new Buffer();
+
+  push(chunk: Uint8Array, out: RawRecord[]): void {
+    let start = 0;
+    for (let i = start; i < chunk.length; i++) {
+      if (chunk[i] !== NEWLINE) continue;
+      this.buffer.add(chunk.subarray(start, i));
+      this.line(out);
+      start = i + 1;
+    }
+    this.buffer.add(chunk.subarray(start));
+  }
+
+  end(out: RawRecord[]): void {
+    this.line(out);
+  }
+
+  private line(out: RawRecord[]): void {
+    this.lineNumber++;
+    const { size, overflow } = this.buffer;
+    let bytes = this.buffer.take();
+    if (this.lineNumber === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    if (!overflow && bytes.every((b) => isSpace(b))) return;
+    out.push(overflow ? tooLarge(this.lineNumber, size) : { index: this.lineNumber, bytes });
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * One ingest run, as the CLI (src/cli/ingest.ts) and the benchmark (scripts/bench-ingest.ts) do
+ * it: read inputs as a stream, ingest them in batches (on worker threads for large runs), write
+ * each article into the folder by the store's rules, and report one line per input, in input
+ * order, once its file is on disk.
+ */
+import { plainText } from '../text.ts';
+import type { Article } from '../types.ts';
+import type { WorkItem, WorkResult } from './ingest-item.ts';
+import { type FileFormat, type InputItem, planInputs, readInputs } from './inputs.ts';
+import { IngestPool } from './pool.ts';
+import { ArticleStore, type PutResult } from './store.ts';
+
+export { ingestItem } from './ingest-item.ts';
+
+export interface RunOptions {
+  /** Files, folders and `-` (stdin). */
+  paths: string[];
+  /** The article folder. */
+  outDir: string;
+  /** Overwrite articles edited by hand. */
+  force?: boolean;
+  /** Report, write nothing. */
+  dryRun?: boolean;
+  /** After each line, what was removed from the text and where each metadata field came from. */
+  explain?: boolean;
+  /** Forces the format of every input. */
+  format?: FileFormat;
+  /** Where `-` reads from. */
+  stdin?: AsyncIterable<Uint8Array>;
+  /** Stops the run after the inputs already read. */
+  signal?: AbortSignal;
+  /** Worker threads (default: by the size of the input, see `IngestPool.sizeFor`). */
+  jobs?: number;
+}
+
+/** Where a run reports to. */
+export interface Reporter {
+  /** One output line (an input's outcome, or an `--explain` detail). */
+  line(text: string, outcome: Outcome | 'detail'): void;
+  /** Progress after each input. */
+  progress?(progress: Progress): void;
+}
+
+export type Outcome = 'written' | 'unchanged' | 'duplicate' | 'kept' | 'rejected';
+
+export interface Progress {
+  /** Inputs handled so far (articles, records and rejected inputs). */
+  inputs: number;
+  /** Bytes of input files read so far, and in all. */
+  bytesRead: number;
+  totalBytes: number;
+  elapsedMs: number;
+  /** The input just handled. */
+  current: string;
+}
+
+export interface Summary extends Record<Outcome, number> {
+  inputs: number;
+  /** Of `written`: articles rewritten in place. */
+  updated: number;
+  elapsedMs: number;
+  interrupted: boolean;
+  /** Worker threads used. */
+  jobs: number;
+}
+
+/** Items per batch, and batches in flight per worker. */
+const BATCH = 32;
+const BATCHES_PER_WORKER = 3;
+/** How many written articles may wait for their file to reach the disk. */
+const WRITE_WINDOW = 256;
+
+/** Runs ingest over the inputs; resolves with the counts once every input is handled. */
+export async function runIngest(options: RunOptions, reporter: Reporter): Promise<Summary> {
+  const started = performance.now();
+  const store = ArticleStore.open(options.outDir, { dryRun: options.dryRun });
+  const { inputs, totalBytes } = planInputs(options.paths);
+  const pool = new IngestPool(options.jobs ?? IngestPool.sizeFor(totalBytes), options.explain ?? false);
+  const summary: Summary = {
+    inputs: 0, written: 0, updated: 0, unchanged: 0, duplicate: 0, kept: 0, rejected: 0, elapsedMs: 0, interrupted: false, jobs: pool.size,
+  };
+  const suffix = options.dryRun ? ' (dry run)' : '';
+  let bytesRead = 0;
+
+  // Outcomes are reported in input order, each once its file (if any) is on disk.
+  const waiting: Array<{ display: string; put: PutResult | null; lines: string[]; outcome: Outcome }> = [];
+  const report = async (all: boolean) => {
+    while (waiting.length > (all ? 0 : WRITE_WINDOW)) {
+      const next = waiting.shift()!;
+      if (next.put?.status === 'written') {
+        try {
+          await next.put.done;
+        } catch (error) {
+          summary.written--;
+          if (next.put.updated) summary.updated--;
+          summary.rejected++;
+          reporter.line(`rejected ${next.display}: cannot write ${next.put.id}.mdx: ${(error as Error).message}`, 'rejected');
+          continue;
+        }
+      }
+      for (const [i, line] of next.lines.entries()) reporter.line(line, i === 0 ? next.outcome : 'detail');
+    }
+  };
+
+  const handle = (item: InputItem, result: WorkResult | null) => {
+    summary.inputs++;
+    const reject = (reason: string) => {
+      summary.rejected++;
+      waiting.push({ display: item.display, put: null, lines: [`rejected ${item.display}: ${reason}`], outcome: 'rejected' });
+    };
+    if (item.kind === 'error') reject(item.reason);
+    else if (!result || !result.ok) reject(result?.reason ?? 'not ingested');
+    else {
+      const put = store.put(result.article, options.force, result.mdx);
+      summary[put.status]++;
+      if (put.status === 'written' && put.updated) summary.updated++;
+      const lines = [describe(put, item.display, suffix), ...(options.explain ? explain(result.article) : [])];
+      waiting.push({ display: item.display, put, lines, outcome: put.status });
+    }
+    reporter.progress?.({ inputs: summary.inputs, bytesRead, totalBytes, elapsedMs: performance.now() - started, current: item.display });
+  };
+
+  // Batches go to the pool as they fill; their results are handled strictly in input order.
+  const inFlight: Array<{ items: InputItem[]; results: Promise<WorkResult[]> }> = [];
+  const submit = (items: InputItem[]) => {
+    if (items.length === 0) return;
+    const work = items.filter((i): i is WorkItem => i.kind !== 'error');
+    inFlight.push({ items, results: work.length > 0 ? pool.run(work) : Promise.resolve([]) });
+  };
+  const settleOldest = async () => {
+    const { items, results } = inFlight.shift()!;
+    const done = await results;
+    let k = 0;
+    for (const item of items) handle(item, item.kind === 'error' ? null : done[k++]!);
+    await report(false);
+  };
+
+  try {
+    let batch: InputItem[] = [];
+    const items = readInputs(inputs, { format: options.format, stdin: options.stdin, onBytes: (n) => (bytesRead += n) });
+    for await (const item of items) {
+      batch.push(item);
+      if (batch.length >= BATCH || pool.size === 0) {
+        submit(batch);
+        batch = [];
+        while (inFlight.length > Math.max(1, pool.size * BATCHES_PER_WORKER)) await settleOldest();
+      }
+      if (options.signal?.aborted) {
+        summary.interrupted = true;
+        break;
+      }
+    }
+    submit(batch);
+    while (inFlight.length > 0) await settleOldest();
+    await report(true);
+    await store.flush();
+  } finally {
+    await pool.close();
+  }
+  summary.elapsedMs = performance.now() - started;
+  return summary;
+}
+
+function describe(put: PutResult, display: string, suffix: string): string {
+  switch (put.status) {
+    case 'written':
+      return `written ${put.id} ${display}${put.updated ? ' (updated)' : ''}${suffix}`;
+    case 'unchanged':
+      return `unchanged ${put.id} ${display}`;
+    case 'duplicate':
+      return `duplicate ${put.id} ${display} (same as ${put.of})`;
+    case 'kept':
+      return `kept ${put.id} ${display}: edited by hand since it was ingested (--force overwrites)`;
+  }
+}
+
+/** `--explain` lines: every removal with its reason, then where metadata came from. */
+function explain(article: Article): string[] {
+  const clip = (raw: string) => {
+    const text = plainText(raw);
+    return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+  };
+  return [...article.removed.map((r) => `  removed (${r.reason}): ${clip(r.text)}`), ...article.notes.map((n) => `  note: ${n}`)];
+}
+
+/** The summary line printed after a run. */
+export function summaryLine(summary: Summary): string {
+  const seconds = summary.elapsedMs / 1000;
+  const rate = seconds > 0 ? Math.round(summary.inputs / seconds) : summary.inputs;
+  const counts = [
+    `${summary.written} written${summary.updated > 0 ? ` (${summary.updated} updated)` : ''}`,
+    `${summary.unchanged} unchanged`,
+    `${summary.duplicate} duplicate`,
+    `${summary.kept} kept`,
+    `${summary.rejected} rejected`,
+  ].join(', ');
+  return `${summary.interrupted ? 'interrupted' : 'done'}: ${summary.inputs} inputs in ${seconds.toFixed(1)} s (${rate} articles/s): ${counts}`;
+}

@@ -1,0 +1,246 @@
+/**
+ * The output folder of articles: what it already holds (indexed from frontmatter at start, one
+ * small read per file, bodies never kept), and the rules for writing into it —
+ *
+ * - the same input again (same raw bytes, same file name) → `unchanged`, or rewritten when ingest
+ *   now writes it differently and nobody edited the file since (`mdxHash` still matches);
+ * - the same text from another input (equal `contentHash`, or the same bytes under another
+ *   name) → `duplicate`, nothing written;
+ * - a new text for a URL already ingested → the article is updated in place (same id);
+ * - a file edited by hand (its `mdxHash` no longer matches, or it has none and differs from
+ *   what ingest would write) → `kept`, unless `--force`;
+ * - every write goes to a temporary file in the same folder, then is renamed over the target:
+ *   an interrupted run leaves whole articles only.
+ *
+ * Writes run in the background (libuv's thread pool) while the next articles are parsed; `put`
+ * returns a promise that settles when its article is on disk, and writes to one file keep their order.
+ */
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { type Article, articleId, articleToMdx, isUnedited, readFrontmatter, splitMdxHash, withMdxHash } from '../index.ts';
+
+/** What the store knows of one article file. */
+interface Entry {
+  id: string;
+  sourceFile: string;
+  contentHash: string;
+  sha256: string;
+  url: string | null;
+}
+
+export type PutResult =
+  | { status: 'written'; id: string; updated: boolean; /** Settles when the file is on disk. */ done: Promise<void> }
+  | { status: 'unchanged'; id: string }
+  | { status: 'duplicate'; id: string; of: string }
+  | { status: 'kept'; id: string };
+
+/** Temporary files this module writes: `.<id>.mdx.<pid>.<n>.tmp`. */
+const TEMP = /^\.(.+\.mdx)\.(\d+)(?:\.\d+)?\.tmp$/;
+
+export class ArticleStore {
+  private byContent = new Map<string, Entry>();
+  private byInput = new Map<string, Entry>();
+  private byUrl = new Map<string, Entry>();
+  private ids = new Set<string>();
+  /** Per target file: the last write queued and the content it writes. */
+  private pending = new Map<string, { done: Promise<void>; content: string }>();
+  private temps = 0;
+  private folderReady = false;
+
+  readonly dir: string;
+  private readonly dryRun: boolean;
+
+  private constructor(dir: string, dryRun: boolean) {
+    this.dir = dir;
+    this.dryRun = dryRun;
+  }
+
+  /** Opens (without creating) the folder and indexes the articles in it. */
+  static open(dir: string, options: { dryRun?: boolean } = {}): ArticleStore {
+    const store = new ArticleStore(dir, options.dryRun ?? false);
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    for (const name of names) {
+      const temp = TEMP.exec(name);
+      if (temp) {
+        if (!options.dryRun && !isRunning(Number(temp[2]))) fs.rmSync(path.join(dir, name), { force: true });
+        continue;
+      }
+      if (!name.endsWith('.mdx') || name.startsWith('.')) continue;
+      const id = name.slice(0, -'.mdx'.length);
+      store.ids.add(id);
+      const entry = readEntry(path.join(dir, name), id);
+      if (entry) store.index(entry);
+    }
+    return store;
+  }
+
+  /** Number of articles indexed. */
+  get size(): number {
+    return this.ids.size;
+  }
+
+  /**
+   * Writes (or not) one ingested article, by the rules above. `mdx` is the file to write, when
+   * already rendered (`withMdxHash(articleToMdx(article))`; the file does not depend on the id).
+   */
+  put(article: Article, force = false, mdx = withMdxHash(articleToMdx(article))): PutResult {
+    const sameInput = this.byInput.get(article.source.sha256);
+    if (sameInput && sameInput.sourceFile !== article.source.file) return { status: 'duplicate', id: sameInput.id, of: sameInput.sourceFile };
+    if (sameInput) return this.update(sameInput, article, force, mdx);
+    const sameContent = this.byContent.get(article.contentHash);
+    if (sameContent) return { status: 'duplicate', id: sameContent.id, of: sameContent.sourceFile };
+    const sameUrl = article.source.url ? this.byUrl.get(article.source.url) : undefined;
+    if (sameUrl) return this.update(sameUrl, article, force, mdx);
+
+    const id = this.newId(article);
+    const done = this.write(id, mdx);
+    this.index(entryOf(id, article));
+    return { status: 'written', id, updated: false, done };
+  }
+
+  /** Settles when every queued write is on disk. */
+  async flush(): Promise<void> {
+    await Promise.allSettled([...this.pending.values()].map((p) => p.done));
+  }
+
+  private update(entry: Entry, article: Article, force: boolean, mdx: string): PutResult {
+    const bare = splitMdxHash(mdx).mdx;
+    const file = this.pathOf(entry.id);
+    let current: string | null = this.pending.get(file)?.content ?? null;
+    if (current === null) {
+      try {
+        current = fs.readFileSync(file, 'utf8');
+      } catch {
+        // Deleted since it was indexed (or written in this dry run): write it again.
+      }
+    }
+    if (current === mdx || current === bare) return { status: 'unchanged', id: entry.id };
+    if (current !== null && isUnedited(current) !== true && !force) return { status: 'kept', id: entry.id };
+    const done = this.write(entry.id, mdx);
+    this.index(entryOf(entry.id, article));
+    return { status: 'written', id: entry.id, updated: true, done };
+  }
+
+  /** `<id>` for a new article: a longer prefix of its content hash when that one is taken. */
+  private newId(article: Article): string {
+    for (const length of [article.id.length, 16, 24, 64]) {
+      const id = articleId(article.contentHash, length);
+      if (!this.ids.has(id)) return id;
+    }
+    throw new Error(`cannot name ${article.contentHash}: every candidate file exists`);
+  }
+
+  private pathOf(id: string): string {
+    return path.join(this.dir, `${id}.mdx`);
+  }
+
+  private index(entry: Entry): void {
+    this.ids.add(entry.id);
+    this.byContent.set(entry.contentHash, entry);
+    if (entry.sha256) this.byInput.set(entry.sha256, entry);
+    if (entry.url) this.byUrl.set(entry.url, entry);
+  }
+
+  /**
+   * Writes via a temporary file in the same folder and a rename, so readers never see half a
+   * file; after any earlier write to the same file.
+   */
+  private write(id: string, content: string): Promise<void> {
+    if (this.dryRun) return Promise.resolve();
+    if (!this.folderReady) {
+      fs.mkdirSync(this.dir, { recursive: true });
+      this.folderReady = true;
+    }
+    const file = this.pathOf(id);
+    const temp = path.join(this.dir, `.${id}.mdx.${process.pid}.${++this.temps}.tmp`);
+    const before = this.pending.get(file)?.done ?? Promise.resolve();
+    const done = before
+      .catch(() => {})
+      .then(async () => {
+        try {
+          await fsp.writeFile(temp, content);
+          await fsp.rename(temp, file);
+        } catch (error) {
+          await fsp.rm(temp, { force: true });
+          throw error;
+        }
+      });
+    const entry = { done, content };
+    this.pending.set(file, entry);
+    done.then(
+      () => this.pending.get(file) === entry && this.pending.delete(file),
+      () => this.pending.get(file) === entry && this.pending.delete(file),
+    );
+    return done;
+  }
+}
+
+function entryOf(id: string, article: Article): Entry {
+  return { id, sourceFile: article.source.file, contentHash: article.contentHash, sha256: article.source.sha256, url: article.source.url };
+}
+
+/** The index entry of one article file, from its frontmatter (null when it has no content hash). */
+function readEntry(file: string, id: string): Entry | null {
+  const head = readHead(file);
+  const fast = fastEntry(head, id);
+  if (fast) return fast;
+  const data = readFrontmatter(head);
+  const source = data?.source as { file?: unknown; sha256?: unknown; url?: unknown } | undefined;
+  if (typeof data?.contentHash !== 'string') return null;
+  return {
+    id,
+    contentHash: data.contentHash,
+    sha256: typeof source?.sha256 === 'string' ? source.sha256 : '',
+    sourceFile: typeof source?.file === 'string' ? source.file : `${id}.mdx`,
+    url: typeof source?.url === 'string' ? source.url : null,
+  };
+}
+
+/** The file up to the end of its frontmatter (a few KB), or all of it. */
+const HEAD_BUFFER = Buffer.alloc(8192);
+function readHead(file: string): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = HEAD_BUFFER;
+    const n = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    const head = buffer.toString('utf8', 0, n);
+    if (n < buffer.length || /\n---[ \t]*\r?\n/.test(head.slice(3))) return head;
+  } finally {
+    fs.closeSync(fd);
+  }
+  return fs.readFileSync(file, 'utf8');
+}
+
+/** Reads the fields ingest writes, as ingest writes them; null sends the file to the YAML parser. */
+function fastEntry(head: string, id: string): Entry | null {
+  const end = head.startsWith('---\n') ? head.indexOf('\n---\n', 3) : -1;
+  if (end < 0) return null;
+  const yaml = head.slice(4, end + 1);
+  const contentHash = /^contentHash: ([0-9a-f]{64})$/m.exec(yaml)?.[1];
+  const sha256 = /^ {2}sha256: ([0-9a-f]{64})$/m.exec(yaml)?.[1];
+  const file = /^ {2}file: (.+)$/m.exec(yaml)?.[1];
+  const url = /^ {2}url: (.+)$/m.exec(yaml)?.[1];
+  if (!contentHash || !sha256 || !file || !url || !/^source:$/m.test(yaml)) return null;
+  const scalar = (value: string): unknown => (/^[\w\u0600-\u06FF][^#:]*$/.test(value) && !/\s$/.test(value) ? value : parse(value));
+  const sourceFile = scalar(file);
+  const sourceUrl = url === 'null' ? null : scalar(url);
+  if (typeof sourceFile !== 'string' || (sourceUrl !== null && typeof sourceUrl !== 'string')) return null;
+  return { id, contentHash, sha256, sourceFile, url: sourceUrl };
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
