@@ -39,17 +39,22 @@ export class QueryProcessor {
   readonly #names = new Map<string, string[]>();
 
   constructor(table: EntityNamesTable = []) {
-    const byName = new Map<string, string[]>();
+    const byName = new Map<string, string>();
+    const bare = new Map<string, string>();
     for (const names of table) {
       for (const name of names) {
         const token = nameToken(name);
         const all = this.#names.get(token) ?? [];
         this.#names.set(token, [...new Set([...all, ...names])]);
-        byName.set(name, [token]);
+        byName.set(name, token);
+        // Readers often type a one-word name without its article: "كرملين" for "الكرملين".
+        const words = wordsOf(name);
+        if (words.length === 1 && name.startsWith('ال') && name.length >= 5) bare.set(name.slice(2), token);
       }
     }
+    for (const [name, token] of bare) if (!byName.has(name)) byName.set(name, token);
     // Each name is its own matcher entry, so a query's name maps to that name's token.
-    this.#matcher = new EntityMatcher([...byName].map(([name, [token]]) => ({ id: token!, names: [name] })));
+    this.#matcher = new EntityMatcher([...byName].map(([name, token]) => ({ id: token, names: [name] })));
   }
 
   /** Every name of the entity a name token stands for. */

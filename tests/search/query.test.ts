@@ -7,6 +7,7 @@ const processor = new QueryProcessor([
   ['تنظيم الدولة الإسلامية', 'تنظيم الدولة', 'داعش'],
   ['مولود جاويش أوغلو', 'جاويش أوغلو', 'تشاويش أوغلو'],
   ['سوتشي'],
+  ['الكرملين', 'الكريلمن'],
 ]);
 
 describe('QueryProcessor', () => {
@@ -15,6 +16,11 @@ describe('QueryProcessor', () => {
     expect(processor.prepare('وبداعش').pagefindQuery).toBe(nameToken('داعش'));
     expect(processor.prepare('جاويش اوغلو').pagefindQuery).toBe(nameToken('جاويش أوغلو'));
     expect(processor.prepare('تنظيم الدولة الإسلامية').entities).toEqual([nameToken('تنظيم الدولة الإسلامية')]);
+  });
+
+  it('knows a one-word name typed without its article', () => {
+    expect(processor.prepare('كرملين').pagefindQuery).toBe(nameToken('الكرملين'));
+    expect(processor.prepare('دولة').pagefindQuery).toBe(queryTermOf('دولة'));
   });
 
   it('searches other words by their query forms, without stop words', () => {

@@ -1,4 +1,4 @@
-/** The parts of Pagefind's browser API (`/pagefind/pagefind.js`) and Component UI this site uses. */
+/** The parts of Pagefind's browser API (`/pagefind/pagefind.js`) and of the Component UI it serves (`/pagefind/pagefind-component-ui.js`, Pagefind 1.6) this site uses. */
 
 export type SortDirection = 'asc' | 'desc';
 
@@ -45,7 +45,7 @@ export interface ComponentInstance {
   triggerLoad(): Promise<void>;
   triggerSearch(term: string): void;
   on(event: string, callback: (...args: unknown[]) => void, owner?: Element | null): void;
-  /** The loaded Pagefind instance; not public API, pinned with @pagefind/component-ui 1.5. */
+  /** The loaded Pagefind instance: not public API (the Component UI served by Pagefind 1.6), wrapped in adapter.ts. */
   __pagefind__: PagefindApi | null;
 }
 

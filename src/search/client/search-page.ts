@@ -1,7 +1,7 @@
 /**
  * The search page (/search/): result rendering (title, what it is, outlet and date, an excerpt
- * with the matched words highlighted), sorting, and the query in the URL (`/search/?q=…`, which
- * the header box and links use; `&sort=newest|oldest`).
+ * with the matched words highlighted), sorting, and the query in the URL, so a search can be linked
+ * and reloaded (`/search/?q=…&sort=newest|oldest`).
  */
 import { sortKeys } from '../config.ts';
 import { componentInstance, PAGE_INSTANCE } from './adapter.ts';
@@ -80,7 +80,7 @@ function writeUrl(q: string, sort: string): void {
 }
 
 async function init(): Promise<void> {
-  const results = document.querySelector('pagefind-results') as (HTMLElement & { resultTemplate?: unknown }) | null;
+  const results = document.querySelector(`pagefind-results[instance="${PAGE_INSTANCE}"]`) as (HTMLElement & { resultTemplate?: unknown }) | null;
   if (results) results.resultTemplate = renderResult;
   const instance: ComponentInstance | null = await componentInstance(PAGE_INSTANCE);
   if (!instance) return;

@@ -2,6 +2,7 @@
  * Search state shared by this site's browser modules on one page (one module instance per page):
  * the site's search settings, the last processed query and the lazily loaded search code.
  */
+import { entityNamesUrl } from '../config.ts';
 import type { EntityNamesTable, PreparedQuery, QueryProcessor } from '../query.ts';
 
 export interface SearchSettings {
@@ -18,7 +19,7 @@ export function readSettings(): SearchSettings {
   const el = document.getElementById('marsad-search');
   return {
     enrich: el?.dataset.enrich === 'true',
-    entityNamesUrl: el?.dataset.entityNames ?? '/search/entities.json',
+    entityNamesUrl: el?.dataset.entityNames ?? entityNamesUrl,
     bundlePath: el?.dataset.bundlePath ?? '/pagefind/',
   };
 }
