@@ -1,0 +1,138 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { entitySchema, type EntityData } from '../../src/schemas/entity.ts';
+
+/**
+ * The corpus registry (`bench/scale/registry/<id>.json`) is the hand-curated registry of the
+ * entities SaudiNewsNet mentions most. `npm run bench:scale` builds it together with the seed
+ * registry (`content/entities/`), so it must pass the seed registry's rules (see
+ * `registry.test.ts`) and must not claim an id or a name the seed registry already has.
+ */
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+interface RegistryFile {
+  id: string;
+  text: string;
+  raw: Record<string, unknown>;
+}
+
+function readRegistry(dir: string): RegistryFile[] {
+  return readdirSync(path.join(root, dir))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const text = readFileSync(path.join(root, dir, f), 'utf8');
+      return { id: path.basename(f, '.json'), text, raw: JSON.parse(text) as Record<string, unknown> };
+    });
+}
+
+const files = readRegistry('bench/scale/registry');
+const seedFiles = readRegistry('content/entities');
+const entities = new Map<string, EntityData>(files.map((f) => [f.id, entitySchema.parse(f.raw)]));
+const seed = new Map<string, EntityData>(seedFiles.map((f) => [f.id, entitySchema.parse(f.raw)]));
+
+/** The folding of `registry.test.ts`: marks, hamza forms, ة/ه, ى/ي, the article on every word, case. */
+function nameKey(name: string): string {
+  return name
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ؤ/g, 'و')
+    .replace(/ئ/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .replace(/ى/g, 'ي')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((w) => (w.startsWith('ال') && w.length > 3 ? w.slice(2) : w))
+    .join(' ');
+}
+
+const letterCount = (name: string): number => (name.match(/[\p{L}\p{N}]/gu) ?? []).length;
+const isAcronym = (name: string): boolean =>
+  /^(?=.*[A-Z])[A-Z0-9]+$/.test(name) || /^[\u0621-\u064A](?:[ .][\u0621-\u064A])+\.?$/.test(name);
+const namesOf = (e: EntityData): string[] => [e.name, ...e.aliases];
+
+describe('corpus registry (bench/scale/registry)', () => {
+  it('has at least 300 entities, and at least 60 of each of person, place and organization', () => {
+    expect(files.length).toBeGreaterThanOrEqual(300);
+    const count = (type: string) => [...entities.values()].filter((e) => e.type === type).length;
+    for (const type of ['person', 'place', 'organization']) expect(count(type), type).toBeGreaterThanOrEqual(60);
+  });
+
+  it('every file validates against the schema, with no key the schema would drop', () => {
+    const bad = files.filter((f) => !entitySchema.safeParse(f.raw).success || !Object.keys(f.raw).every((k) => k in entitySchema.shape));
+    expect(bad.map((f) => f.id)).toEqual([]);
+  });
+
+  it('ids are lowercase kebab-case slugs of nameEn', () => {
+    const slug = (s: string) =>
+      s
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/['’]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '');
+    for (const [id, e] of entities) {
+      expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+      expect(id, id).toBe(slug(e.nameEn));
+    }
+  });
+
+  it('files are 2-space JSON with keys in schema order and a final newline', () => {
+    const order = Object.keys(entitySchema.shape);
+    for (const { id, text, raw } of files) {
+      const positions = Object.keys(raw).map((k) => order.indexOf(k));
+      expect(positions, id).toEqual([...positions].sort((a, b) => a - b));
+      expect(text, id).toBe(`${JSON.stringify(raw, null, 2)}\n`);
+    }
+  });
+
+  it('names and aliases are trimmed and not repeated within an entity', () => {
+    for (const [id, e] of entities) {
+      for (const n of namesOf(e)) expect(n, id).toBe(n.trim());
+      const keys = namesOf(e).map(nameKey);
+      expect(new Set(keys).size, `${id}: ${namesOf(e).join(' | ')}`).toBe(keys.length);
+    }
+  });
+
+  it('no id of content/entities is reused', () => {
+    expect([...entities.keys()].filter((id) => seed.has(id))).toEqual([]);
+  });
+
+  it('no name or alias belongs to two entities, here or in content/entities', () => {
+    const owner = new Map<string, string>();
+    for (const [id, e] of seed) for (const n of namesOf(e)) owner.set(nameKey(n), `content/entities/${id}`);
+    const clashes: string[] = [];
+    for (const [id, e] of entities) {
+      for (const n of namesOf(e)) {
+        const other = owner.get(nameKey(n));
+        if (other && other !== id) clashes.push(`${n}: ${other} / ${id}`);
+        owner.set(nameKey(n), id);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  it('no alias is shorter than 3 letters unless it is an explicit acronym', () => {
+    const short = [...entities].flatMap(([id, e]) =>
+      e.aliases.filter((a) => letterCount(a) < 3 && !isAcronym(a)).map((a) => `${id}: ${a}`),
+    );
+    expect(short).toEqual([]);
+  });
+
+  it('only places have coordinates', () => {
+    for (const [id, e] of entities) if (e.coordinates) expect(e.type, id).toBe('place');
+  });
+
+  it('Arabic fields are written in Arabic and nameEn in Latin script', () => {
+    for (const [id, e] of entities) {
+      expect(e.name, id).toMatch(/^[\u0600-\u06FF0-9 .\-]+$/);
+      expect(e.description, id).toMatch(/[\u0600-\u06FF]/);
+      expect(e.nameEn, id).toMatch(/^[\p{Script=Latin}0-9 .,'()\-]+$/u);
+    }
+  });
+});
