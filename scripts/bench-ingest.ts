@@ -1,12 +1,14 @@
 /**
- * `npm run bench:ingest -- --corpus ../shared/corpus/saudinewsnet [--limit N] [--out DIR] [--runs 2]`
+ * `npm run bench:ingest -- --corpus ../shared/corpus/saudinewsnet [--limit N] [--out DIR] [--runs 1|2] [--jobs N]`
  *
  * Ingests a corpus (any input the CLI takes: the SaudiNewsNet ZIPs, a folder, a JSONL file) into a
- * temporary folder with the CLI's own code path (`runIngest`), and prints articles per second,
- * total time, peak RSS, and RSS after 1,000 / 10,000 / all inputs to show that memory stays flat.
- * A second run over the same folder measures idempotence (every input `unchanged`/`duplicate`).
- * `--limit N` stops after N inputs.
+ * temporary folder with the CLI's own code path (`runIngest`), each run in a fresh process, and
+ * prints articles per second, total and CPU time, RSS after 1,000 / 10,000 / 20,000 / all inputs
+ * (to show that memory stays flat) and the run's peak RSS. The second run goes over the same
+ * folder again: every input must come out `unchanged` or `duplicate`. `--limit N` stops after N
+ * inputs; `--jobs N` sets the worker threads (default: the CLI's choice).
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,47 +21,70 @@ const { values } = parseArgs({
     limit: { type: 'string' },
     out: { type: 'string' },
     runs: { type: 'string', default: '2' },
+    jobs: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    child: { type: 'boolean', default: false },
   },
 });
 if (!values.corpus) {
-  console.error('usage: npm run bench:ingest -- --corpus PATH [--limit N] [--out DIR] [--runs 1|2] [--keep]');
+  console.error('usage: npm run bench:ingest -- --corpus PATH [--limit N] [--out DIR] [--runs 1|2] [--jobs N] [--keep]');
   process.exit(2);
 }
 const corpus = path.resolve(values.corpus);
 const limit = values.limit ? Number(values.limit) : Infinity;
-const out = values.out ? path.resolve(values.out) : fs.mkdtempSync(path.join(os.tmpdir(), 'marsad-bench-'));
-const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
+const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
 
-async function run(label: string): Promise<Summary> {
+interface Figures {
+  summary: Summary;
+  marks: Array<[number, number]>;
+  cpuMs: number;
+  maxRss: number;
+}
+
+/** One run, in this process: the figures go to stdout as JSON for the parent. */
+async function child(out: string): Promise<void> {
   const controller = new AbortController();
   const marks: Array<[number, number]> = [];
-  let seen = 0;
   const cpu = process.cpuUsage();
   const summary = await runIngest(
-    { paths: [corpus], outDir: out, signal: controller.signal },
+    { paths: [corpus], outDir: out, signal: controller.signal, jobs: values.jobs === undefined ? undefined : Number(values.jobs) },
     {
       line() {},
       progress(p) {
-        seen = p.inputs;
-        if (seen === 1000 || seen === 10000 || seen % 20000 === 0) marks.push([seen, process.memoryUsage().rss]);
-        if (seen >= limit) controller.abort();
+        if (p.inputs === 1000 || p.inputs === 10000 || p.inputs === 20000) marks.push([p.inputs, process.memoryUsage().rss]);
+        if (p.inputs >= limit) controller.abort();
       },
     },
   );
-  marks.push([seen, process.memoryUsage().rss]);
+  marks.push([summary.inputs, process.memoryUsage().rss]);
   const used = process.cpuUsage(cpu);
-  const seconds = summary.elapsedMs / 1000;
-  console.log(`${label}: ${summary.inputs} inputs in ${seconds.toFixed(2)} s = ${Math.round(summary.inputs / seconds)} articles/s`);
-  console.log(
-    `  ${summary.written} written, ${summary.unchanged} unchanged, ${summary.duplicate} duplicate, ${summary.kept} kept, ${summary.rejected} rejected`,
-  );
-  console.log(`  CPU ${((used.user + used.system) / 1e6).toFixed(1)} s (main thread and workers); RSS after ${marks.map(([n, rss]) => `${n}: ${mb(rss)}`).join(', ')}`);
-  return summary;
+  const figures: Figures = { summary, marks, cpuMs: (used.user + used.system) / 1000, maxRss: process.resourceUsage().maxRSS * 1024 };
+  process.stdout.write(JSON.stringify(figures));
 }
 
-console.log(`corpus ${corpus} → ${out}; ${os.availableParallelism()} CPUs, Node ${process.versions.node}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-await run('first run (empty folder)');
-if (values.runs !== '1') await run('second run (same inputs again)');
-console.log(`peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}; ${fs.readdirSync(out).filter((f) => f.endsWith('.mdx')).length} MDX files`);
-if (!values.keep && !values.out) fs.rmSync(out, { recursive: true, force: true });
+function report(label: string, { summary, marks, cpuMs, maxRss }: Figures): void {
+  const seconds = summary.elapsedMs / 1000;
+  console.log(`${label}: ${summary.inputs} inputs in ${seconds.toFixed(2)} s = ${Math.round(summary.inputs / seconds)} articles/s (${summary.jobs} worker threads)`);
+  console.log(`  ${summary.written} written, ${summary.unchanged} unchanged, ${summary.duplicate} duplicate, ${summary.kept} kept, ${summary.rejected} rejected`);
+  console.log(`  CPU ${(cpuMs / 1000).toFixed(1)} s; RSS after ${marks.map(([n, rss]) => `${n}: ${mb(rss)}`).join(', ')}; peak RSS ${mb(maxRss)}`);
+}
+
+if (values.child) {
+  await child(path.resolve(values.out!));
+} else {
+  const out = values.out ? path.resolve(values.out) : fs.mkdtempSync(path.join(os.tmpdir(), 'marsad-bench-'));
+  const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  console.log(`corpus ${corpus} → ${out}; ${os.availableParallelism()} CPUs, Node ${process.versions.node}`);
+  const labels = ['first run (empty folder)', 'second run (same inputs again)'].slice(0, values.runs === '1' ? 1 : 2);
+  for (const label of labels) {
+    const args = [import.meta.filename, '--child', '--corpus', corpus, '--out', out];
+    if (values.limit) args.push('--limit', values.limit);
+    if (values.jobs) args.push('--jobs', values.jobs);
+    const before = load();
+    const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    if (run.status !== 0) throw new Error(`${label} failed: ${run.stderr}`);
+    report(`${label}, load average before ${before}`, JSON.parse(run.stdout) as Figures);
+  }
+  console.log(`${fs.readdirSync(out).filter((f) => f.endsWith('.mdx')).length} MDX files`);
+  if (!values.keep && !values.out) fs.rmSync(out, { recursive: true, force: true });
+}

@@ -23,7 +23,9 @@ const USAGE = `usage: npm run ingest -- [options] PATH...
   --explain       after each article, list what was removed from its text and why,
                   and where each metadata field came from
   --format F      read every input as F: text, markdown, json, jsonl or zip (default: by extension)
-  --quiet         print only problems (rejected, kept) and the summary`;
+  --quiet         print only problems (rejected, kept) and the summary
+  --jobs N        worker threads that parse articles (default: one per CPU, up to 4, for inputs
+                  of 2 MB or more; 0 parses on the main thread)`;
 
 const FORMATS = ['auto', 'text', 'markdown', 'json', 'jsonl', 'zip'];
 
@@ -40,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
         explain: { type: 'boolean', default: false },
         format: { type: 'string', default: 'auto' },
         quiet: { type: 'boolean', short: 'q', default: false },
+        jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -54,6 +57,11 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!FORMATS.includes(values.format)) {
     console.error(`unknown --format ${values.format}\n${USAGE}`);
+    return 2;
+  }
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 0 && jobs <= 64)) {
+    console.error(`--jobs takes a whole number from 0 to 64\n${USAGE}`);
     return 2;
   }
   const outDir = path.resolve(
@@ -74,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
       explain: values.explain,
       format: values.format as FileFormat,
       signal: controller.signal,
+      jobs,
     },
     output,
   );

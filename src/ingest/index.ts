@@ -27,6 +27,7 @@ export {
   isUnedited,
   readFrontmatter,
   splitMdxHash,
+  stringifyFrontmatter,
   withMdxHash,
 } from './mdx.ts';
 export { articleId, contentHashOf, contentHashOfFolds, ID_LENGTH, sha256Hex } from './id.ts';

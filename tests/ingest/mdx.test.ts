@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,6 +10,7 @@ import {
   isUnedited,
   readFrontmatter,
   splitMdxHash,
+  stringifyFrontmatter,
   withMdxHash,
 } from '../../src/ingest/index.ts';
 import type { Article, Block } from '../../src/ingest/index.ts';
@@ -236,4 +237,19 @@ describe('articleToMdx', () => {
     const trick = articleToMdx(article('عنوان', [{ type: 'paragraph', text: `mdxHash: ${'c'.repeat(64)}` }]));
     expect(isUnedited(trick)).toBeNull();
   });
+});
+
+describe('stringifyFrontmatter', () => {
+  it('property: writes exactly what the yaml package writes', () => {
+    const chars = fc.constantFrom(...'اب تثج ح ﻻ ً ٣ 1 a Z . , ، ؛ ؟ ( ) « » " \' - – — / ـ ! ? … “ ” ‘ ’ _ = + % & ~ ; : # @ [ ] { } | > * ` \\ \t \u00a0 \u200b e x 0'.split(' ').concat([' ', ': ', ' #', 'http://x.com/a?b=1&c=2#d', 'true', 'Null', 'no']));
+    const value = fc.array(chars, { minLength: 1, maxLength: 12 }).map((a) => a.join(''));
+    const hex = fc.oneof(fc.stringMatching(/^[0-9a-f]{64}$/), fc.stringMatching(/^[0-9]{60}e[0-9]{3}$/), fc.stringMatching(/^[0-9]{64}$/));
+    fc.assert(
+      fc.property(value, value, fc.option(value, { nil: null }), hex, fc.constantFrom(null, '2015-07-21', '0b101'), (title, file, url, hash, published) => {
+        const data = { title, outlet: null, published, author: url, source: { file, sha256: hash, url }, contentHash: hash };
+        expect(stringifyFrontmatter(data)).toBe(stringify(data, { lineWidth: 0 }));
+      }),
+      { numRuns: 3000 },
+    );
+  }, 120_000);
 });

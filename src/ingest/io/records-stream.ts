@@ -70,7 +70,18 @@ export class JsonRecordSplitter {
 
   push(chunk: Uint8Array, out: RawRecord[]): void {
     let start = this.recordDepth >= 0 ? 0 : -1;
+    // Positions of the next quote and backslash at or after i (-1: none), found by native search.
+    let quote = -2;
+    let backslash = -2;
     for (let i = 0; i < chunk.length; i++) {
+      if (this.inString && !this.escape) {
+        // Jump to the next quote or backslash: most bytes are inside strings.
+        if (quote !== -1 && quote < i) quote = chunk.indexOf(QUOTE, i);
+        if (backslash !== -1 && backslash < i) backslash = chunk.indexOf(BACKSLASH, i);
+        const next = backslash >= 0 && (quote < 0 || backslash < quote) ? backslash : quote;
+        if (next < 0) break;
+        i = next;
+      }
       const b = chunk[i]!;
       if (this.inString) {
         if (this.escape) this.escape = false;

@@ -189,8 +189,18 @@ function entryOf(id: string, article: Article): Entry {
 /** The index entry of one article file, from its frontmatter (null when it has no content hash). */
 function readEntry(file: string, id: string): Entry | null {
   const head = readHead(file);
-  const fast = fastEntry(head, id);
-  if (fast) return fast;
+  const entry = fastEntry(head, id) ?? slowEntry(head, id);
+  // Copies, so that the index does not keep each file's head alive (V8 substrings share it).
+  return entry && {
+    id: entry.id,
+    contentHash: detach(entry.contentHash),
+    sha256: detach(entry.sha256),
+    sourceFile: detach(entry.sourceFile),
+    url: entry.url === null ? null : detach(entry.url),
+  };
+}
+
+function slowEntry(head: string, id: string): Entry | null {
   const data = readFrontmatter(head);
   const source = data?.source as { file?: unknown; sha256?: unknown; url?: unknown } | undefined;
   if (typeof data?.contentHash !== 'string') return null;
@@ -203,8 +213,12 @@ function readEntry(file: string, id: string): Entry | null {
   };
 }
 
-/** The file up to the end of its frontmatter (a few KB), or all of it. */
-const HEAD_BUFFER = Buffer.alloc(8192);
+function detach(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
+/** The file up to the end of its frontmatter (it usually fits in 2 KB), or all of it. */
+const HEAD_BUFFER = Buffer.alloc(2048);
 function readHead(file: string): string {
   const fd = fs.openSync(file, 'r');
   try {
