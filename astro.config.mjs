@@ -14,7 +14,7 @@ export default defineConfig({
   outDir,
   cacheDir,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: { format: 'directory', concurrency: 4 },
   markdown: {
     // Keep the editor's punctuation verbatim: SmartyPants would turn Arabic text's straight
     // quotes into English curly quotes.

@@ -82,17 +82,23 @@ export function forceLayout(nodes: readonly LayoutNode[], links: readonly Layout
     n.y = Math.min(Math.max(n.y, padding + n.r), height - padding - n.r - labelGap - n.labelHeight);
   };
 
+  // Box extents relative to a node's position, fixed for the whole layout: the hot loops below
+  // then do plain arithmetic (this runs for every entity page of the site).
+  const half = sim.map((n) => Math.max(n.r, n.labelWidth / 2));
+  const below = sim.map((n) => n.r + labelGap + n.labelHeight);
+
   /** Pushes overlapping boxes apart along the axis where they overlap least. */
   const separate = (strength: number, useVelocity: boolean) => {
     for (let i = 0; i < sim.length; i++) {
       const a = sim[i]!;
+      const ah = half[i]!;
       for (let j = i + 1; j < sim.length; j++) {
         const b = sim[j]!;
-        const ba = nodeBox(a, a.x, a.y, labelGap);
-        const bb = nodeBox(b, b.x, b.y, labelGap);
-        const ox = Math.min(ba.right, bb.right) - Math.max(ba.left, bb.left) + margin;
-        const oy = Math.min(ba.bottom, bb.bottom) - Math.max(ba.top, bb.top) + margin;
-        if (ox <= 0 || oy <= 0) continue;
+        const bh = half[j]!;
+        const ox = Math.min(a.x + ah, b.x + bh) - Math.max(a.x - ah, b.x - bh) + margin;
+        if (ox <= 0) continue;
+        const oy = Math.min(a.y + below[i]!, b.y + below[j]!) - Math.max(a.y - a.r, b.y - b.r) + margin;
+        if (oy <= 0) continue;
         const moveA = a.fixed ? 0 : b.fixed ? 1 : 0.5;
         const moveB = 1 - moveA;
         // Move sideways when that is the shorter way out (labels are wide, so usually vertically).
@@ -121,6 +127,25 @@ export function forceLayout(nodes: readonly LayoutNode[], links: readonly Layout
     }
   };
 
+  /** Whether any two boxes still overlap (closer than `gap`). */
+  const anyOverlap = (gap: number): boolean => {
+    for (let i = 0; i < sim.length; i++) {
+      const a = sim[i]!;
+      for (let j = i + 1; j < sim.length; j++) {
+        const b = sim[j]!;
+        if (
+          a.x - half[i]! < b.x + half[j]! + gap &&
+          b.x - half[j]! < a.x + half[i]! + gap &&
+          a.y - a.r < b.y + below[j]! + gap &&
+          b.y - b.r < a.y + below[i]! + gap
+        ) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+
   const aspect = width / height;
   const simulation = forceSimulation<SimNode>(sim)
     .randomSource(seededRandom(options.seed))
@@ -146,13 +171,7 @@ export function forceLayout(nodes: readonly LayoutNode[], links: readonly Layout
   for (let t = 0; t < 300; t++) {
     separate(0.6, false);
     sim.forEach(clamp);
-    if (!anyOverlap(sim, labelGap, margin * 0.5)) break;
+    if (!anyOverlap(margin * 0.5)) break;
   }
   return new Map(sim.map((n) => [n.id, { x: n.x, y: n.y }]));
-}
-
-function anyOverlap(nodes: readonly SimNode[], labelGap: number, margin: number): boolean {
-  const boxes = nodes.map((n) => nodeBox(n, n.x, n.y, labelGap));
-  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) if (boxesOverlap(boxes[i]!, boxes[j]!, margin)) return true;
-  return false;
 }

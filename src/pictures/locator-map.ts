@@ -95,18 +95,25 @@ function nearestVertex(country: Country, lon: number, lat: number): Position {
  */
 export function locatorMap(places: readonly MapPlace[], options: LocatorMapOptions = {}): MapPicture | null {
   // Many articles name the same places: the same input gives the same (shared, read-only) map.
-  const key = JSON.stringify([places, options]);
-  let map = memo.get(key);
-  if (map === undefined) {
-    map = drawLocatorMap(places, options);
-    if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
-    memo.set(key, map);
-  }
-  return map;
+  return remember(memo, JSON.stringify([places, options]), () => drawLocatorMap(places, options));
 }
 
 const MEMO_SIZE = 2000;
 const memo = new Map<string, MapPicture | null>();
+/** Water, land and borders per projection, and country shapes per projection and country. */
+const baseLayers = new Map<string, { water: string; land: string; borders: string }>();
+const countryShapes = new Map<string, { d: string; x: number; y: number }>();
+
+/** A bounded per-build cache: the value for `key`, computed once (oldest entries dropped first). */
+function remember<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (cache.size >= MEMO_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(key, value);
+  }
+  return value;
+}
 
 function drawLocatorMap(places: readonly MapPlace[], options: LocatorMapOptions): MapPicture | null {
   const { width = 400, height = 280, minSpan = 10, padding = [24, 48] } = options;
@@ -172,11 +179,16 @@ function drawLocatorMap(places: readonly MapPlace[], options: LocatorMapOptions)
     for (const piece of pieces) if (!view || boundsIntersect(piece.bounds, view)) path(piece.geometry);
     return context.result();
   };
-  const sphere = new CompactPath(1, 0);
-  geoPath(projection, sphere)({ type: 'Sphere' });
-  const water = sphere.result();
-  const land = draw(w.land);
-  const borders = draw(w.borders);
+  // Maps of the same places share a projection: draw its water, land and borders once.
+  const projectionKey = `${wide ? 'wide' : 'regional'} ${detail} ${projection.scale().toFixed(3)} ${projection
+    .translate()
+    .map((v) => v.toFixed(3))
+    .join(' ')} ${width}x${height}`;
+  const { water, land, borders } = remember(baseLayers, projectionKey, () => {
+    const sphere = new CompactPath(1, 0);
+    geoPath(projection, sphere)({ type: 'Sphere' });
+    return { water: sphere.result(), land: draw(w.land), borders: draw(w.borders) };
+  });
 
   const highlighted: MapPicture['highlighted'] = [];
   const measure = geoPath(projection);
@@ -187,13 +199,15 @@ function drawLocatorMap(places: readonly MapPlace[], options: LocatorMapOptions)
     const country = countryOf.get(p.id);
     if (country) {
       // The outline at the map's own level of detail, so it matches the land under it.
-      const outline = w.countries.find((c) => c.name === country.name) ?? country;
-      const shown = outline.pieces.filter((piece) => !view || boundsIntersect(piece.bounds, view));
-      const d = draw(shown);
+      const { d, x, y } = remember(countryShapes, `${projectionKey} ${country.name}`, () => {
+        const outline = w.countries.find((c) => c.name === country.name) ?? country;
+        const shown = outline.pieces.filter((piece) => !view || boundsIntersect(piece.bounds, view));
+        // The middle of the part in the frame (the projection clips to it).
+        const [cx, cy] = measure.centroid({ type: 'GeometryCollection', geometries: shown.map((piece) => piece.geometry) });
+        return { d: draw(shown), x: cx, y: cy };
+      });
       if (!d) continue; // outside the frame
       highlighted.push({ id: p.id, name: p.name, href: p.href, d });
-      // The middle of the part in the frame (the projection clips to it).
-      const [x, y] = measure.centroid({ type: 'GeometryCollection', geometries: shown.map((piece) => piece.geometry) });
       marks.push({ ...base, x: round1(x), y: round1(y), r: 0, style: 'country' });
       continue;
     }

@@ -9,8 +9,10 @@ export const entityTypeInfo: Record<EntityType, { one: string; many: string; slu
 };
 
 /** Arabic count phrases with the right plural form: "مقالة واحدة", "مقالتان", "٣ مقالات", "١١ مقالة". */
+const arabicPlurals = new Intl.PluralRules('ar');
+
 export function countPhrase(n: number, forms: { one: string; two: string; few: string; many: string }): string {
-  const rule = new Intl.PluralRules('ar').select(n);
+  const rule = arabicPlurals.select(n);
   const num = n.toLocaleString('ar');
   switch (rule) {
     case 'zero':
