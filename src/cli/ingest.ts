@@ -24,8 +24,8 @@ const USAGE = `usage: npm run ingest -- [options] PATH...
                   and where each metadata field came from
   --format F      read every input as F: text, markdown, json, jsonl or zip (default: by extension)
   --quiet         print only problems (rejected, kept) and the summary
-  --jobs N        worker threads that parse articles (default: one per CPU, up to 4, for inputs
-                  of 2 MB or more; 0 parses on the main thread)`;
+  --jobs N        worker threads that parse articles (default: one per CPU but one, 1 to 4, for
+                  inputs of 2 MB or more; 0 parses on the main thread)`;
 
 const FORMATS = ['auto', 'text', 'markdown', 'json', 'jsonl', 'zip'];
 

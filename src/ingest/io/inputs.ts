@@ -11,7 +11,7 @@ import zlib from 'node:zlib';
 import { type AsyncFlateStreamHandler, Unzip, UnzipInflate } from 'fflate';
 import { MAX_ARTICLE_BYTES } from '../index.ts';
 import type { InputFormat } from '../types.ts';
-import { JsonLinesSplitter, JsonRecordSplitter, type RawRecord } from './records-stream.ts';
+import { copy, JsonLinesSplitter, JsonRecordSplitter, type RawRecord } from './records-stream.ts';
 
 /** One thing to ingest, or why an input could not be read. */
 export type InputItem =
@@ -178,7 +178,8 @@ class ArticleSink implements Sink {
       this.queue.push({ kind: 'error', display: this.display, reason: tooLargeReason(this.size, true) });
       return;
     }
-    const bytes = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts);
+    // In a buffer of its own: a stream's chunk is often a view into a larger one.
+    const bytes = this.parts.length === 1 ? copy(this.parts[0]!) : new Uint8Array(Buffer.concat(this.parts));
     this.queue.push({ kind: 'text', display: this.display, name: this.name, bytes, format: this.format });
   }
 }

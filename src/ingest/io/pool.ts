@@ -16,7 +16,8 @@ export class IngestPool {
   constructor(size: number, explain: boolean) {
     this.explain = explain;
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./worker.ts', import.meta.url));
+      // A small young generation keeps each worker's memory low; its work is many short-lived strings.
+      const worker = new Worker(new URL('./worker.ts', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
       worker.on('message', ({ id, results }: { id: number; results: WorkResult[] }) => {
         this.waiting.get(id)?.resolve(results);
         this.waiting.delete(id);
@@ -29,9 +30,12 @@ export class IngestPool {
     }
   }
 
-  /** Worker threads worth starting for a run reading this many bytes: none for small runs. */
+  /**
+   * Worker threads worth starting for a run reading this many bytes: none for small runs, else
+   * one per CPU but one (the main thread reads, unpacks and writes), at least one, at most four.
+   */
   static sizeFor(totalBytes: number): number {
-    return totalBytes >= 2 * 1024 * 1024 ? Math.min(4, Math.max(1, os.availableParallelism())) : 0;
+    return totalBytes >= 2 * 1024 * 1024 ? Math.min(4, Math.max(1, os.availableParallelism() - 1)) : 0;
   }
 
   get size(): number {

@@ -28,7 +28,7 @@ class Buffer {
     if (this.size > MAX_RECORD_BYTES) {
       this.overflow = true;
       this.parts = [];
-    } else this.parts.push(part.slice());
+    } else this.parts.push(copy(part));
   }
   take(): Uint8Array {
     const out = this.parts.length === 1 ? this.parts[0]! : concat(this.parts, this.size);
@@ -37,6 +37,16 @@ class Buffer {
     this.overflow = false;
     return out;
   }
+}
+
+/**
+ * The bytes in a buffer of their own. (`slice` would not do: on a Node `Buffer` it returns a view,
+ * and a view keeps — and, posted to a worker, copies — the whole buffer it looks into.)
+ */
+export function copy(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes.length);
+  out.set(bytes);
+  return out;
 }
 
 function concat(parts: Uint8Array[], size: number): Uint8Array {
