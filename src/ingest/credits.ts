@@ -101,13 +101,13 @@ export function parseCredit(raw: string, strict: boolean): Credit | null {
     places.push(fromPlace[2]!);
   } else {
     const parts = splitParts(text);
-    // "الرياض (واس)" in text is a dateline; "الوزيران خلال اللقاء (رويترز)" is a captioned photo.
-    if (strict && !SEPARATOR.test(text) && parts.some((p) => p.kind === 'unknown' && countWords(p.text) > 2)) return null;
     if (parts.length === 1 && parts[0]!.kind === 'unknown') {
       // "بريدة واس": place then agency, written without a separator.
       const spaced = splitTrailingName(parts[0]!.text);
       if (spaced) parts.splice(0, 1, ...spaced);
     }
+    // "الرياض (واس)" in text is a dateline; "الوزيران خلال اللقاء (رويترز)" is a captioned photo.
+    if (strict && !SEPARATOR.test(text) && parts.some((p) => p.kind === 'unknown' && countWords(p.text) > 2)) return null;
     for (const part of parts) {
       if (part.kind !== 'unknown') take(part);
       else if (authors.length === 0 && countWords(part.text) >= 2 && !(parts.length === 1 && strict)) authors.push(part.text);

@@ -4,6 +4,7 @@
  */
 import { type Credit, parseCredit } from './credits.ts';
 import { findOutlet, isCreditName, outletBySignature } from './outlets.ts';
+import { isKnownPlace } from './places.ts';
 import { countWords } from './text.ts';
 
 export { parseArabicDate } from './dates.ts';
@@ -85,8 +86,15 @@ export function readAuthor(value: string): string | null {
   return author;
 }
 
-/** Reads a credit line ("عين اليوم – الرياض") standing alone among the first lines of an article. */
-export function readCreditLine(line: string): Credit | null {
+/**
+ * Reads a credit line standing alone among the first lines of an article: one naming an outlet
+ * or agency ("عين اليوم – الرياض"), or, as the first line, a reporter and a known place joined by
+ * a dash ("حامد القرشي – مكة المكرمة").
+ */
+export function readCreditLine(line: string, first = false): Credit | null {
   if (countWords(line) > 14) return null;
-  return parseCredit(line, true);
+  const credit = parseCredit(line, true);
+  if (credit || !first || countWords(line) > 7 || !/\s[-–—ـ]|[-–—ـ]\s/.test(line)) return credit;
+  const loose = parseCredit(line, false);
+  return loose?.author && loose.place && isKnownPlace(loose.place) && countWords(loose.author) <= 4 ? loose : null;
 }

@@ -9,6 +9,7 @@ import type { Credit } from './credits.ts';
 import { type Dateline, readCreditLine, readDateline } from './metadata.ts';
 import { nameKey } from './names.ts';
 import { findOutlet, isCreditName } from './outlets.ts';
+import { isKnownPlace } from './places.ts';
 import { countArabicLetters, countWords, foldForFingerprint, plainText } from './text.ts';
 
 export type Block =
@@ -52,6 +53,10 @@ const MAX_STANDFIRST_WORDS = 45;
 const DATELINE_WITHIN = 3;
 /** How many lines after the title may be standalone credit lines. */
 const CREDIT_LINES_WITHIN = 3;
+/** Shortest paragraph or heading dropped as a repeat. */
+const MIN_REPEAT_WORDS = 8;
+/** A subheading introduces a real paragraph, and follows one (verse lines are not headings). */
+const MIN_PARAGRAPH_AROUND_HEADING = 10;
 /** Longest pull quote. */
 const MAX_QUOTE_WORDS = 45;
 /** Wire-service section labels opening a headline ("عام / …", "سياسي / …"). */
@@ -92,7 +97,7 @@ export function buildStructure(lines: Line[], hints: StructureHints = {}): Artic
     title = title.slice(label[0].length);
   }
   const suffix = /\s+[-|–—]\s+([^-|–—]{2,40})$/.exec(title);
-  if (suffix && findOutlet(suffix[1]!)) {
+  if (suffix && findOutlet(suffix[1]!) && !isKnownPlace(suffix[1]!)) {
     removed.push({ text: suffix[0].trim(), reason: 'outlet name after the headline' });
     title = title.slice(0, suffix.index);
   }
@@ -125,7 +130,7 @@ function takeCreditLines(lines: Line[], title: string, author: string | null, re
     const line = lines[i]!;
     if (line.kind !== 'text') continue;
     seen++;
-    const credit = readCreditLine(line.text);
+    const credit = readCreditLine(line.text, seen === 1);
     if (credit) {
       credits.push({ text: line.text, credit });
       removed.push({ text: line.text, reason: 'credit line (moved to the byline, author, dateline and date fields)' });
@@ -166,7 +171,7 @@ function readBlocks(lines: Line[], title: string, removed: Removal[], fold: Fold
       const next = lines[i + 1];
       const repeated = next?.kind === 'text' && fold(next.text) === folded;
       const { text, credit } = splitCredit(line.text);
-      if ((repeated || credit) && countWords(text) <= MAX_CAPTION_WORDS && !(credit && endsSentence(text))) {
+      if ((repeated || credit) && countWords(text) <= MAX_CAPTION_WORDS && countArabicLetters(text) > 0 && !(credit && endsSentence(text))) {
         blocks.push({ type: 'caption', text, credit: credit ?? pendingCredit });
         pendingCredit = null;
         if (repeated) {
@@ -206,6 +211,9 @@ function dropRepeats(blocks: Block[], removed: Removal[], fold: Fold): Block[] {
   });
   return blocks.filter((b, i) => {
     if (keep.get(keys[i]!.key) === i) return true;
+    // Short lines repeat on purpose (a recipe's "المقادير:", a poem's refrain); scraped repeats are
+    // whole paragraphs.
+    if (b.type !== 'caption' && countWords(b.text) < MIN_REPEAT_WORDS) return true;
     removed.push({ text: b.text, reason: b.type === 'caption' ? 'repeated photo caption' : `repeats an earlier ${b.type}` });
     return false;
   });
@@ -234,7 +242,9 @@ function markHeadings(blocks: Block[]): void {
     if (
       block.type === 'paragraph' &&
       before && before.type !== 'heading' &&
+      !(before.type === 'paragraph' && countWords(before.text) < MIN_PARAGRAPH_AROUND_HEADING) &&
       after?.type === 'paragraph' &&
+      countWords(after.text) >= MIN_PARAGRAPH_AROUND_HEADING &&
       countWords(block.text) <= MAX_HEADING_WORDS &&
       countArabicLetters(block.text) > 0 &&
       !block.text.includes(' | ') &&
