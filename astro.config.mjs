@@ -15,6 +15,8 @@ export default defineConfig({
   cacheDir,
   trailingSlash: 'always',
   build: { format: 'directory', concurrency: 4 },
+  // Pages whose getStaticPaths cacheKey and code are unchanged are not rendered again (src/site/data.ts).
+  experimental: { incrementalBuild: true },
   markdown: {
     // Keep the editor's punctuation verbatim: SmartyPants would turn Arabic text's straight
     // quotes into English curly quotes.

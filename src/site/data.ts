@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { readArticleBlocks } from '../entities/article-text.ts';
 import { EntityMatcher, SourceNameMatcher } from '../entities/matcher.ts';
@@ -78,4 +79,36 @@ export function getMentionIndex(): Promise<MentionIndex> {
     return index;
   })();
   return mentionIndex;
+}
+
+let registryDigest: Promise<string> | undefined;
+
+/** One digest of the whole registry: changes when any entity or alias does. */
+export function getRegistryDigest(): Promise<string> {
+  registryDigest ??= getEntities().then((all) => {
+    const hash = createHash('sha256');
+    for (const e of all.values()) hash.update(`${e.id}\0${e.digest ?? JSON.stringify(e.data)}\0`);
+    return hash.digest('hex').slice(0, 16);
+  });
+  return registryDigest;
+}
+
+/**
+ * Cache keys for incremental builds (Astro's experimental.incrementalBuild): a page is rendered
+ * again only when what it shows may have changed.
+ * - An article page shows its own text and what the registry says of the entities in it.
+ * - An entity page shows its entity, the articles mentioning it (titles, dates, sentences, counts)
+ *   and its related entities.
+ */
+export async function articleCacheKey(article: ArticleEntry): Promise<string> {
+  return `${article.digest ?? article.id}:${await getRegistryDigest()}`;
+}
+
+export async function entityCacheKey(entityId: string): Promise<string> {
+  const [entities, index, articles, registry] = await Promise.all([getEntities(), getMentionIndex(), getArticlesById(), getRegistryDigest()]);
+  const hash = createHash('sha256');
+  hash.update(`${entities.get(entityId)?.digest}\0${registry}\0`);
+  for (const m of index.byEntity.get(entityId) ?? []) hash.update(`${m.articleId}:${articles.get(m.articleId)?.digest}:${m.count}\0`);
+  for (const r of index.related(entityId, 15)) hash.update(`${r.entityId}:${r.sharedArticles}:${r.weight}\0`);
+  return hash.digest('hex').slice(0, 24);
 }
