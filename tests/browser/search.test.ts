@@ -69,9 +69,13 @@ describe.runIf(hasChromium)('search in a real browser', () => {
     const input = page.locator('pagefind-input input');
     await input.fill('ادلب');
     const links = page.locator('pagefind-results a[href^="/articles/"]');
-    await links.first().waitFor({ timeout: 15_000 });
-    const hrefs = await links.evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')!.split('#')[0]))]);
-    expect(hrefs.sort()).toEqual((await articlesMatching(/[اإ]دلب/)).map((id) => `/articles/${id}/`));
+    const expected = (await articlesMatching(/[اإ]دلب/)).map((id) => `/articles/${id}/`);
+    // Results render one by one: wait until the list holds them all.
+    await expect
+      .poll(async () => (await links.evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')!.split(/[?#]/)[0]))])).sort(), {
+        timeout: 15_000,
+      })
+      .toEqual(expected);
     expect(await page.locator('pagefind-results').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
     await page.locator('pagefind-results a[href^="/articles/"]').first().click();
     await page.waitForURL(/\/articles\//);
