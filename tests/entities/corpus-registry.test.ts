@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entitySchema, type EntityData } from '../../src/schemas/entity.ts';
+import { isAcronym, letterCount, nameKey, namesOf, readRegistry } from './support/registry.ts';
 
 /**
  * The corpus registry (`bench/scale/registry/<id>.json`) is the hand-curated registry of the
@@ -10,50 +9,10 @@ import { entitySchema, type EntityData } from '../../src/schemas/entity.ts';
  * `registry.test.ts`) and must not claim an id or a name the seed registry already has.
  */
 
-const root = path.resolve(import.meta.dirname, '../..');
-
-interface RegistryFile {
-  id: string;
-  text: string;
-  raw: Record<string, unknown>;
-}
-
-function readRegistry(dir: string): RegistryFile[] {
-  return readdirSync(path.join(root, dir))
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => {
-      const text = readFileSync(path.join(root, dir, f), 'utf8');
-      return { id: path.basename(f, '.json'), text, raw: JSON.parse(text) as Record<string, unknown> };
-    });
-}
-
 const files = readRegistry('bench/scale/registry');
 const seedFiles = readRegistry('content/entities');
 const entities = new Map<string, EntityData>(files.map((f) => [f.id, entitySchema.parse(f.raw)]));
 const seed = new Map<string, EntityData>(seedFiles.map((f) => [f.id, entitySchema.parse(f.raw)]));
-
-/** The folding of `registry.test.ts`: marks, hamza forms, ة/ه, ى/ي, the article on every word, case. */
-function nameKey(name: string): string {
-  return name
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/ؤ/g, 'و')
-    .replace(/ئ/g, 'ي')
-    .replace(/ة/g, 'ه')
-    .replace(/ى/g, 'ي')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .map((w) => (w.startsWith('ال') && w.length > 3 ? w.slice(2) : w))
-    .join(' ');
-}
-
-const letterCount = (name: string): number => (name.match(/[\p{L}\p{N}]/gu) ?? []).length;
-const isAcronym = (name: string): boolean =>
-  /^(?=.*[A-Z])[A-Z0-9]+$/.test(name) || /^[\u0621-\u064A](?:[ .][\u0621-\u064A])+\.?$/.test(name);
-const namesOf = (e: EntityData): string[] => [e.name, ...e.aliases];
 
 describe('corpus registry (bench/scale/registry)', () => {
   it('has at least 300 entities, and at least 60 of each of person, place and organization', () => {

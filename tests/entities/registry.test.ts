@@ -1,58 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entitySchema, type EntityData } from '../../src/schemas/entity.ts';
+import { isAcronym, letterCount, nameKey, readRegistry } from './support/registry.ts';
 
 /**
  * The entity registry (`content/entities/<id>.json`) is hand-curated data: these tests keep it
  * valid, consistent and safe for the matcher (no name claimed by two entities, no tiny aliases).
  */
 
-const registryDir = path.resolve(import.meta.dirname, '../../content/entities');
 const fixturePath = path.resolve(import.meta.dirname, 'fixtures/seed-mentions.json');
 
-interface RegistryFile {
-  id: string;
-  text: string;
-  raw: Record<string, unknown>;
-}
-
-const files: RegistryFile[] = readdirSync(registryDir)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((f) => {
-    const text = readFileSync(path.join(registryDir, f), 'utf8');
-    return { id: path.basename(f, '.json'), text, raw: JSON.parse(text) as Record<string, unknown> };
-  });
-
+const files = readRegistry('content/entities');
 const entities = new Map<string, EntityData>(files.map((f) => [f.id, entitySchema.parse(f.raw)]));
-
-/**
- * A comparison key for a name, folding what the matcher folds: tashkeel and tatweel, hamza forms,
- * ة/ه, ى/ي, the definite article on every word, punctuation between words, Latin case.
- */
-function nameKey(name: string): string {
-  return name
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/ؤ/g, 'و')
-    .replace(/ئ/g, 'ي')
-    .replace(/ة/g, 'ه')
-    .replace(/ى/g, 'ي')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .map((w) => (w.startsWith('ال') && w.length > 3 ? w.slice(2) : w))
-    .join(' ');
-}
-
-/** Letters and digits in a name, ignoring spaces and punctuation. */
-const letterCount = (name: string): number => (name.match(/[\p{L}\p{N}]/gu) ?? []).length;
-
-/** An explicit acronym: Latin capitals/digits (EPA, M4, G20) or spaced/dotted Arabic letters (أ ف ب). */
-const isAcronym = (name: string): boolean =>
-  /^(?=.*[A-Z])[A-Z0-9]+$/.test(name) || /^[\u0621-\u064A](?:[ .][\u0621-\u064A])+\.?$/.test(name);
 
 describe('entity registry', () => {
   it('has entities', () => {

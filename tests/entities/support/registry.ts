@@ -1,0 +1,47 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { normalizeArabic } from '../../../src/arabic/index.ts';
+import type { EntityData } from '../../../src/schemas/entity.ts';
+
+/** One registry file as written: its id (file name), text and parsed JSON. */
+export interface RegistryFile {
+  id: string;
+  text: string;
+  raw: Record<string, unknown>;
+}
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+/** The `*.json` files of a registry folder (relative to the project root), sorted by id. */
+export function readRegistry(dir: string): RegistryFile[] {
+  return readdirSync(path.join(root, dir))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const text = readFileSync(path.join(root, dir, f), 'utf8');
+      return { id: path.basename(f, '.json'), text, raw: JSON.parse(text) as Record<string, unknown> };
+    });
+}
+
+/**
+ * A comparison key for a name: the project's Arabic normalizer (what the matcher folds: marks,
+ * tatweel, hamza forms, ة/ه, ى/ي, Latin case), punctuation between words dropped, and — stricter
+ * than the matcher — the article removed from every word, so "الناتو" and "ناتو" count as one name.
+ */
+export function nameKey(name: string): string {
+  return normalizeArabic(name.normalize('NFC'), { lowercase: true })
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((w) => (w.startsWith('ال') && w.length > 3 ? w.slice(2) : w))
+    .join(' ');
+}
+
+/** Letters and digits in a name, ignoring spaces and punctuation. */
+export const letterCount = (name: string): number => (name.match(/[\p{L}\p{N}]/gu) ?? []).length;
+
+/** An explicit acronym: Latin capitals/digits (EPA, M4, G20) or spaced/dotted Arabic letters (أ ف ب). */
+export const isAcronym = (name: string): boolean =>
+  /^(?=.*[A-Z])[A-Z0-9]+$/.test(name) || /^[\u0621-\u064A](?:[ .][\u0621-\u064A])+\.?$/.test(name);
+
+/** The canonical name and every alias of an entity. */
+export const namesOf = (e: EntityData): string[] => [e.name, ...e.aliases];
