@@ -20,19 +20,18 @@
  * Exits 1 if the enriched build misses the targets: recall ≥ 0.98, precision ≥ 0.95, both above
  * plain Pagefind, and cold-query bytes within 1.3× of plain Pagefind.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs, promisify } from 'node:util';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import sirv from 'sirv';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../tests/support/browser.ts';
+import { launchChromium } from './lib/browser.ts';
+import { buildSite } from './lib/build.ts';
 
-const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
 
 interface Query {
@@ -89,27 +88,12 @@ async function build(name: string, contentDir: string, outDir: string, enrich: b
 
 async function buildOnce(name: string, contentDir: string, outDir: string, enrich: boolean): Promise<void> {
   const cacheDir = await mkdtemp(path.join(os.tmpdir(), `marsad-bench-cache-${name}-`));
-  const started = performance.now();
   try {
-    await run(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        MARSAD_CONTENT_DIR: contentDir,
-        MARSAD_OUT_DIR: outDir,
-        MARSAD_CACHE_DIR: cacheDir,
-        MARSAD_SEARCH_ENRICH: enrich ? '1' : '0',
-        ASTRO_TELEMETRY_DISABLED: '1',
-      },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string };
-    throw new Error(`astro build (${name}) failed:\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);
+    const ms = await buildSite({ contentDir, outDir, cacheDir, env: { MARSAD_SEARCH_ENRICH: enrich ? '1' : '0' } });
+    console.error(`built ${name} in ${(ms / 1000).toFixed(1)} s → ${outDir}`);
   } finally {
     await rm(cacheDir, { recursive: true, force: true });
   }
-  console.error(`built ${name} in ${((performance.now() - started) / 1000).toFixed(1)} s → ${outDir}`);
 }
 
 // ---------------------------------------------------------------- serving, counting bytes
