@@ -127,6 +127,18 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
     expect(outFiles(path.join(dir, 'out'))).toEqual([`${id}.mdx`]);
   });
 
+  it('writes two texts that share a URL in one run as two articles (a scraper fault, not a correction)', () => {
+    const record = (title: string) => JSON.stringify({ title, url: 'https://example.com/', content: `قال المتحدث إن ${title} صدر اليوم.\nوأضاف أن التفاصيل تتبع.` });
+    fs.writeFileSync(path.join(dir, 'same-url.jsonl'), [record('البيان الأول'), record('البيان الثاني')].join('\n'));
+    const { lines } = ingest(['--out', 'out', 'same-url.jsonl']);
+    expect(outcome(lines, 'written')).toHaveLength(2);
+    expect(outFiles(path.join(dir, 'out'))).toHaveLength(2);
+    // A site's home page names no article: a later run does not update either of them.
+    fs.writeFileSync(path.join(dir, 'later.jsonl'), record('البيان الثالث'));
+    expect(outcome(ingest(['--out', 'out', 'later.jsonl']).lines, 'written')).toEqual([expect.not.stringContaining('updated')]);
+    expect(outFiles(path.join(dir, 'out'))).toHaveLength(3);
+  });
+
   it('leaves the seed articles (written before mdxHash) unchanged', () => {
     fs.mkdirSync(path.join(dir, 'content'));
     fs.cpSync(path.join(ROOT, 'content', 'articles'), path.join(dir, 'content', 'articles'), { recursive: true });

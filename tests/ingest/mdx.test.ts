@@ -18,6 +18,9 @@ import { articleSchema } from '../../src/schemas/article.ts';
 import { HOSTILE, hostileText } from './support/hostile.ts';
 import { compileLikeAstro, elementsOf, renderMdx, textOf, type RenderedNode } from './support/render.ts';
 
+/** Property runs: the default, times $FC_SCALE (e.g. FC_SCALE=20 for a long hunt). */
+const runs = (n: number) => Math.round(n * Number(process.env.FC_SCALE ?? 1));
+
 /**
  * Elements the escaped text may produce inside its block: links to http(s) or mailto targets with
  * plain text inside, and inline code holding a URL-like token. Nothing else.
@@ -120,7 +123,7 @@ describe('escapeMdxText', () => {
           if (tag === 'Caption') expect(block.props).toEqual({ credit: inlineText(credit) });
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   }, 120_000);
 });
@@ -198,7 +201,7 @@ describe('articleToMdx', () => {
           expect(nodes.map(blockText)).toEqual(body.map((b) => inlineText(b.text)));
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   }, 120_000);
 
@@ -249,7 +252,7 @@ describe('stringifyFrontmatter', () => {
         const data = { title, outlet: null, published, author: url, source: { file, sha256: hash, url }, contentHash: hash };
         expect(stringifyFrontmatter(data)).toBe(stringify(data, { lineWidth: 0 }));
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   }, 120_000);
 });

@@ -6,7 +6,8 @@
  *   now writes it differently and nobody edited the file since (`mdxHash` still matches);
  * - the same text from another input (equal `contentHash`, or the same bytes under another
  *   name) → `duplicate`, nothing written;
- * - a new text for a URL already ingested → the article is updated in place (same id);
+ * - a new text for the URL of an article from an earlier run → that article is updated in place
+ *   (same id), when nobody edited it;
  * - a file edited by hand (its `mdxHash` no longer matches, or it has none and differs from
  *   what ingest would write) → `kept`, unless `--force`;
  * - every write goes to a temporary file in the same folder, then is renamed over the target:
@@ -42,6 +43,7 @@ const TEMP = /^\.(.+\.mdx)\.(\d+)(?:\.\d+)?\.tmp$/;
 export class ArticleStore {
   private byContent = new Map<string, Entry>();
   private byInput = new Map<string, Entry>();
+  /** Articles of earlier runs by URL (see `put`). */
   private byUrl = new Map<string, Entry>();
   private ids = new Set<string>();
   /** Per target file: the last write queued and the content it writes. */
@@ -76,7 +78,10 @@ export class ArticleStore {
       const id = name.slice(0, -'.mdx'.length);
       store.ids.add(id);
       const entry = readEntry(path.join(dir, name), id);
-      if (entry) store.index(entry);
+      if (entry) {
+        store.index(entry);
+        if (entry.url && articleUrl(entry.url)) store.byUrl.set(entry.url, entry);
+      }
     }
     return store;
   }
@@ -96,6 +101,8 @@ export class ArticleStore {
     if (sameInput) return this.update(sameInput, article, force, mdx);
     const sameContent = this.byContent.get(article.contentHash);
     if (sameContent) return { status: 'duplicate', id: sameContent.id, of: sameContent.sourceFile };
+    // A new text at the URL of an article from an earlier run: the outlet corrected its story.
+    // (Not within one run, where two texts at one URL say more about the scraper than the outlet.)
     const sameUrl = article.source.url ? this.byUrl.get(article.source.url) : undefined;
     if (sameUrl) return this.update(sameUrl, article, force, mdx);
 
@@ -145,7 +152,6 @@ export class ArticleStore {
     this.ids.add(entry.id);
     this.byContent.set(entry.contentHash, entry);
     if (entry.sha256) this.byInput.set(entry.sha256, entry);
-    if (entry.url) this.byUrl.set(entry.url, entry);
   }
 
   /**
@@ -179,6 +185,16 @@ export class ArticleStore {
       () => this.pending.get(file) === entry && this.pending.delete(file),
     );
     return done;
+  }
+}
+
+/** A URL that can name one article: it has a path or a query, not just a host. */
+function articleUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.pathname.length > 1 || u.search.length > 1;
+  } catch {
+    return false;
   }
 }
 
