@@ -73,8 +73,9 @@ async function main(argv: string[]): Promise<number> {
   const stop = () => controller.abort();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  const summary = await runIngest(
-    {
+  let summary;
+  try {
+    const options = {
       paths: positionals,
       outDir,
       force: values.force,
@@ -83,9 +84,13 @@ async function main(argv: string[]): Promise<number> {
       format: values.format as FileFormat,
       signal: controller.signal,
       jobs,
-    },
-    output,
-  );
+    };
+    summary = await runIngest(options, output);
+  } catch (error) {
+    // Not one input's fault: the output folder cannot be used, or a worker thread failed.
+    output.finish(`ingest stopped: ${(error as Error).message}`);
+    return 2;
+  }
   output.finish(summaryLine(summary));
   if (summary.interrupted) return 130;
   return summary.rejected > 0 ? 1 : 0;

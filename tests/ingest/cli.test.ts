@@ -189,6 +189,13 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
     expect(outFiles(path.join(dir, 'out'))).toHaveLength(1);
   });
 
+  it('stops with one line and exit code 2 when the output folder cannot be used', () => {
+    fs.writeFileSync(path.join(dir, 'not-a-folder'), '');
+    const run = spawnSync(process.execPath, [CLI, '--out', 'not-a-folder', 'in'], { cwd: dir, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stdout.trim()).toMatch(/^ingest stopped: ENOTDIR: not a directory/);
+  });
+
   it('reads a folder that cannot be listed as a rejected input', () => {
     if (process.getuid?.() === 0) return; // root reads everything
     fs.mkdirSync(path.join(dir, 'locked'));
@@ -251,6 +258,17 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
       'rejected mixed.jsonl#4: not an article record: a JSON string, expected an object',
       'rejected mixed.jsonl#5: no article body: the text is one line (a title at most)',
     ]);
+  });
+
+  it('draws a progress bar on a terminal, and prints plain lines off one', () => {
+    const script = spawnSync('script', ['--version'], { encoding: 'utf8' });
+    if (script.status !== 0) return; // no `script` to give the CLI a terminal
+    const run = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} --out out in`, '/dev/null'], { cwd: dir, encoding: 'utf8' });
+    expect(run.stdout).toMatch(/\ringest \[[█░]+\] +\d+% \d+ inputs/);
+    expect(run.stdout).toContain('\r\x1b[K');
+    expect(run.stdout).toMatch(/done: 6 inputs/);
+    // Off a terminal: no bar, nothing on stderr for a short run.
+    expect(ingest(['--out', 'out2', 'in']).stderr).toBe('');
   });
 
   it('--explain lists what was removed and why, and where metadata came from', () => {
