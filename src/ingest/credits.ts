@@ -47,6 +47,8 @@ type Kind = 'outlet' | 'agency' | 'place' | 'desk' | 'unknown';
 interface Part {
   text: string;
   kind: Kind;
+  /** Written in parentheses: "واس (جدة)". */
+  paren?: boolean;
 }
 
 /**
@@ -108,8 +110,11 @@ export function parseCredit(raw: string, strict: boolean): Credit | null {
     }
     // "الرياض (واس)" in text is a dateline; "الوزيران خلال اللقاء (رويترز)" is a captioned photo.
     if (strict && !SEPARATOR.test(text) && parts.some((p) => p.kind === 'unknown' && countWords(p.text) > 2)) return null;
+    // "العرياني (واشنطن)": a place in parentheses follows the reporter's name, however short.
+    const placeInParens = parts.some((p) => p.paren && p.kind === 'place');
     for (const part of parts) {
       if (part.kind !== 'unknown') take(part);
+      else if (placeInParens && !part.paren) authors.push(part.text);
       else if (authors.length === 0 && countWords(part.text) >= 2 && !(parts.length === 1 && strict)) authors.push(part.text);
       else if (places.length === 0 && countWords(part.text) <= 2) places.push(part.text);
       else authors.push(part.text);
@@ -130,10 +135,10 @@ function splitParts(text: string): Part[] {
   for (const piece of text.split(SEPARATOR)) {
     const paren = /^(.*?)\s*\(([^()]+)\)\s*(.*)$/.exec(piece);
     const pieces = paren ? [paren[1]!, paren[2]!, paren[3]!] : [piece];
-    for (const p of pieces) {
+    pieces.forEach((p, i) => {
       const clean = p.replace(/^[\s«»"“”'()]+|[\s«»"“”'()]+$/g, '').trim();
-      if (clean !== '' && /\p{L}/u.test(clean)) parts.push({ text: clean, kind: kindOf(clean) });
-    }
+      if (clean !== '' && /\p{L}/u.test(clean)) parts.push({ text: clean, kind: kindOf(clean), paren: paren !== null && i === 1 });
+    });
   }
   return parts;
 }

@@ -21,6 +21,7 @@ describe('credit lines', () => {
     expect(credit('سبق ـ أبها:')).toEqual(of(null, 'أبها', 'سبق'));
     expect(credit('عبدالله الراجحي- سبق- جدة:')).toEqual(of('عبدالله الراجحي', 'جدة', 'سبق'));
     expect(credit('واس (جدة)')).toEqual(of(null, 'جدة', null, 'واس'));
+    expect(credit('العرياني (واشنطن)')).toEqual(of('العرياني', 'واشنطن'));
     expect(credit('اربيل (كوردستان24)')).toEqual(of(null, 'اربيل', 'كوردستان24'));
     expect(credit('مشاري الفهد من الرياض')).toEqual(of('مشاري الفهد', 'الرياض'));
     expect(credit('عدن، صنعاء: محمد عبدالعظيم، الوكالات')).toEqual(of('محمد عبدالعظيم', 'عدن، صنعاء', null, 'الوكالات'));
