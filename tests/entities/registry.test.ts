@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entitySchema, type EntityData } from '../../src/schemas/entity.ts';
-import { isAcronym, letterCount, nameKey, readRegistry } from './support/registry.ts';
+import { nameKey, readRegistry, registryEntityRules } from './support/registry.ts';
 
 /**
  * The entity registry (`content/entities/<id>.json`) is hand-curated data: these tests keep it
@@ -63,24 +63,7 @@ describe('entity registry', () => {
     expect(clashes).toEqual([]);
   });
 
-  it('no alias is shorter than 3 letters unless it is an explicit acronym', () => {
-    const short = [...entities].flatMap(([id, e]) =>
-      e.aliases.filter((a) => letterCount(a) < 3 && !isAcronym(a)).map((a) => `${id}: ${a}`),
-    );
-    expect(short).toEqual([]);
-  });
-
-  it('only places have coordinates', () => {
-    for (const [id, e] of entities) if (e.coordinates) expect(e.type, id).toBe('place');
-  });
-
-  it('Arabic fields are written in Arabic and nameEn in Latin script', () => {
-    for (const [id, e] of entities) {
-      expect(e.name, id).toMatch(/^[\u0600-\u06FF0-9 .\-]+$/);
-      expect(e.description, id).toMatch(/[\u0600-\u06FF]/);
-      expect(e.nameEn, id).toMatch(/^[\p{Script=Latin}0-9 .,'()\-]+$/u);
-    }
-  });
+  registryEntityRules(() => entities);
 });
 
 /**

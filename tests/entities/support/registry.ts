@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { expect, it } from 'vitest';
 import { normalizeArabic } from '../../../src/arabic/index.ts';
 import type { EntityData } from '../../../src/schemas/entity.ts';
 
@@ -45,3 +46,28 @@ export const isAcronym = (name: string): boolean =>
 
 /** The canonical name and every alias of an entity. */
 export const namesOf = (e: EntityData): string[] => [e.name, ...e.aliases];
+
+/**
+ * The per-entity rules every registry keeps (the seed one and the corpus one): declared as tests
+ * inside the caller's `describe`.
+ */
+export function registryEntityRules(entities: () => Map<string, EntityData>): void {
+  it('no alias is shorter than 3 letters unless it is an explicit acronym', () => {
+    const short = [...entities()].flatMap(([id, e]) =>
+      e.aliases.filter((a) => letterCount(a) < 3 && !isAcronym(a)).map((a) => `${id}: ${a}`),
+    );
+    expect(short).toEqual([]);
+  });
+
+  it('only places have coordinates', () => {
+    for (const [id, e] of entities()) if (e.coordinates) expect(e.type, id).toBe('place');
+  });
+
+  it('Arabic fields are written in Arabic and nameEn in Latin script', () => {
+    for (const [id, e] of entities()) {
+      expect(e.name, id).toMatch(/^[\u0600-\u06FF0-9 .\-]+$/);
+      expect(e.description, id).toMatch(/[\u0600-\u06FF]/);
+      expect(e.nameEn, id).toMatch(/^[\p{Script=Latin}0-9 .,'()\-]+$/u);
+    }
+  });
+}
