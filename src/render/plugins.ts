@@ -1,4 +1,4 @@
-import { defineHastPlugin, type HastNode, type HastPluginDefinition } from 'satteri';
+import { defineHastPlugin, type HastNode, type HastPluginDefinition, type HastVisitorContext } from 'satteri';
 import path from 'node:path';
 import { EntityMatcher } from '../entities/matcher.ts';
 import { entityNames, loadRegistry } from '../entities/registry.ts';
@@ -8,8 +8,14 @@ import { splitLatinRuns } from './bidi.ts';
 import { entityLinkPlugin } from './entity-links.ts';
 import { arabicQuotes } from './quotes.ts';
 
-/** Elements whose text is left as written (code, existing isolation, links). */
+/** Elements whose text is left as written: code, text already isolated, scripts and styles. */
 const SKIP_INSIDE = new Set(['code', 'pre', 'bdi', 'script', 'style']);
+
+/** Whether a text node sits directly in one of those elements. */
+function leftAsWritten(node: Readonly<HastNode>, ctx: HastVisitorContext): boolean {
+  const parent = ctx.parent(node);
+  return parent?.type === 'element' && SKIP_INSIDE.has(parent.tagName);
+}
 
 /**
  * Wraps Latin-script runs of article text in `<bdi dir="ltr">`, so "F-16", "S-400" or "EPA"
@@ -18,8 +24,7 @@ const SKIP_INSIDE = new Set(['code', 'pre', 'bdi', 'script', 'style']);
 export const isolateLatinRuns: HastPluginDefinition = defineHastPlugin({
   name: 'marsad-isolate-latin',
   text(node, ctx) {
-    const parent = ctx.parent(node);
-    if (parent && parent.type === 'element' && SKIP_INSIDE.has(parent.tagName)) return;
+    if (leftAsWritten(node, ctx)) return;
     const segments = splitLatinRuns(node.value);
     if (!segments.some((s) => s.ltr)) return;
     const replacement: HastNode[] = segments.map((s) =>
@@ -35,8 +40,7 @@ export const isolateLatinRuns: HastPluginDefinition = defineHastPlugin({
 export const arabicQuotationMarks: HastPluginDefinition = defineHastPlugin({
   name: 'marsad-arabic-quotes',
   text(node, ctx) {
-    const parent = ctx.parent(node);
-    if (parent && parent.type === 'element' && SKIP_INSIDE.has(parent.tagName)) return;
+    if (leftAsWritten(node, ctx)) return;
     const value = arabicQuotes(node.value);
     if (value !== node.value) ctx.replaceNode(node, { type: 'text', value });
   },
