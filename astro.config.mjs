@@ -4,7 +4,6 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
-import { articleHastPlugins } from './src/render/plugins.ts';
 import { pagefindIntegration } from './src/search/integration.ts';
 import { linkCheckIntegration } from './src/site/link-check-integration.ts';
 import { siteUrl, outDir, cacheDir } from './src/site/config.ts';
@@ -19,8 +18,8 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   markdown: {
     // Keep the editor's punctuation verbatim: SmartyPants would turn Arabic text's straight
-    // quotes into English curly quotes.
-    processor: satteri({ features: { smartPunctuation: false }, hastPlugins: articleHastPlugins() }),
+    // quotes into English curly quotes. (Articles are rendered by src/site/article-loader.ts.)
+    processor: satteri({ features: { smartPunctuation: false } }),
   },
   integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIntegration(), linkCheckIntegration()],
   vite: { plugins: [tailwindcss()] },

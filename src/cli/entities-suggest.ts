@@ -11,13 +11,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readArticleBlocks } from '../entities/article-text.ts';
 import { discoverNames, type Candidate, type DiscoveryDocument, type Evidence, type GuessType } from '../entities/discover.ts';
 import { readCorpus } from '../entities/discover/corpus-files.ts';
 import { EntityMatcher } from '../entities/matcher.ts';
 import type { Mention } from '../entities/mentions.ts';
 import { entityNames, loadRegistry } from '../entities/registry.ts';
 import { readFrontmatter } from '../ingest/index.ts';
+import { renderArticleBody } from '../render/article.ts';
+import { entityUrl } from '../site/urls.ts';
 
 const USAGE = `usage: npm run entities:suggest -- [--content DIR] [--text PATH...] [--min-count N] [--limit N] [--type TYPE] [--json]
   --content DIR    content folder with articles/ and entities/ (default: $MARSAD_CONTENT_DIR or content)
@@ -88,7 +89,12 @@ function readArticles(dir: string): DiscoveryDocument[] {
     const mdx = readFileSync(path.join(dir, file), 'utf8');
     const body = mdx.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/, '');
     const frontmatter = readFrontmatter(mdx);
-    const paragraphs = readArticleBlocks(body, noMentions).map((b) => b.text);
+    let paragraphs: string[];
+    try {
+      paragraphs = renderArticleBody(body, { findMentions: noMentions, hasEntity: () => true, entityUrl }).blocks.map((b) => b.text);
+    } catch (error) {
+      throw new Error(`${path.join(dir, file)}: ${(error as Error).message}`);
+    }
     for (const field of ['standfirst', 'title']) {
       const value = frontmatter?.[field];
       if (typeof value === 'string' && value.trim()) paragraphs.unshift(value);

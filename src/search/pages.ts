@@ -3,9 +3,8 @@
  * (`src/site/data.ts`). Returns null when the build runs with plain Pagefind
  * (`MARSAD_SEARCH_ENRICH=0`).
  */
-import { readArticleBlocks } from '../entities/article-text.ts';
 import { EntityMatcher } from '../entities/matcher.ts';
-import { getEntities, getMentionIndex, type ArticleEntry, type EntityEntry } from '../site/data.ts';
+import { articleBlocks, getEntities, getMentionIndex, type ArticleEntry, type EntityEntry } from '../site/data.ts';
 import { searchEnrichmentEnabled } from './config.ts';
 import { articleEnrichment, entityEnrichment, multiWordNames, type FindNames, type PageEnrichment, type WordedName } from './enrichment.ts';
 import { nameToken } from './name-token.ts';
@@ -33,7 +32,7 @@ function getRegistryNames(): Promise<{ wordedNames: WordedName[]; findNames: Fin
 export async function articleSearchEnrichment(article: ArticleEntry): Promise<PageEnrichment | null> {
   if (!enabled) return null;
   const { title, standfirst, outlet, dateline } = article.data;
-  const blocks = readArticleBlocks(article.body ?? '', () => []);
+  const blocks = articleBlocks(article);
   const texts = [title, standfirst ?? '', outlet ?? '', dateline ?? '', ...blocks.map((b) => b.text)];
   const [index, entities, names] = await Promise.all([getMentionIndex(), getEntities(), getRegistryNames()]);
   const mentioned = [...(index.byArticle.get(article.id)?.counts.keys() ?? [])].map((id) => namesOf(entities.get(id)!));

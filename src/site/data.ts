@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { readArticleBlocks } from '../entities/article-text.ts';
 import { EntityMatcher, SourceNameMatcher } from '../entities/matcher.ts';
-import { buildMentionIndex, collectArticleMentions, type MentionIndex } from '../entities/mentions.ts';
+import { buildMentionIndex, collectArticleMentions, type MentionIndex, type TextBlock } from '../entities/mentions.ts';
 import { entityNames, sourceNames } from '../entities/registry.ts';
+import type { ArticleRenderMetadata } from './article-loader.ts';
 
 export { articleUrl, entityUrl, entityTypeUrl } from './urls.ts';
 
@@ -47,8 +47,18 @@ export function getEntities(): Promise<Map<string, EntityEntry>> {
 }
 
 /**
- * Mentions of registry entities in every article, read once per article per build and shared
- * by article pages, entity pages and exports.
+ * An article's blocks of text with the entity mentions in them, as the loader found them while
+ * rendering it (src/site/article-loader.ts): the same text nodes the page's links come from.
+ */
+export function articleBlocks(article: ArticleEntry): TextBlock[] {
+  const metadata = article.rendered?.metadata as unknown as ArticleRenderMetadata | undefined;
+  if (!metadata?.blocks) throw new Error(`${article.filePath ?? article.id}: the content store has no rendered text for this article`);
+  return metadata.blocks;
+}
+
+/**
+ * Mentions of registry entities in every article, collected once per build from what the loader
+ * stored, and shared by article pages, entity pages and exports.
  */
 export function getMentionIndex(): Promise<MentionIndex> {
   mentionIndex ??= (async () => {
@@ -56,19 +66,18 @@ export function getMentionIndex(): Promise<MentionIndex> {
     const entries = [...registry.values()].map((e) => ({ id: e.id, ...e.data }));
     const matcher = new EntityMatcher(entityNames(entries));
     const sources = new SourceNameMatcher(sourceNames(entries));
-    const find = (text: string) => matcher.findMentions(text);
-    // A credit or outlet names one agency as a whole ("الأوروبية"), or holds names in running text.
+    // An outlet names one agency as a whole ("الأوروبية"), or holds names in running text.
     const findSource = (text: string) => {
       const id = sources.entityOf(text);
-      return id ? [{ entityId: id, start: 0, end: text.length }] : find(text);
+      return id ? [{ entityId: id, start: 0, end: text.length }] : matcher.findMentions(text);
     };
     const perArticle = (await getArticles()).map((article) => {
-      const blocks = readArticleBlocks(article.body ?? '', find, findSource);
+      const blocks = articleBlocks(article);
       const outlet = article.data.outlet;
       if (outlet) {
         const label = 'المصدر: ';
         const mentions = findSource(outlet).map((m) => ({ ...m, start: m.start + label.length, end: m.end + label.length }));
-        blocks.push({ text: label + outlet, mentions });
+        return collectArticleMentions(article.id, [...blocks, { text: label + outlet, mentions }]);
       }
       return collectArticleMentions(article.id, blocks);
     });
