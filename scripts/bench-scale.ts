@@ -5,7 +5,7 @@
  * 1. takes the first N records of the corpus ZIPs (day by day) into a JSON Lines file;
  * 2. ingests them with the project's ingest CLI into a temp content folder, with the registry
  *    content/entities + bench/scale/registry;
- * 3. builds the site with MARSAD_CONTENT_DIR (Astro, then Pagefind inside the build);
+ * 3. builds the site with MARSAD_CONTENT_DIR as `npm run build` does (Astro, then the Pagefind index);
  * 4. with --rebuild, adds one more article and rebuilds with the same cache (incremental);
  * 5. with --baselines, builds the same articles as a plain Astro + MDX + Pagefind site and as a
  *    Starlight site (bench/scale/baselines/), without entities;
@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { unzipSync, strFromU8 } from 'fflate';
-import { projectRoot } from './lib/build.ts';
+import { buildSteps, projectRoot } from './lib/build.ts';
 import { launchChromium, precompress, serveStatic } from './lib/browser.ts';
 import { folderSize, measure, type Measured } from './lib/measure.ts';
 
@@ -110,8 +110,15 @@ const entityCount = (await readdir(path.join(content, 'entities'))).length;
 
 log(`building ${articleCount} articles with ${entityCount} registry entities…`);
 const buildEnv = env({ MARSAD_CONTENT_DIR: content, MARSAD_OUT_DIR: dist, MARSAD_CACHE_DIR: cache });
-const build = check('build', await measure(node, [astroBin, 'build'], { cwd: projectRoot, env: buildEnv }));
-const pagefindMs = Number(/indexed \d+ pages in (\d+) ms/.exec(build.stdout + build.stderr)?.[1] ?? NaN);
+/** `npm run build`: its steps one after the other; the peak is the larger of the two processes'. */
+async function buildAll(): Promise<Measured & { astroMs: number; pagefindMs: number }> {
+  const steps: Measured[] = [];
+  for (const step of buildSteps) steps.push(check(step.name, await measure(node, [path.join(projectRoot, step.script), ...step.args], { cwd: projectRoot, env: buildEnv })));
+  const [astro, index] = steps as [Measured, Measured];
+  return { ...astro, ms: astro.ms + index.ms, peakRss: Math.max(astro.peakRss, index.peakRss), astroMs: astro.ms, pagefindMs: index.ms };
+}
+const build = await buildAll();
+const pagefindMs = build.pagefindMs;
 const distSize = folderSize(dist);
 const indexSize = folderSize(path.join(dist, 'pagefind'));
 const htmlPages = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.html')).length;
@@ -123,7 +130,7 @@ if (args.rebuild) {
   const one = path.join(work, 'one.jsonl');
   await extractRecords(one, 1, total);
   check('ingest one', await measure(node, [path.join(projectRoot, 'src/cli/ingest.ts'), '--quiet', '--out', path.join(content, 'articles'), one], { cwd: projectRoot }));
-  rebuild = check('rebuild', await measure(node, [astroBin, 'build'], { cwd: projectRoot, env: buildEnv }));
+  rebuild = await buildAll();
 }
 
 const baselines: Record<string, Measured & { pagefindMs?: number }> = {};
@@ -156,13 +163,22 @@ interface QueryFigure {
   results: number;
   bytes: number;
   ms: number;
+  /** Bytes per file fetched, largest first: what a cold query costs, and where. */
+  files: { path: string; bytes: number }[];
 }
 const queries: QueryFigure[] = [];
 if (args.queries) {
   log('running cold queries in Chromium…');
   await precompress(dist);
   let served = 0;
-  const server = await serveStatic(dist, { compress: true, onBytes: (n) => (served += n) });
+  const perFile = new Map<string, number>();
+  const server = await serveStatic(dist, {
+    compress: true,
+    onBytes: (n, file) => {
+      served += n;
+      perFile.set(file, (perFile.get(file) ?? 0) + n);
+    },
+  });
   const browser = await launchChromium();
   try {
     for (const query of QUERIES) {
@@ -171,6 +187,7 @@ if (args.queries) {
       await page.goto(`${server.origin}/robots.txt`);
       // Bytes are counted at the server (gzip, as a host sends them), the worker's fetches included.
       const before = served;
+      perFile.clear();
       const result = await page.evaluate<{ ms: number; results: number }>(`(async () => {
         const started = performance.now();
         const pagefind = await import('/pagefind/pagefind.js');
@@ -178,7 +195,8 @@ if (args.queries) {
         if (search.results[0]) await search.results[0].data();
         return { ms: performance.now() - started, results: search.results.length };
       })()`);
-      queries.push({ query, results: result.results, bytes: served - before, ms: result.ms });
+      const files = [...perFile].map(([path, bytes]) => ({ path, bytes })).sort((a, b) => b.bytes - a.bytes);
+      queries.push({ query, results: result.results, bytes: served - before, ms: result.ms, files });
       await context.close();
     }
   } finally {
@@ -192,7 +210,7 @@ const figures = {
   articles: articleCount,
   registryEntities: entityCount,
   ingest: { ms: ingest.ms, peakRss: ingest.peakRss, perArticleMs: ingest.ms / Math.max(1, articleCount) },
-  build: { ms: build.ms, astroMs: build.ms - pagefindMs, pagefindMs, peakRss: build.peakRss, perArticleMs: build.ms / Math.max(1, articleCount) },
+  build: { ms: build.ms, astroMs: build.astroMs, pagefindMs, peakRss: build.peakRss, perArticleMs: build.ms / Math.max(1, articleCount) },
   totalMs: ingest.ms + build.ms,
   pages: { html: htmlPages, entityPages },
   dist: distSize,
@@ -218,7 +236,18 @@ if (rebuild) rows.push(['rebuild after +1 article', `${sec(rebuild.ms)}  (peak $
 for (const [name, b] of Object.entries(baselines)) {
   rows.push([`${name} baseline build`, `${sec(b.ms)}  (peak ${mb(b.peakRss)}; Marsad/${name} = ${(build.ms / b.ms).toFixed(2)}×)`]);
 }
-for (const q of queries) rows.push([`cold query «${q.query}»`, `${(q.bytes / 1024).toFixed(0)} KB, ${q.ms.toFixed(0)} ms, ${q.results} results`]);
+/** A cold query's bytes by kind of Pagefind file. */
+function byKind(files: QueryFigure['files']): string {
+  const kinds = new Map<string, number>();
+  for (const f of files) {
+    const kind = /\/index\//.test(f.path) ? 'index' : /\/filter\//.test(f.path) ? 'filter' : /\/fragment\//.test(f.path) ? 'fragment' : /pf_meta/.test(f.path) ? 'meta' : /wasm/.test(f.path) ? 'wasm' : 'code';
+    kinds.set(kind, (kinds.get(kind) ?? 0) + f.bytes);
+  }
+  return [...kinds].map(([k, b]) => `${k} ${(b / 1024).toFixed(0)}`).join(', ');
+}
+for (const q of queries) {
+  rows.push([`cold query «${q.query}»`, `${(q.bytes / 1024).toFixed(0)} KB, ${q.ms.toFixed(0)} ms, ${q.results} results (KB: ${byKind(q.files)})`]);
+}
 const width = Math.max(...rows.map((r) => r[0].length));
 for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
 if (args.json) await writeFile(path.resolve(args.json), `${JSON.stringify(figures, null, 2)}\n`);

@@ -53,12 +53,12 @@ function matches(pattern: string, urlPath: string): boolean {
 /**
  * Serves a built site on a free loopback port as a static host would: the headers its `_headers`
  * file gives each path (the Content-Security-Policy, cache lifetimes), and with `compress`, the
- * `.gz` files `precompress()` wrote. `onBytes` hears every body byte sent. Returns the origin and
+ * `.gz` files `precompress()` wrote. `onBytes` hears every body byte sent, with the path it was for. Returns the origin and
  * a close function.
  */
 export async function serveStatic(
   dir: string,
-  options: { compress?: boolean; onBytes?: (bytes: number) => void } = {},
+  options: { compress?: boolean; onBytes?: (bytes: number, path: string) => void } = {},
 ): Promise<{ origin: string; close: () => Promise<void> }> {
   const handler = sirv(dir, { dev: !options.compress, etag: true, gzip: options.compress ?? false });
   const rules = readHeaderRules(dir);
@@ -74,8 +74,8 @@ export async function serveStatic(
       const write = res.write.bind(res) as (...a: unknown[]) => boolean;
       const end = res.end.bind(res) as (...a: unknown[]) => typeof res;
       const size = (chunk: unknown) => (typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk instanceof Uint8Array ? chunk.length : 0);
-      res.write = ((chunk: unknown, ...rest: unknown[]) => (count(size(chunk)), write(chunk, ...rest))) as typeof res.write;
-      res.end = ((chunk?: unknown, ...rest: unknown[]) => (typeof chunk !== 'function' && count(size(chunk)), end(chunk, ...rest))) as typeof res.end;
+      res.write = ((chunk: unknown, ...rest: unknown[]) => (count(size(chunk), urlPath), write(chunk, ...rest))) as typeof res.write;
+      res.end = ((chunk?: unknown, ...rest: unknown[]) => (typeof chunk !== 'function' && count(size(chunk), urlPath), end(chunk, ...rest))) as typeof res.end;
     }
     handler(req, res);
   });

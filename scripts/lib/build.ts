@@ -5,25 +5,34 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 
-/** Runs the project's real `astro build` (Pagefind included) with the given folders and env. */
+/** The two steps of `npm run build`: Astro, then the Pagefind index in a process of its own. */
+export const buildSteps = [
+  { name: 'astro build', script: 'node_modules/astro/bin/astro.mjs', args: ['build'] },
+  { name: 'search index', script: 'src/cli/search-index.ts', args: [] },
+] as const;
+
+/** Runs the project's real build (`npm run build`'s steps) with the given folders and env. */
 export async function buildSite(options: { contentDir?: string | undefined; outDir: string; cacheDir?: string; env?: Record<string, string> }) {
   const started = performance.now();
-  try {
-    await run(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
-      cwd: projectRoot,
-      env: {
-        ...process.env,
-        ...(options.contentDir ? { MARSAD_CONTENT_DIR: options.contentDir } : {}),
-        MARSAD_OUT_DIR: options.outDir,
-        ...(options.cacheDir ? { MARSAD_CACHE_DIR: options.cacheDir } : {}),
-        ASTRO_TELEMETRY_DISABLED: '1',
-        ...options.env,
-      },
-      maxBuffer: 256 * 1024 * 1024,
-    });
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string };
-    throw new Error(`astro build failed:\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);
+  const env = {
+    ...process.env,
+    ...(options.contentDir ? { MARSAD_CONTENT_DIR: options.contentDir } : {}),
+    MARSAD_OUT_DIR: options.outDir,
+    ...(options.cacheDir ? { MARSAD_CACHE_DIR: options.cacheDir } : {}),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...options.env,
+  };
+  for (const step of buildSteps) {
+    try {
+      await run(process.execPath, [path.join(projectRoot, step.script), ...step.args, ...(step.name === 'astro build' ? ['--silent'] : [])], {
+        cwd: projectRoot,
+        env,
+        maxBuffer: 256 * 1024 * 1024,
+      });
+    } catch (error) {
+      const e = error as { stdout?: string; stderr?: string };
+      throw new Error(`${step.name} failed:\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);
+    }
   }
   return performance.now() - started;
 }

@@ -1,0 +1,29 @@
+/**
+ * npm run search:index [-- DIR]: builds the Pagefind search index of a built site (default: the
+ * build's output folder, MARSAD_OUT_DIR or dist/). `npm run build` runs it after `astro build`.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { searchEnrichmentEnabled } from '../search/config.ts';
+import { indexSite } from '../search/index-site.ts';
+import { outDir } from '../site/config.ts';
+import { findBrokenLinks } from '../site/link-check.ts';
+import { PAGEFIND_PATH } from '../site/link-check-integration.ts';
+
+const dir = path.resolve(process.argv[2] ?? outDir);
+if (!existsSync(path.join(dir, 'index.html'))) {
+  process.stderr.write(`${dir}: no built site here (run astro build first)\n`);
+  process.exit(1);
+}
+try {
+  const { pages, ms } = await indexSite(dir);
+  const mode = searchEnrichmentEnabled() ? 'enriched Arabic index' : 'plain Pagefind (MARSAD_SEARCH_ENRICH=0)';
+  process.stdout.write(`[marsad-pagefind] indexed ${pages} pages in ${Math.round(ms)} ms, ${mode}\n`);
+  // Every page shares the layout that loads the search bundle: check it on the pages that have one.
+  const layoutPages = ['index.html', '404.html', 'search/index.html'].filter((p) => existsSync(path.join(dir, p)));
+  const broken = findBrokenLinks(dir, { pages: layoutPages, include: (url) => url.startsWith(PAGEFIND_PATH) });
+  if (broken.length > 0) throw new Error(`${broken.length} page(s) load Pagefind files the index did not write:\n${broken.join('\n')}`);
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(1);
+}
