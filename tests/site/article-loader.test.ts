@@ -1,0 +1,69 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../scripts/lib/build.ts';
+
+const run = promisify(execFile);
+let work: string;
+let content: string;
+
+/** `astro sync` on the temp content with its own cache: runs the article loader and nothing else. */
+async function sync(): Promise<{ ok: boolean; output: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'sync'], {
+      cwd: projectRoot,
+      env: { ...process.env, MARSAD_CONTENT_DIR: content, MARSAD_CACHE_DIR: path.join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    return { ok: true, output: stdout + stderr };
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string };
+    return { ok: false, output: (e.stdout ?? '') + (e.stderr ?? '') };
+  }
+}
+
+const counts = (output: string) => /(\d+) articles, (\d+) rendered, (\d+) unchanged/.exec(output)?.slice(1).map(Number);
+
+describe('the article loader', () => {
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), 'marsad-loader-'));
+    content = path.join(work, 'content');
+    await cp(path.join(projectRoot, 'content'), content, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('renders only what changed: an article, or every article when the registry changes', async () => {
+    expect(counts((await sync()).output)).toEqual([5, 5, 0]);
+    expect(counts((await sync()).output)).toEqual([5, 0, 5]);
+
+    const article = path.join(content, 'articles', '2e329347f617.mdx');
+    await writeFile(article, `${await readFile(article, 'utf8')}\nفقرة أضافها محرر.\n`);
+    expect(counts((await sync()).output)).toEqual([5, 1, 4]);
+
+    const entity = path.join(content, 'entities', 'aleppo.json');
+    const data = JSON.parse(await readFile(entity, 'utf8'));
+    await writeFile(entity, JSON.stringify({ ...data, aliases: [...data.aliases, 'الشهباء'] }));
+    expect(counts((await sync()).output)).toEqual([5, 5, 0]);
+  }, 120_000);
+
+  it('stops on an invalid article with its file, line, column and reason', async () => {
+    const bad = path.join(content, 'articles', 'bad.mdx');
+    const frontmatter = ['---', 'title: خبر', 'source:', '  file: bad.txt', `  sha256: ${'a'.repeat(64)}`, `contentHash: ${'a'.repeat(64)}`, '---'];
+    await writeFile(bad, [...frontmatter, '', 'فقرة أولى.', '', 'ثم {alert(1)} هنا.', ''].join('\n'));
+    const { ok, output } = await sync();
+    expect(ok).toBe(false);
+    expect(output).toContain(`${bad}:11:4: {alert(1)}: JavaScript expressions are not allowed in articles`);
+
+    await writeFile(bad, [...frontmatter.slice(0, -1), 'published: أمس', '---', '', 'فقرة.', ''].join('\n'));
+    const second = await sync();
+    expect(second.ok).toBe(false);
+    expect(second.output).toContain(bad);
+    expect(second.output).toMatch(/published/);
+    await rm(bad);
+  }, 120_000);
+});
