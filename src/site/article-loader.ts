@@ -17,18 +17,30 @@ import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { EntityMatcher, SourceNameMatcher } from '../entities/matcher.ts';
-import type { FindMentions, TextBlock } from '../entities/mentions.ts';
-import { entityNames, loadRegistry, sourceNames } from '../entities/registry.ts';
+import { collectArticleMentions, type FindMentions, type Snippet, type TextBlock } from '../entities/mentions.ts';
+import { entityNames, loadRegistry, sourceNames, type RegistryEntity } from '../entities/registry.ts';
 import { ArticleSourceError, renderArticleBody } from '../render/article.ts';
+import { searchEnrichmentEnabled } from '../search/config.ts';
+import { articleEnrichment, multiWordNames, type FindNames, type PageEnrichment, type WordedName } from '../search/enrichment.ts';
+import { nameToken } from '../search/name-token.ts';
+import type { ArticleFrontmatter as ArticleData } from '../schemas/article.ts';
 import { entityUrl } from './urls.ts';
 
-/** What the loader keeps next to the HTML in the entry's `rendered.metadata`. */
+/**
+ * What the loader keeps next to an article's HTML (`rendered.metadata`): what the article says of
+ * each entity (mention counts, quoted sentences) and its hidden search fields.
+ */
 export interface ArticleRenderMetadata {
-  blocks: TextBlock[];
+  /** Entity id → mentions in the article (body, captions, credits, outlet). */
+  counts: Map<string, number>;
+  /** Entity id → the first sentences naming it. */
+  snippets: Map<string, Snippet[]>;
+  /** Hidden search fields (null in plain-Pagefind builds, MARSAD_SEARCH_ENRICH=0). */
+  search: PageEnrichment | null;
 }
 
-/** The source files and packages whose code decides an article's HTML. */
-const RENDERER_SOURCES = ['src/render', 'src/arabic', 'src/entities/matcher.ts', 'src/site/article-loader.ts', 'src/site/urls.ts'];
+/** The source files and packages whose code decides what the loader stores. */
+const RENDERER_SOURCES = ['src/render', 'src/arabic', 'src/search', 'src/entities/matcher.ts', 'src/entities/mentions.ts', 'src/site/article-loader.ts', 'src/site/urls.ts'];
 const RENDERER_PACKAGES = ['satteri', 'hast-util-to-html'];
 
 function filesUnder(dir: string, extension: string): string[] {
@@ -89,6 +101,28 @@ export function articleLoader({ base, entities }: ArticleLoaderOptions): Loader 
   };
 }
 
+interface RegistryNames {
+  namesById: Map<string, string[]>;
+  wordedNames: WordedName[];
+  findNames: FindNames;
+}
+
+/** The registry's names prepared for search enrichment: multi-word names and a matcher by name token. */
+function registryNames(registry: readonly RegistryEntity[]): RegistryNames {
+  const namesById = new Map(registry.map((e) => [e.id, [e.name, ...e.aliases]]));
+  const lists = [...namesById.values()];
+  const matcher = new EntityMatcher(lists.flat().map((name) => ({ id: nameToken(name), names: [name] })));
+  return { namesById, wordedNames: multiWordNames(lists), findNames: (text) => matcher.findMentions(text) };
+}
+
+/** An article's hidden search fields, from its texts and the names of the entities it mentions. */
+function searchFields(article: ArticleData, body: readonly TextBlock[], counts: ReadonlyMap<string, number>, names: RegistryNames): PageEnrichment {
+  const { title, standfirst, outlet, dateline } = article;
+  const texts = [title, standfirst ?? '', outlet ?? '', dateline ?? '', ...body.map((b) => b.text)];
+  const mentioned = [...counts.keys()].map((id) => names.namesById.get(id)).filter((n): n is string[] => n !== undefined);
+  return articleEnrichment(texts, { mentioned, wordedNames: names.wordedNames, findNames: names.findNames });
+}
+
 async function syncArticles(context: LoaderContext, base: string, entitiesDir: string): Promise<void> {
   const { store, parseData, generateDigest, logger, config } = context;
   const root = fileURLToPath(config.root);
@@ -102,7 +136,9 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
     const id = sources.entityOf(text);
     return id ? [{ entityId: id, start: 0, end: text.length }] : findMentions(text);
   };
-  const contextDigest = generateDigest(`${rendererDigest(root)}\0${JSON.stringify(registry)}`);
+  const enrich = searchEnrichmentEnabled();
+  const names = enrich ? registryNames(registry) : undefined;
+  const contextDigest = generateDigest(`${rendererDigest(root)}\0${enrich}\0${JSON.stringify(registry)}`);
 
   const seen = new Set<string>();
   const problems: string[] = [];
@@ -130,7 +166,16 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
         hasEntity: (entityId) => ids.has(entityId),
         entityUrl,
       });
-      const metadata: ArticleRenderMetadata = { blocks };
+      const article = data as unknown as ArticleData;
+      const withOutlet = [...blocks];
+      if (article.outlet) {
+        // The outlet names an agency as a credit does; it counts as a mention of it.
+        const label = 'المصدر: ';
+        const mentions = findCreditMentions(article.outlet).map((m) => ({ ...m, start: m.start + label.length, end: m.end + label.length }));
+        withOutlet.push({ text: label + article.outlet, mentions });
+      }
+      const { counts, snippets } = collectArticleMentions(id, withOutlet);
+      const metadata: ArticleRenderMetadata = { counts, snippets, search: names ? searchFields(article, blocks, counts, names) : null };
       store.set({ id, data, digest, filePath, rendered: { html, metadata: metadata as unknown as Record<string, unknown> } });
       rendered += 1;
     } catch (error) {

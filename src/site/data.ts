@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { EntityMatcher, SourceNameMatcher } from '../entities/matcher.ts';
-import { buildMentionIndex, collectArticleMentions, type MentionIndex, type TextBlock } from '../entities/mentions.ts';
-import { entityNames, sourceNames } from '../entities/registry.ts';
+import { buildMentionIndex, type MentionIndex } from '../entities/mentions.ts';
 import type { ArticleRenderMetadata } from './article-loader.ts';
 
 export { articleUrl, entityUrl, entityTypeUrl } from './urls.ts';
@@ -47,39 +45,25 @@ export function getEntities(): Promise<Map<string, EntityEntry>> {
 }
 
 /**
- * An article's blocks of text with the entity mentions in them, as the loader found them while
- * rendering it (src/site/article-loader.ts): the same text nodes the page's links come from.
+ * What an article says of the registry's entities and its search fields, as the loader found them
+ * while rendering it (src/site/article-loader.ts), from the same text nodes the page's links.
  */
-export function articleBlocks(article: ArticleEntry): TextBlock[] {
+export function articleMetadata(article: ArticleEntry): ArticleRenderMetadata {
   const metadata = article.rendered?.metadata as unknown as ArticleRenderMetadata | undefined;
-  if (!metadata?.blocks) throw new Error(`${article.filePath ?? article.id}: the content store has no rendered text for this article`);
-  return metadata.blocks;
+  if (!metadata?.counts) throw new Error(`${article.filePath ?? article.id}: the content store has no rendered text for this article`);
+  return metadata;
 }
 
 /**
- * Mentions of registry entities in every article, collected once per build from what the loader
+ * Mentions of registry entities in every article, gathered once per build from what the loader
  * stored, and shared by article pages, entity pages and exports.
  */
 export function getMentionIndex(): Promise<MentionIndex> {
   mentionIndex ??= (async () => {
     const registry = await getEntities();
-    const entries = [...registry.values()].map((e) => ({ id: e.id, ...e.data }));
-    const matcher = new EntityMatcher(entityNames(entries));
-    const sources = new SourceNameMatcher(sourceNames(entries));
-    // An outlet names one agency as a whole ("الأوروبية"), or holds names in running text.
-    const findSource = (text: string) => {
-      const id = sources.entityOf(text);
-      return id ? [{ entityId: id, start: 0, end: text.length }] : matcher.findMentions(text);
-    };
     const perArticle = (await getArticles()).map((article) => {
-      const blocks = articleBlocks(article);
-      const outlet = article.data.outlet;
-      if (outlet) {
-        const label = 'المصدر: ';
-        const mentions = findSource(outlet).map((m) => ({ ...m, start: m.start + label.length, end: m.end + label.length }));
-        return collectArticleMentions(article.id, [...blocks, { text: label + outlet, mentions }]);
-      }
-      return collectArticleMentions(article.id, blocks);
+      const { counts, snippets } = articleMetadata(article);
+      return { articleId: article.id, counts, snippets };
     });
     const index = buildMentionIndex(perArticle);
     for (const [entityId] of index.byEntity) {
