@@ -1,9 +1,11 @@
 /**
  * The articles collection's content loader. Each article's MDX is validated (frontmatter against
- * the collection schema) and rendered to HTML once, here, with the entity links and the mention
- * blocks (`src/render/article.ts`); Astro keeps the result in its content store with a digest of
- * the file, the registry and the renderer's own code, so the next build renders only the articles
- * that changed.
+ * the collection schema) and rendered to HTML once, here, with the entity links, what the article
+ * says of each entity and its search fields (`src/site/article-prepare.ts`); Astro keeps the result
+ * in its content store with a digest of the file, the registry and the renderer's own code, so the
+ * next build renders only the articles that changed. Many changed articles are prepared in worker
+ * threads: plain Node on every core, outside Vite's module runner (whose import getters make the
+ * matcher's per-character loops several times slower).
  *
  * Why not Astro's glob loader with @astrojs/mdx: it turns every article into a JavaScript module
  * Vite compiles and keeps in memory for the whole build — 9 GB and most of the build time at
@@ -12,35 +14,19 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import { Worker } from 'node:worker_threads';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { EntityMatcher, SourceNameMatcher } from '../entities/matcher.ts';
-import { collectArticleMentions, type FindMentions, type Snippet, type TextBlock } from '../entities/mentions.ts';
-import { entityNames, loadRegistry, sourceNames, type RegistryEntity } from '../entities/registry.ts';
-import { ArticleSourceError, renderArticleBody } from '../render/article.ts';
+import { loadRegistry } from '../entities/registry.ts';
 import { searchEnrichmentEnabled } from '../search/config.ts';
-import { articleEnrichment, multiWordNames, type FindNames, type PageEnrichment, type WordedName } from '../search/enrichment.ts';
-import { nameToken } from '../search/name-token.ts';
-import type { ArticleFrontmatter as ArticleData } from '../schemas/article.ts';
-import { entityUrl } from './urls.ts';
+import { articlePreparer, type PreparedArticle, type PrepareOptions } from './article-prepare.ts';
 
-/**
- * What the loader keeps next to an article's HTML (`rendered.metadata`): what the article says of
- * each entity (mention counts, quoted sentences) and its hidden search fields.
- */
-export interface ArticleRenderMetadata {
-  /** Entity id → mentions in the article (body, captions, credits, outlet). */
-  counts: Map<string, number>;
-  /** Entity id → the first sentences naming it. */
-  snippets: Map<string, Snippet[]>;
-  /** Hidden search fields (null in plain-Pagefind builds, MARSAD_SEARCH_ENRICH=0). */
-  search: PageEnrichment | null;
-}
+export type { ArticleRenderMetadata } from './article-prepare.ts';
 
 /** The source files and packages whose code decides what the loader stores. */
-const RENDERER_SOURCES = ['src/render', 'src/arabic', 'src/search', 'src/entities/matcher.ts', 'src/entities/mentions.ts', 'src/site/article-loader.ts', 'src/site/urls.ts'];
+const RENDERER_SOURCES = ['src/render', 'src/arabic', 'src/search', 'src/entities/matcher.ts', 'src/entities/mentions.ts', 'src/entities/registry.ts', 'src/site/article-prepare.ts', 'src/site/urls.ts'];
 const RENDERER_PACKAGES = ['satteri', 'hast-util-to-html'];
 
 function filesUnder(dir: string, extension: string): string[] {
@@ -101,53 +87,53 @@ export function articleLoader({ base, entities }: ArticleLoaderOptions): Loader 
   };
 }
 
-interface RegistryNames {
-  namesById: Map<string, string[]>;
-  wordedNames: WordedName[];
-  findNames: FindNames;
-}
+/** Fewer changed articles than this are prepared in the loader's own thread (workers take ~0.3 s to start). */
+const WORKER_THRESHOLD = 200;
+const BATCH = 100;
 
-/** The registry's names prepared for search enrichment: multi-word names and a matcher by name token. */
-function registryNames(registry: readonly RegistryEntity[]): RegistryNames {
-  const namesById = new Map(registry.map((e) => [e.id, [e.name, ...e.aliases]]));
-  const lists = [...namesById.values()];
-  const matcher = new EntityMatcher(lists.flat().map((name) => ({ id: nameToken(name), names: [name] })));
-  return { namesById, wordedNames: multiWordNames(lists), findNames: (text) => matcher.findMentions(text) };
-}
-
-/** An article's hidden search fields, from its texts and the names of the entities it mentions. */
-function searchFields(article: ArticleData, body: readonly TextBlock[], counts: ReadonlyMap<string, number>, names: RegistryNames): PageEnrichment {
-  const { title, standfirst, outlet, dateline } = article;
-  const texts = [title, standfirst ?? '', outlet ?? '', dateline ?? '', ...body.map((b) => b.text)];
-  const mentioned = [...counts.keys()].map((id) => names.namesById.get(id)).filter((n): n is string[] => n !== undefined);
-  return articleEnrichment(texts, { mentioned, wordedNames: names.wordedNames, findNames: names.findNames });
+/** Prepares articles on worker threads, one per core (at most 4), batch by batch. */
+export async function prepareInWorkers(items: { id: string; source: string }[], options: PrepareOptions): Promise<PreparedArticle[]> {
+  const count = Math.max(1, Math.min(4, os.availableParallelism(), Math.ceil(items.length / BATCH)));
+  const batches: { id: string; source: string }[][] = [];
+  for (let i = 0; i < items.length; i += BATCH) batches.push(items.slice(i, i + BATCH));
+  const results: PreparedArticle[][] = new Array(batches.length);
+  let next = 0;
+  const run = (worker: Worker) =>
+    new Promise<void>((resolve, reject) => {
+      const send = () => {
+        if (next >= batches.length) return resolve();
+        const n = next++;
+        worker.once('message', (prepared: PreparedArticle[]) => {
+          results[n] = prepared;
+          send();
+        });
+        worker.postMessage(batches[n]);
+      };
+      worker.once('error', reject);
+      send();
+    });
+  const workers = Array.from({ length: count }, () => new Worker(new URL('./article-worker.ts', import.meta.url), { workerData: options }));
+  try {
+    await Promise.all(workers.map(run));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results.flat();
 }
 
 async function syncArticles(context: LoaderContext, base: string, entitiesDir: string): Promise<void> {
   const { store, parseData, generateDigest, logger, config } = context;
   const root = fileURLToPath(config.root);
-  const registry = loadRegistry(entitiesDir);
-  const ids = new Set(registry.map((e) => e.id));
-  const matcher = new EntityMatcher(entityNames(registry));
-  const sources = new SourceNameMatcher(sourceNames(registry));
-  const findMentions: FindMentions = (text) => matcher.findMentions(text);
-  // A credit names one agency as a whole ("الأوروبية"), or holds names in running text.
-  const findCreditMentions: FindMentions = (text) => {
-    const id = sources.entityOf(text);
-    return id ? [{ entityId: id, start: 0, end: text.length }] : findMentions(text);
-  };
-  const enrich = searchEnrichmentEnabled();
-  const names = enrich ? registryNames(registry) : undefined;
-  const contextDigest = generateDigest(`${rendererDigest(root)}\0${enrich}\0${JSON.stringify(registry)}`);
+  const options: PrepareOptions = { entities: entitiesDir, enrich: searchEnrichmentEnabled() };
+  const contextDigest = generateDigest(`${rendererDigest(root)}\0${options.enrich}\0${JSON.stringify(loadRegistry(entitiesDir))}`);
 
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
   const problems: string[] = [];
-  let rendered = 0;
+  const changed: { id: string; source: string; digest: string }[] = [];
   for (const file of filesUnder(base, '.mdx')) {
     const id = file.slice(0, -'.mdx'.length);
     const full = path.join(base, file);
-    const filePath = path.relative(root, full).split(path.sep).join('/');
-    seen.add(id);
+    seen.set(id, full);
     let source: string;
     try {
       source = readFileSync(full, 'utf8');
@@ -156,37 +142,34 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
       continue;
     }
     const digest = generateDigest(`${contextDigest}\0${source}`);
-    if (store.get(id)?.digest === digest) continue;
+    if (store.get(id)?.digest !== digest) changed.push({ id, source, digest });
+  }
+
+  let prepared: PreparedArticle[] = [];
+  if (changed.length >= WORKER_THRESHOLD) {
+    prepared = await prepareInWorkers(changed.map(({ id, source }) => ({ id, source })), options);
+  } else if (changed.length > 0) {
+    const prepare = articlePreparer(options);
+    prepared = changed.map(({ id, source }) => prepare(id, source));
+  }
+  for (const [i, result] of prepared.entries()) {
+    const { id, digest } = changed[i]!;
+    const full = seen.get(id)!;
+    if (!result.ok) {
+      problems.push(`${result.line ? `${full}:${result.line}:${result.column}` : full}: ${result.reason}`);
+      continue;
+    }
     try {
-      const { frontmatter, content } = parseFrontmatter(source, { frontmatter: 'empty-with-lines' });
-      const data = await parseData({ id, data: frontmatter, filePath: full });
-      const { html, blocks } = renderArticleBody(content, {
-        findMentions,
-        findCreditMentions,
-        hasEntity: (entityId) => ids.has(entityId),
-        entityUrl,
-      });
-      const article = data as unknown as ArticleData;
-      const withOutlet = [...blocks];
-      if (article.outlet) {
-        // The outlet names an agency as a credit does; it counts as a mention of it.
-        const label = 'المصدر: ';
-        const mentions = findCreditMentions(article.outlet).map((m) => ({ ...m, start: m.start + label.length, end: m.end + label.length }));
-        withOutlet.push({ text: label + article.outlet, mentions });
-      }
-      const { counts, snippets } = collectArticleMentions(id, withOutlet);
-      const metadata: ArticleRenderMetadata = { counts, snippets, search: names ? searchFields(article, blocks, counts, names) : null };
-      store.set({ id, data, digest, filePath, rendered: { html, metadata: metadata as unknown as Record<string, unknown> } });
-      rendered += 1;
+      const data = await parseData({ id, data: result.frontmatter, filePath: full });
+      const filePath = path.relative(root, full).split(path.sep).join('/');
+      store.set({ id, data, digest, filePath, rendered: { html: result.html, metadata: result.metadata as unknown as Record<string, unknown> } });
     } catch (error) {
-      const where = error instanceof ArticleSourceError && error.line ? `${full}:${error.line}:${error.column}` : full;
-      const reason = error instanceof ArticleSourceError ? error.reason : (error as Error).message;
-      problems.push(`${where}: ${reason}`);
+      problems.push(`${full}: ${(error as Error).message}`);
     }
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
   if (problems.length > 0) {
     throw new Error(`${problems.length} article${problems.length === 1 ? '' : 's'} cannot be built:\n${problems.join('\n')}`);
   }
-  logger.info(`${seen.size} articles, ${rendered} rendered, ${seen.size - rendered} unchanged`);
+  logger.info(`${seen.size} articles, ${changed.length} rendered, ${seen.size - changed.length} unchanged`);
 }

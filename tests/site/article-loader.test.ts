@@ -5,6 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../scripts/lib/build.ts';
+import { prepareInWorkers } from '../../src/site/article-loader.ts';
+import { articlePreparer } from '../../src/site/article-prepare.ts';
 
 const run = promisify(execFile);
 let work: string;
@@ -50,6 +52,19 @@ describe('the article loader', () => {
     await writeFile(entity, JSON.stringify({ ...data, aliases: [...data.aliases, 'الشهباء'] }));
     expect(counts((await sync()).output)).toEqual([5, 5, 0]);
   }, 120_000);
+
+  it('prepares articles on worker threads exactly as in its own thread', async () => {
+    const dir = path.join(projectRoot, 'content', 'articles');
+    const { readdir } = await import('node:fs/promises');
+    const items = await Promise.all(
+      (await readdir(dir)).map(async (f) => ({ id: f.replace(/\.mdx$/, ''), source: await readFile(path.join(dir, f), 'utf8') })),
+    );
+    const options = { entities: path.join(projectRoot, 'content', 'entities'), enrich: true };
+    const inWorkers = await prepareInWorkers([...items, { id: 'bad', source: 'نص {1+1}' }], options);
+    const prepare = articlePreparer(options);
+    expect(inWorkers).toEqual([...items.map(({ id, source }) => prepare(id, source)), { ok: false, id: 'bad', line: 1, column: 4, reason: expect.stringContaining('JavaScript expressions') }]);
+    expect(inWorkers.filter((r) => r.ok && r.metadata.counts.size > 0)).toHaveLength(items.length);
+  }, 60_000);
 
   it('stops on an invalid article with its file, line, column and reason', async () => {
     const bad = path.join(content, 'articles', 'bad.mdx');
