@@ -10,8 +10,8 @@
  * 5. with --baselines, builds the same articles as a plain Astro + MDX + Pagefind site and as a
  *    Starlight site (bench/scale/baselines/), without entities;
  * 6. runs a fixed set of cold entity-name queries in headless Chromium through the real Pagefind
- *    bundle, each in a fresh browser context: bytes the server sent (gzip) and time to the first
- *    result's data;
+ *    bundle, each in a fresh browser context: bytes the server sent (gzip, per Pagefind file kind)
+ *    and time to the first result's data; with --baselines, on the plain site's index too;
  * and prints one table (and writes the figures as JSON).
  */
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -166,13 +166,17 @@ interface QueryFigure {
   /** Bytes per file fetched, largest first: what a cold query costs, and where. */
   files: { path: string; bytes: number }[];
 }
-const queries: QueryFigure[] = [];
-if (args.queries) {
-  log('running cold queries in Chromium…');
-  await precompress(dist);
+/**
+ * The cold queries against one built site: each in a fresh browser context (empty cache) on a
+ * blank page of the site, through the site's own Pagefind bundle.
+ */
+async function coldQueries(site: string): Promise<QueryFigure[]> {
+  const figures: QueryFigure[] = [];
+  await precompress(site);
+  await writeFile(path.join(site, '__bench.html'), '<!doctype html><title>bench</title>');
   let served = 0;
   const perFile = new Map<string, number>();
-  const server = await serveStatic(dist, {
+  const server = await serveStatic(site, {
     compress: true,
     onBytes: (n, file) => {
       served += n;
@@ -184,7 +188,7 @@ if (args.queries) {
     for (const query of QUERIES) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(`${server.origin}/robots.txt`);
+      await page.goto(`${server.origin}/__bench.html`);
       // Bytes are counted at the server (gzip, as a host sends them), the worker's fetches included.
       const before = served;
       perFile.clear();
@@ -196,13 +200,24 @@ if (args.queries) {
         return { ms: performance.now() - started, results: search.results.length };
       })()`);
       const files = [...perFile].map(([path, bytes]) => ({ path, bytes })).sort((a, b) => b.bytes - a.bytes);
-      queries.push({ query, results: result.results, bytes: served - before, ms: result.ms, files });
+      figures.push({ query, results: result.results, bytes: served - before, ms: result.ms, files });
       await context.close();
     }
   } finally {
     await browser.close();
     await server.close();
+    await rm(path.join(site, '__bench.html'), { force: true });
   }
+  return figures;
+}
+
+let queries: QueryFigure[] = [];
+let plainQueries: QueryFigure[] = [];
+if (args.queries) {
+  log('running cold queries in Chromium…');
+  queries = await coldQueries(dist);
+  // The same queries on plain Pagefind over the plain site: the floor one index of this size costs.
+  if (baselines.plain) plainQueries = await coldQueries(path.join(work, 'plain-dist'));
 }
 
 const figures = {
@@ -218,6 +233,7 @@ const figures = {
   rebuild: rebuild ? { ms: rebuild.ms, peakRss: rebuild.peakRss } : null,
   baselines: Object.fromEntries(Object.entries(baselines).map(([k, b]) => [k, { ms: b.ms, peakRss: b.peakRss, pagefindMs: b.pagefindMs ?? null }])),
   queries,
+  plainQueries,
 };
 
 const rows: [string, string][] = [
@@ -247,6 +263,9 @@ function byKind(files: QueryFigure['files']): string {
 }
 for (const q of queries) {
   rows.push([`cold query «${q.query}»`, `${(q.bytes / 1024).toFixed(0)} KB, ${q.ms.toFixed(0)} ms, ${q.results} results (KB: ${byKind(q.files)})`]);
+}
+for (const q of plainQueries) {
+  rows.push([`plain: cold query «${q.query}»`, `${(q.bytes / 1024).toFixed(0)} KB, ${q.ms.toFixed(0)} ms, ${q.results} results (KB: ${byKind(q.files)})`]);
 }
 const width = Math.max(...rows.map((r) => r[0].length));
 for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
