@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -30,7 +30,10 @@ describe('npm run search:index', () => {
 
   it('indexes the pages of a built folder into pagefind/', async () => {
     const dir = await folder();
-    await writeFile(path.join(dir, 'index.html'), '<!doctype html><html lang="ar" dir="rtl"><head><title>x</title></head><body><main data-pagefind-body><h1>مرصد</h1><p>وزير الخارجية في الرياض</p></main></body></html>');
+    const page = (body: string) => `<!doctype html><html lang="ar" dir="rtl"><head><title>x</title></head><body>${body}</body></html>`;
+    await writeFile(path.join(dir, 'index.html'), page('<main><h1>مرصد</h1></main>'));
+    await mkdir(path.join(dir, 'articles', 'a1'), { recursive: true });
+    await writeFile(path.join(dir, 'articles', 'a1', 'index.html'), page('<main data-pagefind-body><h1>خبر</h1><p>وزير الخارجية في الرياض</p></main>'));
     const { stdout } = await run(process.execPath, [cli, dir]);
     expect(stdout).toMatch(/indexed 1 pages in \d+ ms/);
     const { readdir } = await import('node:fs/promises');
