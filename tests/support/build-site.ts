@@ -14,7 +14,7 @@ declare module 'vitest' {
 }
 
 /**
- * Builds the site once per test run with the project's real `astro build` (Pagefind included)
+ * Builds the site once per test run with the project's real build (`astro build`, then Pagefind)
  * into a temp folder with a fresh cache (no stale content-layer data), and hands its path to the
  * site and browser tests. `MARSAD_TEST_CONTENT_DIR` picks another content folder; the default is
  * the committed seed content. `MARSAD_KEEP_TEST_DIST=1` keeps the built site for inspection.
@@ -23,7 +23,13 @@ export default async function setup(project: TestProject) {
   const contentDir = path.resolve(projectRoot, process.env.MARSAD_TEST_CONTENT_DIR || 'content');
   const distDir = await mkdtemp(path.join(os.tmpdir(), 'marsad-test-dist-'));
   const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'marsad-test-cache-'));
-  await buildSite({ contentDir, outDir: distDir, cacheDir });
+  try {
+    await buildSite({ contentDir, outDir: distDir, cacheDir });
+  } catch (error) {
+    // A failed build leaves nothing behind for the next run to trip on.
+    await Promise.all([distDir, cacheDir].map((dir) => rm(dir, { recursive: true, force: true })));
+    throw error;
+  }
   project.provide('distDir', distDir);
   project.provide('contentDir', contentDir);
   return async () => {
