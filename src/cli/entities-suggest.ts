@@ -8,14 +8,14 @@
  * (`$MARSAD_CONTENT_DIR` or `content/`), or with `--text` raw corpora (plain text, JSONL, JSON
  * arrays, ZIPs of them). Names the registry already matches are left out.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { discoverNames, type Candidate, type DiscoveryDocument, type Evidence, type GuessType } from '../entities/discover.ts';
 import { readCorpus } from '../entities/discover/corpus-files.ts';
 import { EntityMatcher } from '../entities/matcher.ts';
 import type { Mention } from '../entities/mentions.ts';
-import { entityNames, loadRegistry } from '../entities/registry.ts';
+import { contentFiles, entityNames, loadRegistry } from '../entities/registry.ts';
 import { readFrontmatter } from '../ingest/index.ts';
 import { renderArticleBody } from '../render/article.ts';
 import { entityUrl } from '../site/urls.ts';
@@ -77,15 +77,8 @@ export function shortExample(sentence: string, [start, end]: [number, number], w
 
 /** The articles of `dir` (`*.mdx`), read with the same MDX parser as the site: title + blocks. */
 function readArticles(dir: string): DiscoveryDocument[] {
-  let files: string[];
-  try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
   const noMentions = (): Mention[] => [];
-  return files.map((file) => {
+  return contentFiles(dir, '.mdx').map((file) => {
     const mdx = readFileSync(path.join(dir, file), 'utf8');
     const body = mdx.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/, '');
     const frontmatter = readFrontmatter(mdx);
@@ -99,7 +92,7 @@ function readArticles(dir: string): DiscoveryDocument[] {
       const value = frontmatter?.[field];
       if (typeof value === 'string' && value.trim()) paragraphs.unshift(value);
     }
-    return { id: path.basename(file, '.mdx'), paragraphs };
+    return { id: file.slice(0, -'.mdx'.length), paragraphs };
   });
 }
 

@@ -9,18 +9,27 @@ export interface RegistryEntity extends EntityData {
 }
 
 /**
- * Reads and validates `<dir>/*.json` (the entity registry) outside Astro's content layer, for
- * the build-time linker. A file that does not validate fails with its path and the problem.
+ * The files of a content folder (registry entities, articles) with this extension, as sorted
+ * `/`-separated paths relative to it, subfolders included; none when the folder does not exist.
  */
-export function loadRegistry(dir: string): RegistryEntity[] {
-  let files: string[];
+export function contentFiles(dir: string, extension: string): string[] {
   try {
-    files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith(extension))
+      .map((f) => f.split(path.sep).join('/'))
+      .sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  return files.sort().map((file) => {
+}
+
+/**
+ * Reads and validates `<dir>/*.json` (the entity registry) outside Astro's content layer, for
+ * the build-time linker. A file that does not validate fails with its path and the problem.
+ */
+export function loadRegistry(dir: string): RegistryEntity[] {
+  return contentFiles(dir, '.json').map((file) => {
     const full = path.join(dir, file);
     let json: unknown;
     try {

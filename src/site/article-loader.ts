@@ -13,13 +13,13 @@
  * Articles here are data: the same MDX syntax, parsed by the compiler @astrojs/mdx uses.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { loadRegistry } from '../entities/registry.ts';
+import { contentFiles, loadRegistry } from '../entities/registry.ts';
 import { searchEnrichmentEnabled } from '../search/config.ts';
 import { articlePreparer, type PreparedArticle, type PrepareOptions } from './article-prepare.ts';
 
@@ -29,24 +29,12 @@ export type { ArticleRenderMetadata } from './article-prepare.ts';
 const RENDERER_SOURCES = ['src/render', 'src/arabic', 'src/search', 'src/entities/matcher.ts', 'src/entities/mentions.ts', 'src/entities/registry.ts', 'src/site/article-prepare.ts', 'src/site/urls.ts'];
 const RENDERER_PACKAGES = ['satteri', 'hast-util-to-html'];
 
-function filesUnder(dir: string, extension: string): string[] {
-  try {
-    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith(extension))
-      .map((f) => f.split(path.sep).join('/'))
-      .sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-}
-
 /** A digest of the renderer's code: a change to it renders every article again. */
 function rendererDigest(root: string): string {
   const hash = createHash('sha256');
   for (const source of RENDERER_SOURCES) {
     const full = path.join(root, source);
-    const files = source.endsWith('.ts') ? [full] : filesUnder(full, '.ts').map((f) => path.join(full, f));
+    const files = source.endsWith('.ts') ? [full] : contentFiles(full, '.ts').map((f) => path.join(full, f));
     for (const file of files) {
       try {
         hash.update(`${file}\0${readFileSync(file, 'utf8')}\0`);
@@ -130,7 +118,7 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
   const seen = new Map<string, string>();
   const problems: string[] = [];
   const changed: { id: string; source: string; digest: string }[] = [];
-  for (const file of filesUnder(base, '.mdx')) {
+  for (const file of contentFiles(base, '.mdx')) {
     const id = file.slice(0, -'.mdx'.length);
     const full = path.join(base, file);
     seen.set(id, full);
