@@ -65,10 +65,12 @@ export function articleLoader({ base, entities }: ArticleLoaderOptions): Loader 
     name: 'marsad-articles',
     load: async (context) => {
       await syncArticles(context, base, entities);
+      // In dev, an edit syncs again; syncs run one after the other so two never write the store at once.
+      let syncing = Promise.resolve();
       context.watcher?.on('all', (_event, changed) => {
         const file = path.resolve(changed);
         if ((file.startsWith(base + path.sep) && file.endsWith('.mdx')) || file.startsWith(entities + path.sep)) {
-          syncArticles(context, base, entities).catch((error) => context.logger.error((error as Error).message));
+          syncing = syncing.then(() => syncArticles(context, base, entities)).catch((error) => context.logger.error((error as Error).message));
         }
       });
     },
@@ -112,8 +114,8 @@ export async function prepareInWorkers(items: { id: string; source: string }[], 
 async function syncArticles(context: LoaderContext, base: string, entitiesDir: string): Promise<void> {
   const { store, parseData, generateDigest, logger, config } = context;
   const root = fileURLToPath(config.root);
-  const options: PrepareOptions = { entities: entitiesDir, enrich: searchEnrichmentEnabled() };
-  const contextDigest = generateDigest(`${rendererDigest(root)}\0${options.enrich}\0${JSON.stringify(loadRegistry(entitiesDir))}`);
+  const options: PrepareOptions = { registry: loadRegistry(entitiesDir), enrich: searchEnrichmentEnabled() };
+  const contextDigest = generateDigest(`${rendererDigest(root)}\0${options.enrich}\0${JSON.stringify(options.registry)}`);
 
   const seen = new Map<string, string>();
   const problems: string[] = [];
@@ -135,7 +137,7 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
 
   let prepared: PreparedArticle[] = [];
   if (changed.length >= WORKER_THRESHOLD) {
-    prepared = await prepareInWorkers(changed.map(({ id, source }) => ({ id, source })), options);
+    prepared = await prepareInWorkers(changed, options);
   } else if (changed.length > 0) {
     const prepare = articlePreparer(options);
     prepared = changed.map(({ id, source }) => prepare(id, source));

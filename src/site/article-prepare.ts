@@ -7,7 +7,7 @@
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { EntityMatcher, SourceNameMatcher } from '../entities/matcher.ts';
 import { collectArticleMentions, type FindMentions, type Snippet, type TextBlock } from '../entities/mentions.ts';
-import { entityNames, loadRegistry, sourceNames } from '../entities/registry.ts';
+import { entityNames, sourceNames, type RegistryEntity } from '../entities/registry.ts';
 import { ArticleSourceError, renderArticleBody } from '../render/article.ts';
 import { articleEnrichment, multiWordNames, type FindNames, type PageEnrichment, type WordedName } from '../search/enrichment.ts';
 import { nameToken } from '../search/name-token.ts';
@@ -28,8 +28,8 @@ export type PreparedArticle =
   | { ok: false; id: string; line?: number; column?: number; reason: string };
 
 export interface PrepareOptions {
-  /** Folder of the registry's `*.json` entities. */
-  entities: string;
+  /** The registry (`loadRegistry`), read once by the loader and handed to every worker. */
+  registry: RegistryEntity[];
   /** Compute hidden search fields. */
   enrich: boolean;
 }
@@ -42,9 +42,8 @@ interface RegistryNames {
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** Reads the registry once and returns the function that prepares one article. */
-export function articlePreparer({ entities, enrich }: PrepareOptions): (id: string, source: string) => PreparedArticle {
-  const registry = loadRegistry(entities);
+/** Prepares the registry's matchers once and returns the function that prepares one article. */
+export function articlePreparer({ registry, enrich }: PrepareOptions): (id: string, source: string) => PreparedArticle {
   const ids = new Set(registry.map((e) => e.id));
   const matcher = new EntityMatcher(entityNames(registry));
   const sources = new SourceNameMatcher(sourceNames(registry));

@@ -46,7 +46,7 @@ export function getEntities(): Promise<Map<string, EntityEntry>> {
 
 /**
  * What an article says of the registry's entities and its search fields, as the loader found them
- * while rendering it (src/site/article-loader.ts), from the same text nodes the page's links.
+ * while rendering it (src/site/article-loader.ts), from the same text nodes as the page's links.
  */
 export function articleMetadata(article: ArticleEntry): ArticleRenderMetadata {
   const metadata = article.rendered?.metadata as unknown as ArticleRenderMetadata | undefined;
