@@ -5,10 +5,13 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 
-/** The two steps of `npm run build`: Astro, then the Pagefind index in a process of its own. */
+/**
+ * The two steps of `npm run build`: Astro, then the Pagefind index in a process of its own
+ * (`quiet`: the arguments that keep a step's log short when nobody reads it).
+ */
 export const buildSteps = [
-  { name: 'astro build', script: 'node_modules/astro/bin/astro.mjs', args: ['build'] },
-  { name: 'search index', script: 'src/cli/search-index.ts', args: [] },
+  { name: 'astro build', script: 'node_modules/astro/bin/astro.mjs', args: ['build'], quiet: ['--silent'] },
+  { name: 'search index', script: 'src/cli/search-index.ts', args: [], quiet: [] },
 ] as const;
 
 /** Runs the project's real build (`npm run build`'s steps) with the given folders and env. */
@@ -24,7 +27,7 @@ export async function buildSite(options: { contentDir?: string | undefined; outD
   };
   for (const step of buildSteps) {
     try {
-      await run(process.execPath, [path.join(projectRoot, step.script), ...step.args, ...(step.name === 'astro build' ? ['--silent'] : [])], {
+      await run(process.execPath, [path.join(projectRoot, step.script), ...step.args, ...step.quiet], {
         cwd: projectRoot,
         env,
         maxBuffer: 256 * 1024 * 1024,
