@@ -1,9 +1,9 @@
-import { geoEqualEarth, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
+import { geoEqualEarth, geoIdentity, geoMercator, geoPath, type GeoProjection, type GeoStreamWrapper } from 'd3-geo';
 import type { Geometry, Position } from 'geojson';
 import { CompactPath } from './svg-path.ts';
 import { estimateTextWidth } from './text.ts';
 import { round1 } from './types.ts';
-import { boundsIntersect, countryAt, world, type Bounds, type Country, type Detail, type Piece } from './world.ts';
+import { boundsIntersect, countryAt, inMercatorPlane, world, type Bounds, type Country, type Detail, type Piece } from './world.ts';
 
 /** A place to mark on a map. */
 export interface MapPlace {
@@ -158,26 +158,29 @@ function drawLocatorMap(places: readonly MapPlace[], options: LocatorMapOptions)
   const projection: GeoProjection = wide ? geoEqualEarth() : geoMercator();
   const frame: Geometry = { type: 'MultiPoint', coordinates: [[west, south], [east, south], [west, north], [east, north], ...extent] };
   projection.fitExtent([[padding[1], padding[0]], [width - padding[1], height - padding[0]]], frame);
+  snapFrame(projection, width, height);
   if (wide) {
-    // A world map has a flat pole line: move it up to the top edge rather than show space beyond it.
+    // A world map has a flat pole line: move it up to the top edge rather than show space beyond
+    // it (by whole grid steps, so that world maps keep sharing frames).
     const poleY = projection([0, 90])![1];
     const topmost = Math.min(...extent.map((p) => projection(p as [number, number])![1]));
-    const shift = Math.min(poleY, topmost - padding[0] / 2);
+    const shift = Math.floor(Math.min(poleY, topmost - padding[0] / 2) / POLE_GRID) * POLE_GRID;
     if (shift > 0) {
       const [tx, ty] = projection.translate();
       projection.translate([tx, ty - shift]);
     }
   }
-  if (!wide) snapFrame(projection, width, height);
   projection.clipExtent([[-1, -1], [width + 1, height + 1]]);
 
   // What the frame shows, in degrees, to skip pieces of the world that are off the map.
   const view = visibleBounds(projection, width, height, wide);
   const w = world(detail);
+  // A regional map is drawn in the Mercator plane (see inMercatorPlane): the same picture, faster.
+  const plane = wide ? null : mercatorPlane(projection, width, height);
   const draw = (pieces: readonly Piece<Geometry>[]) => {
     const context = new CompactPath(1.4, 2.5);
-    const path = geoPath(projection, context);
-    for (const piece of pieces) if (!view || boundsIntersect(piece.bounds, view)) path(piece.geometry);
+    const path = geoPath(plane ?? projection, context);
+    for (const piece of pieces) if (!view || boundsIntersect(piece.bounds, view)) path(plane ? inMercatorPlane(piece) : piece.geometry);
     return context.result();
   };
   // Maps of the same places share a projection: draw its water, land and borders once.
@@ -229,15 +232,27 @@ function drawLocatorMap(places: readonly MapPlace[], options: LocatorMapOptions)
   return { width, height, detail, water, land, borders, highlighted, marks };
 }
 
+/** A Mercator `projection` (not rotated) as a scale and move of the unscaled plane, clipped to the frame. */
+function mercatorPlane(projection: GeoProjection, width: number, height: number): GeoStreamWrapper {
+  return geoIdentity()
+    .reflectY(true)
+    .scale(projection.scale())
+    .translate(projection([0, 0])!)
+    .clipExtent([[-1, -1], [width + 1, height + 1]]);
+}
+
 /** Zoom steps per doubling of scale, and the grid (px) the map's middle snaps to. */
 const ZOOM_STEPS = 4;
 const FRAME_GRID = 16;
+/** The step (px) a world map's pole line moves up by. */
+const POLE_GRID = 4;
 
 /**
- * Regional maps of nearby places share one frame: the zoom is rounded out to a quarter of a
- * doubling (at most 16% wider than the tight fit) and the middle to a 16 px grid, well within the
- * labels' padding. Maps with the same frame share their water, land and borders, which are drawn
- * once per build (at 10,000 articles, thousands of article maps come down to a few hundred frames).
+ * Maps of nearby places share one frame: the zoom is rounded out to a quarter of a doubling (at
+ * most 16% wider than the tight fit) and the middle to a 16 px grid, well within the labels'
+ * padding. Maps with the same frame share their water, land and borders, which are drawn once per
+ * build: at 1,000 articles, 546 world maps have 85 frames (328 before world maps were snapped too)
+ * and 780 regional maps 433.
  */
 function snapFrame(projection: GeoProjection, width: number, height: number): void {
   const middle = projection.invert!([width / 2, height / 2]);

@@ -1,4 +1,4 @@
-import { geoArea, geoBounds, geoContains, geoEquirectangular, geoPath, type GeoContext } from 'd3-geo';
+import { geoArea, geoBounds, geoContains, geoEquirectangular, geoMercatorRaw, geoPath, type GeoContext } from 'd3-geo';
 import type { Feature, Geometry, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -156,4 +156,30 @@ export function countryAt(lon: number, lat: number): Country | null {
     containing.set(key, found);
   }
   return found;
+}
+
+/** Latitude the Mercator plane is cut at (the poles are infinitely far; no regional map goes there). */
+const MERCATOR_LIMIT = (85 * Math.PI) / 180;
+const mercatorPlane = new WeakMap<Piece<Geometry>, Geometry>();
+
+/**
+ * A piece in the unscaled Mercator plane (x = longitude in radians), computed once per build: a
+ * regional map then only scales, moves and clips it in the plane, with none of d3's per-map
+ * spherical work (cutting at the antimeridian, resampling arcs). Natural Earth's outlines are
+ * already cut at the antimeridian, and meridians and parallels are straight in Mercator, so the
+ * drawing is the same to the pixel (tests/pictures/locator-map.test.ts). Equal Earth world maps
+ * stay spherical: there the meridians polygons were cut along are curves.
+ */
+export function inMercatorPlane(piece: Piece<Geometry>): Geometry {
+  let plane = mercatorPlane.get(piece);
+  if (!plane) {
+    const project = (p: Position): Position =>
+      geoMercatorRaw((p[0]! * Math.PI) / 180, Math.max(-MERCATOR_LIMIT, Math.min(MERCATOR_LIMIT, (p[1]! * Math.PI) / 180)));
+    const g = piece.geometry;
+    if (g.type === 'Polygon') plane = { type: 'Polygon', coordinates: g.coordinates.map((ring) => ring.map(project)) };
+    else if (g.type === 'LineString') plane = { type: 'LineString', coordinates: g.coordinates.map(project) };
+    else throw new Error(`inMercatorPlane: unexpected ${g.type}`);
+    mercatorPlane.set(piece, plane);
+  }
+  return plane;
 }

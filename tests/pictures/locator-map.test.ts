@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { locatorMap, type MapPicture, type MapPlace } from '../../src/pictures/locator-map.ts';
 import { estimateTextWidth } from '../../src/pictures/text.ts';
-import { countryAt } from '../../src/pictures/world.ts';
+import { geoIdentity, geoMercator, geoPath } from 'd3-geo';
+import { CompactPath } from '../../src/pictures/svg-path.ts';
+import { countryAt, inMercatorPlane, world } from '../../src/pictures/world.ts';
 
 const place = (id: string, name: string, lat: number, lon: number, weight = 1, kind?: string, emphasis = false): MapPlace => ({
   id,
@@ -73,6 +75,11 @@ describe('locatorMap', () => {
     const near = locatorMap([{ ...aleppo, id: 'near-aleppo', lat: aleppo.lat + 0.02, lon: aleppo.lon + 0.02 }])!;
     expect(near.land).toBe(a.land);
     expect(near.marks[0]!.x).not.toBe(a.marks[0]!.x);
+    // World maps too: the United States and China with Aleppo, or with Idlib.
+    const world1 = locatorMap([usa, china, aleppo])!;
+    const world2 = locatorMap([usa, china, idlib])!;
+    expect(world1.detail).toBe('coarse');
+    expect(world2.land).toBe(world1.land);
   });
 
   it('shades countries instead of dotting their centre, and keeps Siberia out of a map of Syria', () => {
@@ -124,6 +131,30 @@ describe('locatorMap', () => {
   it('stays small: under 30 KB for regional and world maps', () => {
     for (const places of [[aleppo], [aleppo, idlib, ankara, sochi, syria, russia], [usa, china, russia, syria]]) {
       expect(approxBytes(locatorMap(places)!)).toBeLessThan(30_000);
+    }
+  });
+});
+
+describe('inMercatorPlane', () => {
+  it('draws what the spherical Mercator projection draws, land and borders, to the pixel', () => {
+    const w = world('fine');
+    // The Levant and western Europe at two zoom levels; the Pacific across the antimeridian.
+    const frames: [[number, number], number][] = [[[37, 34], 1600], [[2, 48], 900], [[179, -17], 1200]];
+    for (const [center, scale] of frames) {
+      const projection = geoMercator().center(center).scale(scale).translate([200, 140]).clipExtent([[-1, -1], [401, 281]]);
+      // The same frame as a scale and move of the plane (d3 folds the centre into the translation).
+      const plane = geoIdentity().reflectY(true).scale(projection.scale()).translate(projection([0, 0])!).clipExtent([[-1, -1], [401, 281]]);
+      for (const [pieces, least] of [[w.land, 100], [w.borders, 0]] as const) {
+        const sphere = new CompactPath(1.4, 2.5);
+        const flat = new CompactPath(1.4, 2.5);
+        for (const piece of pieces) {
+          geoPath(projection, sphere)(piece.geometry);
+          geoPath(plane, flat)(inMercatorPlane(piece));
+        }
+        const drawn = sphere.result();
+        expect(drawn.length).toBeGreaterThanOrEqual(least); // Fiji's frame has no land borders
+        expect(flat.result()).toBe(drawn);
+      }
     }
   });
 });
