@@ -1,4 +1,4 @@
-import { forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
+import { forceLink, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
 import { seededRandom } from './types.ts';
 
 /** A node to place: a mark of radius `r` with a label box of `labelWidth` × `labelHeight` under it. */
@@ -50,6 +50,33 @@ export interface Box {
 }
 
 type SimNode = LayoutNode & SimulationNodeDatum & { x: number; y: number; vx: number; vy: number };
+
+/**
+ * Many-body repulsion computed exactly, pair by pair: d3's forceManyBody with its Barnes–Hut
+ * approximation switched off (what it computes with theta 0), minus the quadtree it rebuilds on
+ * every tick, which for the dozens of nodes of these pictures cost most of the layout time.
+ * `strength` is the charge times the simulation's alpha (negative repels).
+ */
+function repel(nodes: readonly SimNode[], strength: number): void {
+  for (let i = 0; i < nodes.length; i++) {
+    const a = nodes[i]!;
+    for (let j = i + 1; j < nodes.length; j++) {
+      const b = nodes[j]!;
+      let dx = b.x - a.x;
+      let dy = b.y - a.y;
+      // Two nodes on one spot: nudge them apart deterministically (d3 jiggles them at random).
+      if (dx === 0 && dy === 0) dx = 1e-6 * (j - i);
+      let l = dx * dx + dy * dy;
+      // d3's minimum distance of 1 px, which keeps close nodes from flying apart.
+      if (l < 1) l = Math.sqrt(l);
+      const k = strength / l;
+      a.vx += dx * k;
+      a.vy += dy * k;
+      b.vx -= dx * k;
+      b.vy -= dy * k;
+    }
+  }
+}
 
 /** The box a node occupies at (x, y): the mark on top, the label centred under it. */
 export function nodeBox(n: Pick<LayoutNode, 'r' | 'labelWidth' | 'labelHeight'>, x: number, y: number, labelGap: number): Box {
@@ -157,7 +184,7 @@ export function forceLayout(nodes: readonly LayoutNode[], links: readonly Layout
         .distance((l) => l.distance)
         .strength((l) => l.strength),
     )
-    .force('charge', forceManyBody<SimNode>().strength(options.charge))
+    .force('charge', (alpha: number) => repel(sim, options.charge * alpha))
     // A wide viewBox pulls harder vertically, so the picture fills its width.
     .force('x', forceX<SimNode>(width / 2).strength(options.gravity / Math.max(1, aspect)))
     .force('y', forceY<SimNode>(height / 2).strength(options.gravity * Math.max(1, aspect)))
