@@ -195,7 +195,7 @@ function drawLocatorMap(places: readonly MapPlace[], options: LocatorMapOptions)
   });
 
   const highlighted: MapPicture['highlighted'] = [];
-  const measure = geoPath(projection);
+  const measure = geoPath(plane ?? projection);
   const maxWeight = Math.max(1, ...valid.map((p) => p.weight));
   const marks: MapMark[] = [];
   for (const p of valid) {
@@ -207,7 +207,7 @@ function drawLocatorMap(places: readonly MapPlace[], options: LocatorMapOptions)
         const outline = w.countries.find((c) => c.name === country.name) ?? country;
         const shown = outline.pieces.filter((piece) => !view || boundsIntersect(piece.bounds, view));
         // The middle of the part in the frame (the projection clips to it).
-        const [cx, cy] = measure.centroid({ type: 'GeometryCollection', geometries: shown.map((piece) => piece.geometry) });
+        const [cx, cy] = measure.centroid({ type: 'GeometryCollection', geometries: shown.map((piece) => (plane ? inMercatorPlane(piece) : piece.geometry)) });
         return { d: draw(shown), x: cx, y: cy };
       });
       if (!d) continue; // outside the frame
