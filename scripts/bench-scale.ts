@@ -9,9 +9,11 @@
  * 4. with --rebuild, adds one more article and rebuilds with the same cache (incremental);
  * 5. with --baselines, builds the same articles as a plain Astro + MDX + Pagefind site and as a
  *    Starlight site (bench/scale/baselines/), without entities;
- * 6. runs a fixed set of cold entity-name queries in headless Chromium through the real Pagefind
- *    bundle, each in a fresh browser context: bytes the server sent (gzip, per Pagefind file kind)
- *    and time to the first result's data; with --baselines, on the plain site's index too;
+ * 6. runs a fixed set of cold entity-name queries in headless Chromium, each in a fresh browser
+ *    context, through the site's own search from its home page (newest shard first, as readers
+ *    get it) and again over the whole archive (every shard): bytes the server sent from the query
+ *    on (gzip, per file kind) and time to the first result's data; with --baselines, Pagefind's
+ *    API alone on the plain site's index too;
  * and prints one table (and writes the figures as JSON).
  */
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -167,10 +169,18 @@ interface QueryFigure {
   files: { path: string; bytes: number }[];
 }
 /**
- * The cold queries against one built site: each in a fresh browser context (empty cache) on a
- * blank page of the site, through the site's own Pagefind bundle.
+ * How a cold query runs: `site`, the site's own search from its home page (query processing, the
+ * entity names table, the newest shard first and the older ones only when needed — what a reader
+ * gets); `archive`, the same from the search page with `archive=all` (every shard); `pagefind`,
+ * Pagefind's API alone on a blank page (the plain baseline).
  */
-async function coldQueries(site: string): Promise<QueryFigure[]> {
+type QueryMode = 'site' | 'archive' | 'pagefind';
+
+/**
+ * The cold queries against one built site: each in a fresh browser context (empty cache), counting
+ * what the server sends from the query on (the page itself and its scripts are loaded first).
+ */
+async function coldQueries(site: string, mode: QueryMode): Promise<QueryFigure[]> {
   const figures: QueryFigure[] = [];
   await precompress(site);
   await writeFile(path.join(site, '__bench.html'), '<!doctype html><title>bench</title>');
@@ -184,18 +194,24 @@ async function coldQueries(site: string): Promise<QueryFigure[]> {
     },
   });
   const browser = await launchChromium();
+  const start = { site: '/', archive: '/search/?archive=all', pagefind: '/__bench.html' }[mode];
   try {
     for (const query of QUERIES) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(`${server.origin}/__bench.html`);
+      await page.goto(`${server.origin}${start}`);
+      await page.waitForLoadState('networkidle');
+      if (mode !== 'pagefind') await page.waitForFunction(() => Boolean(window.marsadSearch));
       // Bytes are counted at the server (gzip, as a host sends them), the worker's fetches included.
       const before = served;
       perFile.clear();
+      const search =
+        mode === 'pagefind'
+          ? `const pagefind = await import('/pagefind/pagefind.js'); const search = await pagefind.search(${JSON.stringify(query)});`
+          : `const search = await window.marsadSearch.search(${JSON.stringify(query)});`;
       const result = await page.evaluate<{ ms: number; results: number }>(`(async () => {
         const started = performance.now();
-        const pagefind = await import('/pagefind/pagefind.js');
-        const search = await pagefind.search(${JSON.stringify(query)});
+        ${search}
         if (search.results[0]) await search.results[0].data();
         return { ms: performance.now() - started, results: search.results.length };
       })()`);
@@ -212,12 +228,14 @@ async function coldQueries(site: string): Promise<QueryFigure[]> {
 }
 
 let queries: QueryFigure[] = [];
+let archiveQueries: QueryFigure[] = [];
 let plainQueries: QueryFigure[] = [];
 if (args.queries) {
   log('running cold queries in Chromium…');
-  queries = await coldQueries(dist);
+  queries = await coldQueries(dist, 'site');
+  archiveQueries = await coldQueries(dist, 'archive');
   // The same queries on plain Pagefind over the plain site: the floor one index of this size costs.
-  if (baselines.plain) plainQueries = await coldQueries(path.join(work, 'plain-dist'));
+  if (baselines.plain) plainQueries = await coldQueries(path.join(work, 'plain-dist'), 'pagefind');
 }
 
 const figures = {
@@ -232,9 +250,21 @@ const figures = {
   index: indexSize,
   rebuild: rebuild ? { ms: rebuild.ms, peakRss: rebuild.peakRss } : null,
   baselines: Object.fromEntries(Object.entries(baselines).map(([k, b]) => [k, { ms: b.ms, peakRss: b.peakRss, pagefindMs: b.pagefindMs ?? null }])),
+  searchShards: await readShards(),
   queries,
+  archiveQueries,
   plainQueries,
 };
+
+/** The search index's shards (src/search/shards.ts): how many, and the first one's size. */
+async function readShards(): Promise<{ count: number; firstPages: number; firstArticles: number } | null> {
+  try {
+    const manifest = JSON.parse(await readFile(path.join(dist, 'pagefind/marsad-shards.json'), 'utf8')) as { shards: { pages: number; articles: number }[] };
+    return { count: manifest.shards.length, firstPages: manifest.shards[0]!.pages, firstArticles: manifest.shards[0]!.articles };
+  } catch {
+    return null;
+  }
+}
 
 const rows: [string, string][] = [
   ['articles (corpus records)', `${articleCount} (${total})`],
@@ -247,6 +277,7 @@ const rows: [string, string][] = [
   ['pages', `${htmlPages} HTML (${entityPages} entity pages)`],
   ['dist size', `${mb(distSize.bytes)} in ${distSize.files} files`],
   ['Pagefind index', `${mb(indexSize.bytes)} in ${indexSize.files} files`],
+  ['search shards', figures.searchShards ? `${figures.searchShards.count} (the first: ${figures.searchShards.firstPages} pages, ${figures.searchShards.firstArticles} newest articles)` : '—'],
 ];
 if (rebuild) rows.push(['rebuild after +1 article', `${sec(rebuild.ms)}  (peak ${mb(rebuild.peakRss)})`]);
 for (const [name, b] of Object.entries(baselines)) {
@@ -263,6 +294,9 @@ function byKind(files: QueryFigure['files']): string {
 }
 for (const q of queries) {
   rows.push([`cold query «${q.query}»`, `${(q.bytes / 1024).toFixed(0)} KB, ${q.ms.toFixed(0)} ms, ${q.results} results (KB: ${byKind(q.files)})`]);
+}
+for (const q of archiveQueries) {
+  rows.push([`whole archive: «${q.query}»`, `${(q.bytes / 1024).toFixed(0)} KB, ${q.ms.toFixed(0)} ms, ${q.results} results (KB: ${byKind(q.files)})`]);
 }
 for (const q of plainQueries) {
   rows.push([`plain: cold query «${q.query}»`, `${(q.bytes / 1024).toFixed(0)} KB, ${q.ms.toFixed(0)} ms, ${q.results} results (KB: ${byKind(q.files)})`]);

@@ -8,7 +8,7 @@ import { searchEnrichmentEnabled } from '../search/config.ts';
 import { indexSite } from '../search/index-site.ts';
 import { outDir } from '../site/config.ts';
 import { findBrokenLinks } from '../site/link-check.ts';
-import { PAGEFIND_PATH } from '../site/link-check-integration.ts';
+import { PAGEFIND_PATH } from '../search/shards.ts';
 
 const dir = path.resolve(process.argv[2] ?? outDir);
 if (!existsSync(path.join(dir, 'index.html'))) {
@@ -16,9 +16,10 @@ if (!existsSync(path.join(dir, 'index.html'))) {
   process.exit(1);
 }
 try {
-  const { pages, ms } = await indexSite(dir);
+  const { pages, ms, shards } = await indexSite(dir);
   const mode = searchEnrichmentEnabled() ? 'enriched Arabic index' : 'plain Pagefind (MARSAD_SEARCH_ENRICH=0)';
-  process.stdout.write(`[marsad-pagefind] indexed ${pages} pages in ${Math.round(ms)} ms, ${mode}\n`);
+  const split = shards > 1 ? ` in ${shards} shards (newest articles first)` : '';
+  process.stdout.write(`[marsad-pagefind] indexed ${pages} pages${split} in ${Math.round(ms)} ms, ${mode}\n`);
   // Every page shares the layout that loads the search bundle: check it on the pages that have one.
   const layoutPages = ['index.html', '404.html', 'search/index.html'].filter((p) => existsSync(path.join(dir, p)));
   const broken = findBrokenLinks(dir, { pages: layoutPages, include: (url) => url.startsWith(PAGEFIND_PATH) });

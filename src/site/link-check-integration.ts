@@ -1,9 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { PAGEFIND_PATH } from '../search/shards.ts';
 import { findBrokenLinks } from './link-check.ts';
-
-/** Where Pagefind's bundle is served. */
-export const PAGEFIND_PATH = '/pagefind/';
 
 /**
  * Fails `astro build` when any page links to a page or asset the build did not produce. Pagefind's

@@ -39,4 +39,36 @@ describe('npm run search:index', () => {
     const { readdir } = await import('node:fs/promises');
     expect((await readdir(path.join(dir, 'pagefind'))).some((f) => f.endsWith('.pf_meta'))).toBe(true);
   }, 60_000);
+
+  it('cuts a site of more articles than MARSAD_SEARCH_SHARD_ARTICLES into shards, entity pages in the first', async () => {
+    const dir = await folder();
+    const page = (body: string) => `<!doctype html><html lang="ar" dir="rtl"><head><title>x</title></head><body>${body}</body></html>`;
+    await writeFile(path.join(dir, 'index.html'), page('<main><h1>مرصد</h1></main>'));
+    for (const id of ['a1', 'a2', 'a3']) {
+      await mkdir(path.join(dir, 'articles', id), { recursive: true });
+      await writeFile(path.join(dir, 'articles', id, 'index.html'), page(`<main data-pagefind-body><h1>خبر ${id}</h1><p>الرياض</p></main>`));
+    }
+    await mkdir(path.join(dir, 'entities', 'riyadh'), { recursive: true });
+    await writeFile(path.join(dir, 'entities', 'riyadh', 'index.html'), page('<main data-pagefind-body><h1>الرياض</h1></main>'));
+    const { stdout } = await run(process.execPath, [cli, dir], { env: { ...process.env, MARSAD_SEARCH_SHARD_ARTICLES: '2' } });
+    expect(stdout).toMatch(/indexed 4 pages in 2 shards/);
+    const { readFile } = await import('node:fs/promises');
+    const manifest = JSON.parse(await readFile(path.join(dir, 'pagefind', 'marsad-shards.json'), 'utf8'));
+    // No data/graph.json here: undated articles, by id.
+    expect(manifest.shards.map((s: { path: string; pages: number; articles: number }) => [s.path, s.pages, s.articles])).toEqual([
+      ['/pagefind/', 3, 2],
+      ['/pagefind/older/1/', 1, 1],
+    ]);
+  }, 60_000);
+
+  it('refuses a shard size that is not a whole number, naming the setting', async () => {
+    const dir = await folder();
+    await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>x</title>');
+    const failed = await run(process.execPath, [cli, dir], { env: { ...process.env, MARSAD_SEARCH_SHARD_ARTICLES: 'many' } }).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toContain('MARSAD_SEARCH_SHARD_ARTICLES must be a whole number ≥ 1, not "many"');
+  });
 });

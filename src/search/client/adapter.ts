@@ -6,7 +6,8 @@
  * The Component UI has no hook for the query, so the instance's Pagefind object is wrapped when
  * the UI assigns it (a property setter); the wrapper is a Proxy that changes `search` only.
  */
-import { searchRanking } from '../config.ts';
+import { searchRanking, sortKeys } from '../config.ts';
+import { MIN_RESULTS, needsArchive, type SearchShard } from '../shards.ts';
 import type {
   ComponentInstance,
   PagefindApi,
@@ -14,9 +15,61 @@ import type {
   PagefindSearchOptions,
   PagefindSearchResponse,
 } from './pagefind-types.ts';
-import { queryProcessor, settings, state } from './state.ts';
+import { queryProcessor, settings, shardManifest, state } from './state.ts';
 
 const WRAPPED = Symbol('marsad-wrapped');
+
+/** What the last search covered, for the search page: every shard, or the newest articles only. */
+export interface SearchScope {
+  /** Shards searched, newest first. */
+  searched: SearchShard[];
+  /** Shards not searched (older articles). */
+  left: SearchShard[];
+}
+
+/** Sent on `document` after each search: `detail` is its SearchScope. */
+export const SCOPE_EVENT = 'marsad:search-scope';
+
+/** Older shards merged into each Pagefind instance (once merged, an instance searches them all). */
+const merged = new WeakMap<PagefindApi, Promise<void>>();
+
+function mergeArchive(pagefind: PagefindApi, older: readonly SearchShard[]): Promise<void> {
+  let done = merged.get(pagefind);
+  if (!done) {
+    done = (async () => {
+      // Pagefind's options apply to the primary bundle only: a merged one gets the ranking itself.
+      const options = settings().enrich ? { ranking: searchRanking } : {};
+      for (const shard of older) await pagefind.mergeIndex(shard.path, options);
+    })();
+    merged.set(pagefind, done);
+  }
+  return done;
+}
+
+/** Searches the newest articles first and goes on into the older archive when needed (src/search/shards.ts). */
+async function shardedSearch(pagefind: PagefindApi, term: string | null, options: PagefindSearchOptions): Promise<PagefindSearchResponse | null> {
+  const [manifest, first] = await Promise.all([shardManifest(), merged.has(pagefind) ? null : pagefind.search(term, options)]);
+  const shards = manifest?.shards ?? [];
+  const older = shards.slice(1);
+  let response = first;
+  const archive =
+    merged.has(pagefind) ||
+    (older.length > 0 &&
+      term !== null &&
+      term.trim() !== '' &&
+      needsArchive(first?.results.length ?? 0, {
+        wholeArchive: state.wholeArchive,
+        oldestFirst: Boolean(options.sort?.[sortKeys.oldest]),
+        minResults: manifest?.minResults ?? MIN_RESULTS,
+      }));
+  if (archive && older.length > 0) {
+    await mergeArchive(pagefind, older);
+    response = await pagefind.search(term, options);
+  }
+  const scope: SearchScope = archive ? { searched: shards, left: [] } : { searched: shards.slice(0, 1), left: older };
+  document.dispatchEvent(new CustomEvent(SCOPE_EVENT, { detail: scope }));
+  return response;
+}
 
 /** Runs one search the way this site searches. */
 async function processedSearch(
@@ -26,12 +79,12 @@ async function processedSearch(
 ): Promise<PagefindSearchResponse | null> {
   if (!settings().enrich || term === null || !term.trim()) {
     state.lastQuery = null;
-    return pagefind.search(term, options);
+    return shardedSearch(pagefind, term, options);
   }
   const processor = await queryProcessor();
   const prepared = processor.prepare(term);
   state.lastQuery = prepared;
-  return pagefind.search(prepared.pagefindQuery || term, options);
+  return shardedSearch(pagefind, prepared.pagefindQuery || term, options);
 }
 
 /** The Pagefind object with this site's `search`. */

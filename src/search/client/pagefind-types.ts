@@ -34,6 +34,8 @@ export interface PagefindApi {
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindSearchResponse | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
   options(options: Record<string, unknown>): Promise<void>;
+  /** Adds another Pagefind bundle to this instance's searches (Pagefind's multisite search). */
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
 }
 
 /** A Component UI instance (`PagefindComponents.getInstanceManager().getInstance(name)`). */

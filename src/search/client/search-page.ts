@@ -1,10 +1,12 @@
 /**
  * The search page (/search/): result rendering (title, what it is, outlet and date, an excerpt
- * with the matched words highlighted), sorting, and the query in the URL, so a search can be linked
- * and reloaded (`/search/?q=…&sort=newest|oldest`).
+ * with the matched words highlighted), sorting, what part of a sharded archive the results come
+ * from (with a button for the whole archive), and the query in the URL, so a search can be linked
+ * and reloaded (`/search/?q=…&sort=newest|oldest&archive=all`).
  */
+import { articleCount } from '../../site/labels.ts';
 import { sortKeys } from '../config.ts';
-import { componentInstance, PAGE_INSTANCE } from './adapter.ts';
+import { componentInstance, PAGE_INSTANCE, SCOPE_EVENT, type SearchScope } from './adapter.ts';
 import type { ComponentInstance, PagefindResultData, SortDirection } from './pagefind-types.ts';
 import { state } from './state.ts';
 
@@ -65,9 +67,9 @@ export function renderResult(data: PagefindResultData): HTMLElement {
   return li;
 }
 
-function readUrl(): { q: string; sort: string } {
+function readUrl(): { q: string; sort: string; archive: boolean } {
   const params = new URLSearchParams(location.search);
-  return { q: params.get('q') ?? '', sort: params.get('sort') ?? 'relevance' };
+  return { q: params.get('q') ?? '', sort: params.get('sort') ?? 'relevance', archive: params.get('archive') === 'all' };
 }
 
 function writeUrl(q: string, sort: string): void {
@@ -76,7 +78,29 @@ function writeUrl(q: string, sort: string): void {
   else url.searchParams.delete('q');
   if (sort !== 'relevance') url.searchParams.set('sort', sort);
   else url.searchParams.delete('sort');
+  if (state.wholeArchive) url.searchParams.set('archive', 'all');
+  else url.searchParams.delete('archive');
   history.replaceState(history.state, '', url);
+}
+
+/** Says when results come from the newest articles only, with a button to search the whole archive. */
+function showScope(scope: SearchScope, instance: ComponentInstance): void {
+  const box = document.getElementById('search-scope');
+  const text = box?.querySelector('[data-scope-text]');
+  const button = box?.querySelector<HTMLButtonElement>('[data-scope-all]');
+  if (!box || !text || !button) return;
+  const left = scope.left.reduce((sum, shard) => sum + shard.articles, 0);
+  box.hidden = left === 0 || !instance.searchTerm.trim();
+  if (box.hidden) return;
+  const searched = scope.searched.reduce((sum, shard) => sum + shard.articles, 0);
+  text.textContent = `بحثنا في أحدث المقالات (${articleCount(searched)}) وفي صفحات الأعلام.`;
+  button.textContent = `ابحث في الأرشيف كله (${articleCount(left)} أقدم)`;
+  button.onclick = () => {
+    state.wholeArchive = true;
+    box.hidden = true;
+    writeUrl(instance.searchTerm, (document.getElementById('search-sort') as HTMLSelectElement | null)?.value ?? 'relevance');
+    instance.triggerSearch(instance.searchTerm);
+  };
 }
 
 async function init(): Promise<void> {
@@ -87,6 +111,8 @@ async function init(): Promise<void> {
 
   const select = document.getElementById('search-sort') as HTMLSelectElement | null;
   const initial = readUrl();
+  state.wholeArchive = initial.archive;
+  document.addEventListener(SCOPE_EVENT, (event) => showScope((event as CustomEvent<SearchScope>).detail, instance));
   if (select) {
     select.value = initial.sort in SORTS ? initial.sort : 'relevance';
     instance.searchSort = SORTS[select.value] ?? {};

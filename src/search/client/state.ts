@@ -4,6 +4,7 @@
  */
 import { entityNamesUrl } from '../config.ts';
 import type { EntityNamesTable, PreparedQuery, QueryProcessor } from '../query.ts';
+import { SHARD_MANIFEST, type ShardManifest } from '../shards.ts';
 
 export interface SearchSettings {
   /** The index is enriched: process queries (see src/search/query.ts). */
@@ -32,7 +33,19 @@ export const state: {
   processor: QueryProcessor | null;
   /** The lazily loaded search code (./tools.ts), once loaded. */
   tools: typeof import('./tools.ts') | null;
-} = { settings: null, lastQuery: null, processor: null, tools: null };
+  /** The reader asked to search the whole archive (all shards), not only the newest articles. */
+  wholeArchive: boolean;
+} = { settings: null, lastQuery: null, processor: null, tools: null, wholeArchive: false };
+
+let manifest: Promise<ShardManifest | null> | undefined;
+
+/** The index's shard list (src/search/shards.ts), fetched with the first search; null if missing. */
+export function shardManifest(): Promise<ShardManifest | null> {
+  manifest ??= fetch(`${settings().bundlePath}${SHARD_MANIFEST}`)
+    .then((response) => (response.ok ? (response.json() as Promise<ShardManifest>) : null))
+    .catch(() => null);
+  return manifest;
+}
 
 export function settings(): SearchSettings {
   state.settings ??= readSettings();

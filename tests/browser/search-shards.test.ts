@@ -1,0 +1,153 @@
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { indexSite } from '../../src/search/index-site.ts';
+import type { ShardManifest } from '../../src/search/shards.ts';
+import { hasChromium, launchChromium, serveStatic } from '../support/browser.ts';
+import { articleIds } from '../support/site.ts';
+
+/**
+ * The search index in shards (src/search/index-site.ts, src/search/shards.ts), on copies of the
+ * test site indexed again with two articles per shard: the primary bundle holds every entity page
+ * and the two "newest" articles (the seeds are undated, so the first two by id), older articles
+ * are merged in the browser only when a search needs them.
+ */
+const distDir = inject('distDir');
+const contentDir = inject('contentDir');
+
+type Served = Awaited<ReturnType<typeof serveStatic>>;
+let browser: Browser;
+let work: string;
+/** Two articles per shard; a single result from the first shard is enough. */
+let recent: Served;
+/** Two articles per shard; the default threshold (10 results), which the seed site never reaches. */
+let auto: Served;
+let whole: Served;
+let ids: string[];
+
+async function shardedCopy(name: string, minResults?: number): Promise<string> {
+  const dir = path.join(work, name);
+  await cp(distDir, dir, { recursive: true });
+  await rm(path.join(dir, 'pagefind'), { recursive: true, force: true });
+  await indexSite(dir, { articlesPerShard: 2, ...(minResults ? { minResults } : {}) });
+  return dir;
+}
+
+/** A fresh page on `server` recording the Pagefind files it requests. */
+async function openSearch(server: Served, query = ''): Promise<{ page: Page; requested: string[] }> {
+  const page = await browser.newPage();
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto(`${server.origin}/search/${query ? `?q=${encodeURIComponent(query)}` : ''}`);
+  return { page, requested };
+}
+
+/** The site's own search (the one the UI runs): result URLs. */
+async function search(page: Page, query: string, sort?: Record<string, string>): Promise<string[]> {
+  return page.evaluate(
+    async ([q, s]) => {
+      const found = await window.marsadSearch!.search(q, s ? { sort: s as Record<string, 'asc' | 'desc'> } : {});
+      const data = await Promise.all((found?.results ?? []).map((r) => r.data()));
+      return data.map((d) => d.url);
+    },
+    [query, sort ?? null] as const,
+  );
+}
+
+const articlesOf = (urls: string[]) =>
+  urls
+    .map((u) => /^\/articles\/([^/]+)\/$/.exec(u)?.[1])
+    .filter((id): id is string => Boolean(id))
+    .sort();
+const olderShards = (requested: string[]) => requested.filter((p) => p.startsWith('/pagefind/older/'));
+
+describe.runIf(hasChromium)('search index in shards, newest articles first', () => {
+  beforeAll(async () => {
+    ids = await articleIds(contentDir);
+    work = await mkdtemp(path.join(os.tmpdir(), 'marsad-shards-'));
+    recent = await serveStatic(await shardedCopy('recent', 1));
+    auto = await serveStatic(await shardedCopy('auto'));
+    whole = await serveStatic(distDir);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([recent, auto, whole].map((s) => s?.close()));
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it('cuts the index by date: every entity page and the newest articles first, older articles in bundles of their own', async () => {
+    const dir = path.join(work, 'recent');
+    const manifest: ShardManifest = JSON.parse(await readFile(path.join(dir, 'pagefind/marsad-shards.json'), 'utf8'));
+    const entityPages = (await readdir(path.join(dir, 'entities'), { withFileTypes: true })).filter((d) => d.isDirectory()).length;
+    expect(ids).toHaveLength(5);
+    // Undated articles are ordered by id (the tests below rely on it).
+    const graph = JSON.parse(await readFile(path.join(dir, 'data/graph.json'), 'utf8'));
+    expect(graph.articles.every((a: { published: string | null }) => a.published === null)).toBe(true);
+    expect(manifest.shards.map((s) => [s.path, s.articles])).toEqual([
+      ['/pagefind/', 2],
+      ['/pagefind/older/1/', 2],
+      ['/pagefind/older/2/', 1],
+    ]);
+    expect(manifest.shards[0]!.pages).toBe(entityPages + 2);
+    expect(manifest.minResults).toBe(1);
+    for (const shard of manifest.shards.slice(1)) expect(await readdir(path.join(dir, shard.path))).toContain('pagefind-entry.json');
+    // No staging folder is left in the site.
+    expect(await readdir(dir)).not.toContain('.marsad-search-shards');
+  });
+
+  it('answers from the newest articles alone when they give enough results, and says so with a button for the whole archive', async () => {
+    const { page, requested } = await openSearch(recent, 'اردوغان');
+    const scope = page.locator('#search-scope');
+    await scope.waitFor({ state: 'visible' });
+    expect(await scope.textContent()).toContain('بحثنا في أحدث المقالات (مقالتان)');
+    expect(await page.locator('#search-scope [data-scope-all]').textContent()).toBe('ابحث في الأرشيف كله (3 مقالات أقدم)');
+    expect(olderShards(requested)).toEqual([]);
+    // The two articles of the first shard (the seeds are undated: the first two ids), and the entity page.
+    const first = await search(page, 'اردوغان');
+    expect(articlesOf(first)).toEqual(ids.slice(0, 2));
+    expect(first).toContain('/entities/recep-tayyip-erdogan/');
+    expect(olderShards(requested)).toEqual([]);
+
+    await page.locator('#search-scope [data-scope-all]').click();
+    await scope.waitFor({ state: 'hidden' });
+    expect(new URL(page.url()).searchParams.get('archive')).toBe('all');
+    expect(articlesOf(await search(page, 'اردوغان'))).toEqual(ids);
+    expect(olderShards(requested).some((p) => p.endsWith('.pf_meta'))).toBe(true);
+    await page.close();
+  });
+
+  it('searches the whole archive when the link asks for it (archive=all)', async () => {
+    const { page } = await openSearch(recent);
+    await page.goto(`${recent.origin}/search/?q=${encodeURIComponent('اردوغان')}&archive=all`);
+    expect(articlesOf(await search(page, 'اردوغان'))).toEqual(ids);
+    expect(await page.locator('#search-scope').isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it('goes on into the older archive by itself when the newest articles give few results', async () => {
+    const { page, requested } = await openSearch(auto);
+    expect(articlesOf(await search(page, 'اردوغان'))).toEqual(ids);
+    expect(olderShards(requested).filter((p) => p.endsWith('.pf_meta'))).toHaveLength(2);
+    await page.close();
+  });
+
+  it('searches every shard when results are sorted oldest first', async () => {
+    const { page } = await openSearch(recent);
+    expect(articlesOf(await search(page, 'اردوغان', { date_oldest: 'asc' }))).toEqual(ids);
+    await page.close();
+  });
+
+  it('keeps a site of fewer articles than a shard in one index, and never asks for older shards', async () => {
+    const manifest: ShardManifest = JSON.parse(await readFile(path.join(distDir, 'pagefind/marsad-shards.json'), 'utf8'));
+    expect(manifest.shards).toHaveLength(1);
+    expect(manifest.shards[0]!.articles).toBe(5);
+    const { page, requested } = await openSearch(whole);
+    expect(articlesOf(await search(page, 'اردوغان'))).toEqual(ids);
+    expect(olderShards(requested)).toEqual([]);
+    await page.close();
+  });
+});
