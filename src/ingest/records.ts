@@ -4,6 +4,7 @@
  * `{source, url, date_extracted, title, author, content}`: `date_extracted` is when the page was
  * scraped, not when it was published, so it is not read as a publication date.
  */
+import { htmlToMarkdown, looksLikeHtml } from './html.ts';
 import type { ArticleHints } from './types.ts';
 
 /** Record fields → what they supply (first present, non-empty field wins). */
@@ -54,8 +55,15 @@ export function readRecord(value: unknown): RecordReading {
     outlet: pick(RECORD_FIELDS.outlet),
     standfirst: pick(RECORD_FIELDS.standfirst),
   };
-  const markdown = /^(?:md|markdown|text\/markdown)$/i.test(pick(RECORD_FIELDS.format) ?? '');
+  const format = pick(RECORD_FIELDS.format) ?? '';
+  const markdown = /^(?:md|markdown|text\/markdown)$/i.test(format);
   const ignored = Object.keys(record).filter((k) => !used.includes(k) && record[k] !== null && record[k] !== '');
+  // An HTML body (said so, or recognisably HTML in a record that does not say Markdown) is read as
+  // the Markdown it converts to: its paragraphs, headings, quotations and captions kept.
+  const plain = /^(?:text|plain|txt|text\/plain)$/i.test(format);
+  if (/^(?:html|text\/html)$/i.test(format) || (!markdown && !plain && looksLikeHtml(text))) {
+    return { ok: true, text: htmlToMarkdown(text), hints, markdown: true, used, ignored };
+  }
   return { ok: true, text, hints, markdown, used, ignored };
 }
 
