@@ -65,6 +65,17 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
     expect(files.every((f) => /^[0-9a-f]{12}\.mdx$/.test(f))).toBe(true);
   });
 
+  it('reads the records of a wrapper object ({"articles": [...]}) with HTML bodies, one line each', () => {
+    const seedText = (i: number) => fs.readFileSync(path.join(dir, 'in', fs.readdirSync(path.join(dir, 'in')).filter((f) => f.endsWith('.txt') || f.endsWith('.md')).sort()[i]!), 'utf8');
+    const html = (text: string) => text.split(/\n+/).filter(Boolean).map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('');
+    const wrapper = { status: 'ok', articles: [{ title: 'الأول', content: html(seedText(0)) }, { title: 'الثاني', content: html(seedText(1)) }] };
+    fs.writeFileSync(path.join(dir, 'export.json'), JSON.stringify(wrapper));
+    const { code, lines } = ingest(['--out', 'out', 'export.json']);
+    expect(code).toBe(0);
+    expect(outcome(lines, 'written').map((l) => l.split(' ')[2])).toEqual(['export.json#1', 'export.json#2']);
+    for (const file of outFiles(path.join(dir, 'out'))) expect(fs.readFileSync(path.join(dir, 'out', file), 'utf8')).not.toMatch(/<p>|&lt;p/);
+  });
+
   it('is idempotent: a second run writes nothing and reports every input unchanged', () => {
     ingest(['--out', 'out', 'in']);
     const before = outFiles(path.join(dir, 'out')).map((f) => [f, fs.statSync(path.join(dir, 'out', f)).mtimeMs, fs.readFileSync(path.join(dir, 'out', f), 'utf8')]);

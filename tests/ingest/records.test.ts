@@ -69,6 +69,21 @@ describe('streaming splitters', () => {
     );
   }, 120_000);
 
+  it('reads the records of a wrapper object ({"articles": [...]}), and leaves other objects whole', () => {
+    const wrapper = { status: 'ok', total: 2, articles: [{ title: 'أ', content: 'نص أول' }, { title: 'ب', content: 'نص ثان' }] };
+    const bytes = new TextEncoder().encode(JSON.stringify(wrapper, null, 2));
+    expect(decode(split(new JsonRecordSplitter(), cut(bytes, [5, 40])))).toEqual(expected(wrapper.articles));
+    // Two wrappers one after the other: the records are numbered on.
+    const two = new TextEncoder().encode(`${JSON.stringify({ items: [{ content: 'أ' }] })}\n${JSON.stringify({ items: [{ content: 'ب' }, { content: 'ج' }] })}`);
+    expect(decode(split(new JsonRecordSplitter(), [two]))).toEqual(expected([{ content: 'أ' }, { content: 'ب' }, { content: 'ج' }]));
+    // An article with a list of tags, a wrapper of strings, and an object inside an array stay as they are.
+    for (const whole of [{ content: 'نص', items: [{ tag: 'x' }] }, { items: ['a', 'b'] }]) {
+      expect(decode(split(new JsonRecordSplitter(), [new TextEncoder().encode(JSON.stringify(whole))]))).toEqual(expected([whole]));
+    }
+    const nested = [{ articles: [{ content: 'أ' }] }];
+    expect(decode(split(new JsonRecordSplitter(), [new TextEncoder().encode(JSON.stringify(nested))]))).toEqual(expected(nested));
+  });
+
   it('reports a record cut off by the end of the file, and skips records over the size limit', () => {
     expect(split(new JsonRecordSplitter(), [new TextEncoder().encode('[{"a": 1}, {"b": "x')])).toEqual([
       { index: 1, bytes: new TextEncoder().encode('{"a": 1}') },

@@ -1,8 +1,10 @@
 /**
  * Streaming splitters for files of many records: a JSON array (or JSON values one after another,
- * or one object), and JSON Lines. Bytes go in chunk by chunk; each record comes out as its own
- * bytes, so a file of any size is read with memory bounded by its largest record.
+ * or one object, or an object wrapping an array of records), and JSON Lines. Bytes go in chunk by
+ * chunk; each record comes out as its own bytes, so a file of any size is read with memory bounded
+ * by its largest record.
  */
+import { RECORD_FIELDS } from '../records.ts';
 
 /** One record's raw bytes, its 1-based position in the file, or why it was skipped. */
 export type RawRecord = { index: number; bytes: Uint8Array } | { index: number; error: string };
@@ -159,13 +161,51 @@ export class JsonRecordSplitter {
 
   private finish(chunk: Uint8Array, start: number, end: number, out: RawRecord[]): void {
     this.buffer.add(chunk.subarray(Math.max(0, start), end));
-    this.index++;
     const { size, overflow } = this.buffer;
     const bytes = this.buffer.take();
-    out.push(overflow ? tooLarge(this.index, size) : { index: this.index, bytes });
+    const topLevel = this.recordDepth === 0;
     this.recordDepth = -1;
     this.scalar = false;
+    if (overflow) {
+      out.push(tooLarge(++this.index, size));
+      return;
+    }
+    // A top-level object that only wraps the records (`{"articles": [...]}`): its records.
+    const wrapped = topLevel && bytes[0] === OPEN_BRACE ? unwrap(bytes) : null;
+    if (wrapped) {
+      for (const record of wrapped) out.push({ index: ++this.index, bytes: new TextEncoder().encode(JSON.stringify(record)) });
+      return;
+    }
+    out.push({ index: ++this.index, bytes });
   }
+}
+
+/** Keys under which exports and APIs list their articles. */
+const WRAPPER_KEYS = ['articles', 'items', 'records', 'data', 'results', 'posts', 'entries', 'documents', 'docs', 'news', 'stories', 'المقالات', 'الأخبار'];
+
+/**
+ * The records of a wrapper object — one with no article text of its own and, under one of
+ * WRAPPER_KEYS, an array of objects (`{"status": "ok", "articles": [{…}, {…}]}`) — or null. A
+ * wrapper is read whole, so it is subject to the record size limit; larger files should hold the
+ * array itself (or JSON Lines), which is streamed.
+ */
+function unwrap(bytes: Uint8Array): Record<string, unknown>[] | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return null; // reported as invalid JSON where the record is read
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const object = value as Record<string, unknown>;
+  if (RECORD_FIELDS.content.some((key) => key in object)) return null;
+  for (const key of WRAPPER_KEYS) {
+    const list = object[key];
+    if (Array.isArray(list) && list.length > 0 && list.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item))) {
+      return list as Record<string, unknown>[];
+    }
+  }
+  return null;
 }
 
 /** Splits JSON Lines: one record per non-blank line; a record's index is its line number. */
