@@ -1,7 +1,8 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { searchablePagesGlob } from '../site/urls.ts';
+import type { Graph } from '../site/graph.ts';
+import { articleUrl, entityUrl, searchablePagesGlob } from '../site/urls.ts';
 import { MIN_RESULTS, PAGEFIND_PATH, SHARD_MANIFEST, type SearchShard, type ShardManifest } from './shards.ts';
 
 /**
@@ -48,13 +49,13 @@ function articlesNewestFirst(dir: string): SiteArticle[] {
   const file = path.join(dir, 'data', 'graph.json');
   let articles: SiteArticle[];
   if (existsSync(file)) {
-    let graph: { articles?: { url: string; published: string | null }[] };
+    let graph: Pick<Graph, 'articles'>;
     try {
       graph = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
       throw new Error(`${file}: cannot read the site's article list (${(error as Error).message})`);
     }
-    articles = (graph.articles ?? []).map((a) => ({ id: new URL(a.url).pathname.split('/').filter(Boolean).at(-1)!, published: a.published }));
+    articles = (graph.articles ?? []).map((a) => ({ id: a.id, published: a.published }));
   } else {
     articles = pageDirs(dir, 'articles').map((id) => ({ id, published: null }));
   }
@@ -67,6 +68,9 @@ function articlesNewestFirst(dir: string): SiteArticle[] {
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
 }
+
+/** The built page of a site URL path ("/articles/x/" → "articles/x/index.html"). */
+const pageFile = (urlPath: string): string => `${urlPath.slice(1)}index.html`;
 
 /** Names of the folders under `dir/section` that hold an index.html. */
 function pageDirs(dir: string, section: string): string[] {
@@ -132,13 +136,12 @@ export async function indexSite(dir: string, options: IndexSiteOptions = {}): Pr
     try {
       for (const [n, group] of groups.entries()) {
         const stage = path.join(stageRoot, String(n));
-        const pages = group.map((a) => `articles/${a.id}/index.html`).filter((p) => existsSync(path.join(dir, p)));
-        stagePages(dir, stage, pages);
+        const pages = group.map((a) => pageFile(articleUrl(a.id))).filter((p) => existsSync(path.join(dir, p)));
         // The first shard also holds every entity page, so names always find their page at once.
-        const shardGlob = n === 0 ? searchablePagesGlob : 'articles/*/index.html';
+        if (n === 0) pages.push(...entityPages(dir));
+        stagePages(dir, stage, pages);
         const urlPath = n === 0 ? PAGEFIND_PATH : `${PAGEFIND_PATH}older/${n}/`;
-        if (n === 0) stagePages(dir, stage, entityPages(dir));
-        const count = await writeIndex(stage, shardGlob, path.join(dir, urlPath));
+        const count = await writeIndex(stage, searchablePagesGlob, path.join(dir, urlPath));
         shards.push(shardInfo(urlPath, count, group));
         total += count;
       }
@@ -154,7 +157,7 @@ export async function indexSite(dir: string, options: IndexSiteOptions = {}): Pr
 
 /** The built entity pages (their first pages: the ones with a search body). */
 function entityPages(dir: string): string[] {
-  return pageDirs(dir, 'entities').map((id) => `entities/${id}/index.html`);
+  return pageDirs(dir, 'entities').map((id) => pageFile(entityUrl(id)));
 }
 
 function shardInfo(urlPath: string, pages: number, articles: readonly SiteArticle[]): SearchShard {
