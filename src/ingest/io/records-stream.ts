@@ -4,6 +4,7 @@
  * chunk; each record comes out as its own bytes, so a file of any size is read with memory bounded
  * by its largest record.
  */
+import { Buffer as NodeBuffer } from 'node:buffer';
 import { RECORD_FIELDS } from '../records.ts';
 
 /** One record's raw bytes, its 1-based position in the file, or why it was skipped. */
@@ -173,7 +174,7 @@ export class JsonRecordSplitter {
     // A top-level object that only wraps the records (`{"articles": [...]}`): its records.
     const wrapped = topLevel && bytes[0] === OPEN_BRACE ? unwrap(bytes) : null;
     if (wrapped) {
-      for (const record of wrapped) out.push({ index: ++this.index, bytes: new TextEncoder().encode(JSON.stringify(record)) });
+      for (const record of wrapped) out.push({ index: ++this.index, bytes: encoder.encode(JSON.stringify(record)) });
       return;
     }
     out.push({ index: ++this.index, bytes });
@@ -182,6 +183,9 @@ export class JsonRecordSplitter {
 
 /** Keys under which exports and APIs list their articles. */
 const WRAPPER_KEYS = ['articles', 'items', 'records', 'data', 'results', 'posts', 'entries', 'documents', 'docs', 'news', 'stories', 'المقالات', 'الأخبار'];
+const encoder = new TextEncoder();
+/** The keys as they appear in JSON, to skip parsing objects that name none of them. */
+const WRAPPER_NEEDLES = WRAPPER_KEYS.map((key) => encoder.encode(JSON.stringify(key)));
 
 /**
  * The records of a wrapper object — one with no article text of its own and, under one of
@@ -190,9 +194,13 @@ const WRAPPER_KEYS = ['articles', 'items', 'records', 'data', 'results', 'posts'
  * array itself (or JSON Lines), which is streamed.
  */
 function unwrap(bytes: Uint8Array): Record<string, unknown>[] | null {
+  // Each record is parsed where it is read; a file of objects one after another should not pay
+  // for a second parse here, so only objects that name a wrapper key are parsed.
+  const haystack = NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!WRAPPER_NEEDLES.some((needle) => haystack.includes(needle))) return null;
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder().decode(bytes));
+    value = JSON.parse(haystack.toString('utf8'));
   } catch {
     return null; // reported as invalid JSON where the record is read
   }
