@@ -25,6 +25,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { buildSteps, projectRoot } from './lib/build.ts';
 import { launchChromium, precompress, serveStatic } from './lib/browser.ts';
 import { folderSize, measure, type Measured } from './lib/measure.ts';
+import { PAGEFIND_PATH, SHARD_MANIFEST, type ShardManifest } from '../src/search/shards.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -259,7 +260,7 @@ const figures = {
 /** The search index's shards (src/search/shards.ts): how many, and the first one's size. */
 async function readShards(): Promise<{ count: number; firstPages: number; firstArticles: number } | null> {
   try {
-    const manifest = JSON.parse(await readFile(path.join(dist, 'pagefind/marsad-shards.json'), 'utf8')) as { shards: { pages: number; articles: number }[] };
+    const manifest = JSON.parse(await readFile(path.join(dist, PAGEFIND_PATH, SHARD_MANIFEST), 'utf8')) as ShardManifest;
     return { count: manifest.shards.length, firstPages: manifest.shards[0]!.pages, firstArticles: manifest.shards[0]!.articles };
   } catch {
     return null;

@@ -36,11 +36,12 @@ async function shardedCopy(name: string, minResults?: number): Promise<string> {
 }
 
 /** A fresh page on `server` recording the Pagefind files it requests. */
-async function openSearch(server: Served, query = ''): Promise<{ page: Page; requested: string[] }> {
+async function openSearch(server: Served, params: Record<string, string> = {}): Promise<{ page: Page; requested: string[] }> {
   const page = await browser.newPage();
   const requested: string[] = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-  await page.goto(`${server.origin}/search/${query ? `?q=${encodeURIComponent(query)}` : ''}`);
+  const query = new URLSearchParams(params).toString();
+  await page.goto(`${server.origin}/search/${query ? `?${query}` : ''}`);
   return { page, requested };
 }
 
@@ -100,7 +101,7 @@ describe.runIf(hasChromium)('search index in shards, newest articles first', () 
   });
 
   it('answers from the newest articles alone when they give enough results, and says so with a button for the whole archive', async () => {
-    const { page, requested } = await openSearch(recent, 'اردوغان');
+    const { page, requested } = await openSearch(recent, { q: 'اردوغان' });
     const scope = page.locator('#search-scope');
     await scope.waitFor({ state: 'visible' });
     expect(await scope.textContent()).toContain('بحثنا في أحدث المقالات (مقالتان)');
@@ -121,8 +122,7 @@ describe.runIf(hasChromium)('search index in shards, newest articles first', () 
   });
 
   it('searches the whole archive when the link asks for it (archive=all)', async () => {
-    const { page } = await openSearch(recent);
-    await page.goto(`${recent.origin}/search/?q=${encodeURIComponent('اردوغان')}&archive=all`);
+    const { page } = await openSearch(recent, { q: 'اردوغان', archive: 'all' });
     expect(articlesOf(await search(page, 'اردوغان'))).toEqual(ids);
     expect(await page.locator('#search-scope').isHidden()).toBe(true);
     await page.close();

@@ -84,7 +84,7 @@ function writeUrl(q: string, sort: string): void {
 }
 
 /** Says when results come from the newest articles only, with a button to search the whole archive. */
-function showScope(scope: SearchScope, instance: ComponentInstance): void {
+function showScope(scope: SearchScope, instance: ComponentInstance, sort: () => string): void {
   const box = document.getElementById('search-scope');
   const text = box?.querySelector('[data-scope-text]');
   const button = box?.querySelector<HTMLButtonElement>('[data-scope-all]');
@@ -98,7 +98,7 @@ function showScope(scope: SearchScope, instance: ComponentInstance): void {
   button.onclick = () => {
     state.wholeArchive = true;
     box.hidden = true;
-    writeUrl(instance.searchTerm, (document.getElementById('search-sort') as HTMLSelectElement | null)?.value ?? 'relevance');
+    writeUrl(instance.searchTerm, sort());
     instance.triggerSearch(instance.searchTerm);
   };
 }
@@ -112,7 +112,7 @@ async function init(): Promise<void> {
   const select = document.getElementById('search-sort') as HTMLSelectElement | null;
   const initial = readUrl();
   state.wholeArchive = initial.archive;
-  document.addEventListener(SCOPE_EVENT, (event) => showScope((event as CustomEvent<SearchScope>).detail, instance));
+  document.addEventListener(SCOPE_EVENT, (event) => showScope((event as CustomEvent<SearchScope>).detail, instance, () => select?.value ?? 'relevance'));
   if (select) {
     select.value = initial.sort in SORTS ? initial.sort : 'relevance';
     instance.searchSort = SORTS[select.value] ?? {};
