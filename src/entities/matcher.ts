@@ -1,10 +1,20 @@
-import { normalizeArabic, tokenize } from '../arabic/index.ts';
+import { normalizeArabic, tokenize, type Token } from '../arabic/index.ts';
 import type { Mention } from './mentions.ts';
 
 /** The names one entity goes by: its canonical Arabic name and every alias. */
 export interface EntityNames {
   id: string;
   names: readonly string[];
+  /**
+   * Names that alone may mean something else («الاتحاد»): matched, but flagged `short`, for the
+   * linker to settle from the article. A name of another entity always wins over a short name.
+   */
+  shortNames?: readonly string[];
+  /**
+   * Forms derived from the names by a rule («الفيسبوك» from «فيسبوك»): matched like names, but
+   * never in place of another entity's own name.
+   */
+  variants?: readonly string[];
 }
 
 /**
@@ -23,13 +33,13 @@ const MIN_STEM = 2;
  * proclitic. After the preposition ل the article's alef drops (ل + الكرملين = للكرملين), so
  * "ل" + "لX" also yields "الX".
  */
-function firstWordForms(normalized: string): string[] {
-  const forms = [normalized];
+function firstWordForms(normalized: string): [clitic: string, form: string][] {
+  const forms: [string, string][] = [['', normalized]];
   for (const prefix of PROCLITICS) {
     if (!normalized.startsWith(prefix) || normalized.length - prefix.length < MIN_STEM) continue;
-    const rest = normalized.slice(prefix.length);
-    forms.push(rest);
-    if (prefix.endsWith('ل') && rest.startsWith('ل') && rest.length > MIN_STEM) forms.push('ا' + rest);
+    const rest = foldKunya(normalized.slice(prefix.length));
+    forms.push([prefix, rest]);
+    if (prefix.endsWith('ل') && rest.startsWith('ل') && rest.length > MIN_STEM) forms.push([prefix, 'ا' + rest]);
   }
   return forms;
 }
@@ -37,6 +47,41 @@ function firstWordForms(normalized: string): string[] {
 interface TrieNode {
   next: Map<string, TrieNode>;
   entityId?: string;
+  /** An entity whose short name ends here. */
+  shortId?: string;
+}
+
+/** أبو, أبي, أبا: one word in three grammatical cases (أبو بكر، عن أبي بكر، إن أبا بكر). */
+function foldKunya(key: string): string {
+  return key === 'ابي' || key === 'ابا' ? 'ابو' : key;
+}
+
+/**
+ * How a text word is compared with a name's word: normalized; a year or number written with the
+ * era letter glued on ("2018م", "1436هـ") read as the number, as names write it; the kunya أبو in
+ * any case.
+ */
+export function matchKey(word: string): string {
+  const key = normalizeArabic(word);
+  return /^\d+[مه]$/.test(key) ? key.slice(0, -1) : foldKunya(key);
+}
+
+/** One longest match in a text, in token positions: tokens `first`…`last`, with the proclitic the first word carried. */
+export interface Candidate {
+  entityId: string;
+  first: number;
+  last: number;
+  /** The proclitic(s) in front of the first word ("" for none; "ل" also for لل + name with ال). */
+  clitic: string;
+  /** Matched by a short name (`EntityNames.shortNames`). */
+  short: boolean;
+}
+
+/** A text read by the matcher: its tokens, their match keys and the longest matches. */
+export interface ScannedText {
+  tokens: Token[];
+  keys: string[];
+  candidates: Candidate[];
 }
 
 /** Only spaces (no punctuation) may separate the words of one name in the text. */
@@ -52,14 +97,39 @@ export class EntityMatcher {
   readonly #root: TrieNode = { next: new Map() };
 
   constructor(entities: readonly EntityNames[]) {
+    // Every entity's own names first, so that a derived form or a short name never takes a name
+    // another entity goes by.
     for (const entity of entities) {
-      for (const name of entity.names) this.#add(name, entity.id);
+      for (const name of entity.names) this.#add(name, entity.id, 'entityId', false);
+    }
+    for (const entity of entities) {
+      for (const name of entity.names) this.#add(name, entity.id, 'entityId', true);
+      for (const name of entity.variants ?? []) this.#add(name, entity.id, 'entityId', false);
+    }
+    for (const entity of entities) {
+      for (const name of entity.shortNames ?? []) this.#add(name, entity.id, 'shortId', false);
     }
   }
 
-  #add(name: string, entityId: string): void {
-    const words = tokenize(name).map((t) => normalizeArabic(t.text));
+  /** Adds a name as written, or (`derived`) the forms the text may also write it in. */
+  #add(name: string, entityId: string, slot: 'entityId' | 'shortId', derived: boolean): void {
+    const words = tokenize(name).map((t) => matchKey(t.text));
     if (words.length === 0) return;
+    if (!derived) return this.#insert(words, entityId, slot);
+    // «عبدالله» and «عبد الله» are one name written two ways: add the other way(s).
+    if (words.some((w) => /^عبد\S/.test(w) || w === 'عبد')) {
+      const joined = words.join(' ').replace(/(^| )عبد (?=\S)/g, '$1عبد').split(' ');
+      const split = joined.flatMap((w) => (/^عبد\S{2,}/.test(w) ? ['عبد', w.slice(3)] : [w]));
+      for (const variant of [joined, split]) if (variant.join(' ') !== words.join(' ')) this.#insert(variant, entityId, slot);
+    }
+    // A construct name (حلف الأطلسي، مجلس التعاون) is also written as noun + adjective with the
+    // article on both words (الحلف الأطلسي): the first word may take the article the second has.
+    if (words.length > 1 && !words[0]!.startsWith('ال') && words[1]!.startsWith('ال') && /^\p{L}/u.test(words[0]!)) {
+      this.#insert(['ال' + words[0]!, ...words.slice(1)], entityId, slot);
+    }
+  }
+
+  #insert(words: string[], entityId: string, slot: 'entityId' | 'shortId'): void {
     let node = this.#root;
     for (const word of words) {
       let child = node.next.get(word);
@@ -69,22 +139,29 @@ export class EntityMatcher {
       }
       node = child;
     }
-    node.entityId ??= entityId;
+    node[slot] ??= entityId;
   }
 
   /** Every mention in `text`, in order, non-overlapping. */
   findMentions(text: string): Mention[] {
+    const { tokens, candidates } = this.scan(text);
+    return candidates.map((c) => ({ entityId: c.entityId, start: tokens[c.first]!.start, end: tokens[c.last]!.end }));
+  }
+
+  /** The longest match at each position of `text`, left to right, non-overlapping, with the tokens. */
+  scan(text: string): ScannedText {
     const tokens = tokenize(text);
-    const keys = tokens.map((t) => normalizeArabic(t.text));
-    const mentions: Mention[] = [];
+    const keys = tokens.map((t) => matchKey(t.text));
+    const candidates: Candidate[] = [];
     let i = 0;
     while (i < tokens.length) {
-      let best: { end: number; entityId: string } | undefined;
-      for (const key of firstWordForms(keys[i]!)) {
+      let best: Candidate | undefined;
+      for (const [clitic, key] of firstWordForms(keys[i]!)) {
         let node = this.#root.next.get(key);
         let j = i;
         while (node) {
-          if (node.entityId && (!best || j > best.end)) best = { end: j, entityId: node.entityId };
+          const id = node.entityId ?? node.shortId;
+          if (id && (!best || j > best.last)) best = { entityId: id, first: i, last: j, clitic, short: node.entityId === undefined };
           const nextToken = tokens[j + 1];
           if (!nextToken || !NAME_GAP.test(text.slice(tokens[j]!.end, nextToken.start))) break;
           node = node.next.get(keys[j + 1]!);
@@ -92,13 +169,13 @@ export class EntityMatcher {
         }
       }
       if (best) {
-        mentions.push({ entityId: best.entityId, start: tokens[i]!.start, end: tokens[best.end]!.end });
-        i = best.end + 1;
+        candidates.push(best);
+        i = best.last + 1;
       } else {
         i += 1;
       }
     }
-    return mentions;
+    return { tokens, keys, candidates };
   }
 }
 

@@ -5,6 +5,20 @@ export interface Mention {
   end: number;
 }
 
+/**
+ * Where in an article a mention is. `title` and `body` mentions say what the article is about;
+ * the others say where it comes from: the place it was filed from (`dateline`), the agency or
+ * outlet it credits (`credit`) and the newspaper that published it (`outlet`).
+ */
+export const mentionZones = ['title', 'body', 'dateline', 'credit', 'outlet'] as const;
+export type MentionZone = (typeof mentionZones)[number];
+
+/** Mentions of one entity in one article, per zone. */
+export type ZoneCounts = Partial<Record<MentionZone, number>>;
+
+/** Zones whose mentions make an article about the entity. */
+export const ABOUT_ZONES: ReadonlySet<MentionZone> = new Set(['title', 'body']);
+
 /** A sentence quoted on an entity page, with the ranges that name the entity. */
 export interface Snippet {
   text: string;
@@ -14,8 +28,10 @@ export interface Snippet {
 /** What one article says about the registry: mention counts and quoted sentences per entity. */
 export interface ArticleMentions {
   articleId: string;
-  /** Entity id → number of mentions in the article body. */
+  /** Entity id → number of mentions in the title and body (what the article is about). */
   counts: Map<string, number>;
+  /** Entity id → mentions per zone, for every entity the article names anywhere (dateline, credit, outlet too). */
+  zones: Map<string, ZoneCounts>;
   /** Entity id → the first sentences that mention it (at most `maxSnippets`). */
   snippets: Map<string, Snippet[]>;
 }
@@ -38,24 +54,32 @@ export function sentenceRanges(text: string): [number, number][] {
   return ranges.filter(([s, e]) => text.slice(s, e).trim().length > 0);
 }
 
-/** A block of article text (paragraph, heading, caption) with the mentions found in it. */
+/** A block of article text (paragraph, heading, caption, title, credit line) with the mentions found in it. */
 export interface TextBlock {
   text: string;
   mentions: Mention[];
+  /** Where the block is; `body` when not given. */
+  zone?: MentionZone;
 }
 
 /**
- * Keeps what pages need from one article's mentions: counts per entity and up to `maxSnippets`
- * sentences per entity with the mention ranges marked.
+ * Keeps what pages need from one article's mentions: counts per entity (title and body), counts
+ * per zone, and up to `maxSnippets` body sentences per entity with the mention ranges marked.
  */
 export function collectArticleMentions(articleId: string, blocks: readonly TextBlock[], maxSnippets = 3): ArticleMentions {
   const counts = new Map<string, number>();
+  const zones = new Map<string, ZoneCounts>();
   const snippets = new Map<string, Snippet[]>();
-  for (const { text: paragraph, mentions } of blocks) {
+  for (const { text: paragraph, mentions, zone = 'body' } of blocks) {
     if (mentions.length === 0) continue;
     const sentences = sentenceRanges(paragraph);
     for (const mention of mentions) {
+      const perZone = zones.get(mention.entityId) ?? {};
+      zones.set(mention.entityId, perZone);
+      perZone[zone] = (perZone[zone] ?? 0) + 1;
+      if (!ABOUT_ZONES.has(zone)) continue;
       counts.set(mention.entityId, (counts.get(mention.entityId) ?? 0) + 1);
+      if (zone !== 'body') continue;
       const list = snippets.get(mention.entityId) ?? [];
       snippets.set(mention.entityId, list);
       const sentence = sentences.find(([s, e]) => mention.start >= s && mention.start < e) ?? [0, paragraph.length];
@@ -66,13 +90,15 @@ export function collectArticleMentions(articleId: string, blocks: readonly TextB
       else if (list.length < maxSnippets) list.push({ text, highlights: [range] });
     }
   }
-  return { articleId, counts, snippets };
+  return { articleId, counts, zones, snippets };
 }
 
-/** One article mentioning an entity, for the entity's page. */
+/** One article naming an entity, for the entity's page. */
 export interface EntityArticle {
   articleId: string;
+  /** Mentions in the title and body (0 when the article names the entity only as its dateline, credit or outlet). */
   count: number;
+  zones: ZoneCounts;
   snippets: Snippet[];
 }
 
@@ -87,8 +113,14 @@ export interface RelatedEntity {
 /** The reverse index from entities to articles, built once per build. */
 export interface MentionIndex {
   byArticle: Map<string, ArticleMentions>;
-  /** Entity id → articles mentioning it, in the order the articles were given (newest first). */
+  /** Entity id → articles that mention it in their title or body, in the order the articles were given (newest first). */
   byEntity: Map<string, EntityArticle[]>;
+  /**
+   * Entity id → articles that name it only as where they come from (dateline, credit or outlet),
+   * newest first: «الرياض» as the place a story was filed from, «واس» as its source, a newspaper
+   * as its publisher.
+   */
+  attributions: Map<string, EntityArticle[]>;
   /** Entities mentioned together with `entityId`, strongest first. */
   related(entityId: string, limit?: number): RelatedEntity[];
 }
@@ -97,12 +129,15 @@ export interface MentionIndex {
 export function buildMentionIndex(articles: readonly ArticleMentions[]): MentionIndex {
   const byArticle = new Map<string, ArticleMentions>();
   const byEntity = new Map<string, EntityArticle[]>();
+  const attributions = new Map<string, EntityArticle[]>();
   for (const article of articles) {
     byArticle.set(article.articleId, article);
-    for (const [entityId, count] of article.counts) {
-      const list = byEntity.get(entityId) ?? [];
-      byEntity.set(entityId, list);
-      list.push({ articleId: article.articleId, count, snippets: article.snippets.get(entityId) ?? [] });
+    for (const [entityId, zones] of article.zones) {
+      const count = article.counts.get(entityId) ?? 0;
+      const target = count > 0 ? byEntity : attributions;
+      const list = target.get(entityId) ?? [];
+      target.set(entityId, list);
+      list.push({ articleId: article.articleId, count, zones, snippets: article.snippets.get(entityId) ?? [] });
     }
   }
   const relatedCache = new Map<string, RelatedEntity[]>();
@@ -126,5 +161,5 @@ export function buildMentionIndex(articles: readonly ArticleMentions[]): Mention
     }
     return all.slice(0, limit);
   }
-  return { byArticle, byEntity, related };
+  return { byArticle, byEntity, attributions, related };
 }

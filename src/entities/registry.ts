@@ -46,8 +46,8 @@ export function loadRegistry(dir: string): RegistryEntity[] {
 }
 
 /** The names the matcher should look for, per entity. */
-export function entityNames(entities: readonly Pick<RegistryEntity, 'id' | 'name' | 'aliases'>[]): EntityNames[] {
-  return entities.map((e) => ({ id: e.id, names: [e.name, ...e.aliases] }));
+export function entityNames(entities: readonly (Pick<RegistryEntity, 'id' | 'name' | 'aliases'> & { shortNames?: readonly string[] })[]): EntityNames[] {
+  return entities.map((e) => ({ id: e.id, names: [e.name, ...e.aliases], shortNames: e.shortNames ?? [] }));
 }
 
 /** Names plus credit/outlet names, for `SourceNameMatcher`. */

@@ -57,6 +57,10 @@ export const FURNITURE_PREFIXES: Array<[RegExp, string]> = [
 export const FURNITURE_SUFFIXES: Array<{ word: string; re: RegExp; reason: string; last?: boolean }> = [
   { word: 'رابط الخبر', re: /\s*رابط الخبر بصحيفة [^:：]{2,25}[:：].{0,200}$/, reason: 'link-to-this-story footer' },
   { word: 'للتواصل', re: /\s*للتواصل مع الكاتب\s+(?:ا|أ|إ)رسل(?=\s).*$/, reason: 'reader SMS-contact instructions' },
+  // al-Jazirah glues the author's other headlines to the end of a column, with no space between
+  // them: "… إلى اللقاء،،، مقالات أخرى للكاتببين العامي والفصيحالوطن العربي …" (389 SaudiNewsNet
+  // columns, always at the very end).
+  { word: 'مقالات أخرى للكاتب', re: /\s*مقالات أخرى للكاتب.*$/, reason: "the author's other articles (a list of headlines)", last: true },
   // A tag list ("سمات تبوك جامعة …") after the last sentence: WordPress themes label tags "سمات".
   { word: 'سمات', re: /(?<=[.!؟?»"”)])\s+سمات\s+[^.!؟?،,:؛]{2,200}$/, reason: 'tag list', last: true },
 ];

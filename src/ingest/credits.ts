@@ -26,8 +26,10 @@ export interface Credit {
   place: string | null;
   /** Display name of a known outlet the credit names. */
   outlet: string | null;
-  /** A news agency the credit names, as written. */
+  /** A news agency the credit names, as written (the first, when it names several). */
   agency: string | null;
+  /** Every news agency the credit names, as written ("واس - أ ف ب"). */
+  agencies?: string[];
   /** A date in the credit. */
   date: FoundDate | null;
 }
@@ -78,7 +80,10 @@ export function parseCredit(raw: string, strict: boolean): Credit | null {
   const places: string[] = [];
   const take = (part: Part) => {
     if (part.kind === 'outlet') credit.outlet ??= findOutletByCode(part.text)?.name ?? part.text;
-    else if (part.kind === 'agency') credit.agency ??= part.text;
+    else if (part.kind === 'agency') {
+      credit.agency ??= part.text;
+      (credit.agencies ??= []).push(part.text);
+    }
     else if (part.kind === 'place') places.push(part.text);
   };
 

@@ -233,7 +233,7 @@ export function renderArticleBody(body: string, options: ArticleRenderOptions): 
     let out: ElementContent[];
     if (name === CAPTION) {
       const credit = attributesOf(node, new Set(['credit'])).get('credit')?.trim();
-      if (credit) blocks.push({ text: credit, mentions: scope.mode === 'match' ? findCredit(credit) : [] });
+      if (credit) blocks.push({ text: credit, mentions: scope.mode === 'match' ? findCredit(credit) : [], zone: 'credit' });
       const inner = children(node, { ...scope, link: false });
       flush();
       if (credit) {

@@ -23,6 +23,12 @@ export const entitySchema = z.object({
    */
   aliases: z.array(z.string().min(1)).default([]),
   /**
+   * Names that alone may also mean something else — a club's bare name («الاتحاد», «الأهلي»),
+   * a competition's nickname («السوبر»). Linked only where the article settles them: it names the
+   * entity by another name too, or, for sports entities, it is a sports story (docs/entities.md).
+   */
+  shortNames: z.array(z.string().min(1)).default([]),
+  /**
    * Names under which this organization signs photo credits or appears as an article's outlet
    * ("الأوروبية", "الجزيرة"). Matched only against credits and outlets, never in running text,
    * where they are ordinary words.

@@ -26,7 +26,7 @@ import { articlePreparer, type PreparedArticle, type PrepareOptions } from './ar
 export type { ArticleRenderMetadata } from './article-prepare.ts';
 
 /** The source files and packages whose code decides what the loader stores. */
-const RENDERER_SOURCES = ['src/render', 'src/arabic', 'src/search', 'src/entities/matcher.ts', 'src/entities/mentions.ts', 'src/entities/registry.ts', 'src/site/article-prepare.ts', 'src/site/urls.ts'];
+const RENDERER_SOURCES = ['src/render', 'src/arabic', 'src/search', 'src/entities', 'src/ingest', 'src/schemas', 'src/site/article-prepare.ts', 'src/site/urls.ts', 'src/site/labels.ts'];
 const RENDERER_PACKAGES = ['satteri', 'hast-util-to-html'];
 
 /** A digest of the renderer's code: a change to it renders every article again. */

@@ -5,9 +5,13 @@
  * (src/site/article-worker.ts) — plain Node, both cores — or in its own thread for a few articles.
  */
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
-import { EntityMatcher, SourceNameMatcher } from '../entities/matcher.ts';
-import { collectArticleMentions, type FindMentions, type Snippet, type TextBlock } from '../entities/mentions.ts';
-import { entityNames, sourceNames, type RegistryEntity } from '../entities/registry.ts';
+import { EntityMatcher } from '../entities/matcher.ts';
+import { Linker } from '../entities/linker.ts';
+import { collectArticleMentions, type FindMentions, type Mention, type Snippet, type TextBlock, type ZoneCounts } from '../entities/mentions.ts';
+import type { RegistryEntity } from '../entities/registry.ts';
+import { parseCredit } from '../ingest/credits.ts';
+import { readDateline } from '../ingest/metadata.ts';
+import { OUTLETS } from '../ingest/outlets.ts';
 import { ArticleSourceError, renderArticleBody } from '../render/article.ts';
 import { articleEnrichment, multiWordNames, type FindNames, type PageEnrichment, type WordedName } from '../search/enrichment.ts';
 import { nameToken } from '../search/name-token.ts';
@@ -15,8 +19,10 @@ import { entityUrl } from './urls.ts';
 
 /** What the loader keeps next to an article's HTML (`rendered.metadata`). */
 export interface ArticleRenderMetadata {
-  /** Entity id → mentions in the article (body, captions, credits, outlet). */
+  /** Entity id → mentions in the article's title and body (captions included): what it is about. */
   counts: Map<string, number>;
+  /** Entity id → mentions per zone (title, body, dateline, credit, outlet), for every entity the article names. */
+  zones: Map<string, ZoneCounts>;
   /** Entity id → the first sentences naming it. */
   snippets: Map<string, Snippet[]>;
   /** Hidden search fields (null in plain-Pagefind builds, MARSAD_SEARCH_ENRICH=0). */
@@ -45,14 +51,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 /** Prepares the registry's matchers once and returns the function that prepares one article. */
 export function articlePreparer({ registry, enrich }: PrepareOptions): (id: string, source: string) => PreparedArticle {
   const ids = new Set(registry.map((e) => e.id));
-  const matcher = new EntityMatcher(entityNames(registry));
-  const sources = new SourceNameMatcher(sourceNames(registry));
-  const findMentions: FindMentions = (value) => matcher.findMentions(value);
-  // A credit or an outlet names one agency as a whole ("الأوروبية"), or holds names in running text.
-  const findCreditMentions: FindMentions = (value) => {
-    const id = sources.entityOf(value);
-    return id ? [{ entityId: id, start: 0, end: value.length }] : findMentions(value);
-  };
+  const linker = new Linker(registry, { outlets: OUTLETS.map((o) => [o.name, ...o.aliases]) });
   let names: RegistryNames | undefined;
   if (enrich) {
     const namesById = new Map(registry.map((e) => [e.id, [e.name, ...e.aliases]]));
@@ -64,26 +63,94 @@ export function articlePreparer({ registry, enrich }: PrepareOptions): (id: stri
   return (id, source) => {
     try {
       const { frontmatter, content } = parseFrontmatter(source, { frontmatter: 'empty-with-lines' });
+      const [title, standfirst, outlet, dateline, byline] = ['title', 'standfirst', 'outlet', 'dateline', 'byline'].map((k) => text(frontmatter[k])) as [string, string, string, string, string];
+      const ownOutlet = outlet ? (linker.outletEntity(outlet) ?? linker.creditEntity(outlet)) : undefined;
+      const findMentions = linker.finder({ title, body: `${standfirst}\n${content.replace(/\\(.)/g, '$1')}`, outlet: ownOutlet });
+      // A photo credit names agencies or outlets, whole or among other parts ("تصوير: أحمد - واس").
+      const findCreditMentions: FindMentions = (value) => creditMentions(linker, value, ownOutlet);
       const { html, blocks } = renderArticleBody(content, { findMentions, findCreditMentions, hasEntity: (e) => ids.has(e), entityUrl });
-      const [title, standfirst, outlet, dateline] = ['title', 'standfirst', 'outlet', 'dateline'].map((k) => text(frontmatter[k]));
-      const withOutlet: TextBlock[] = [...blocks];
-      if (outlet) {
-        // The outlet counts as a mention of the agency it names.
-        const label = 'المصدر: ';
-        const mentions = findCreditMentions(outlet).map((m) => ({ ...m, start: m.start + label.length, end: m.end + label.length }));
-        withOutlet.push({ text: label + outlet, mentions });
-      }
-      const { counts, snippets } = collectArticleMentions(id, withOutlet);
+      const zoned: TextBlock[] = [{ text: title, mentions: findMentions(title), zone: 'title' }];
+      if (standfirst) zoned.push({ text: standfirst, mentions: findMentions(standfirst), zone: 'body' });
+      const filed: TextBlock[] = [];
+      if (dateline) filed.push({ text: dateline, mentions: linker.datelineMentions(dateline), zone: 'dateline' });
+      if (byline) filed.push({ text: byline, mentions: bylineCredits(linker, byline, ownOutlet), zone: 'credit' });
+      const named = new Set(filed.flatMap((b) => b.mentions.map((m) => m.entityId)));
+      zoned.push(...splitCreditPrefix(blocks, linker, ownOutlet, named), ...filed);
+      // The newspaper that published the article, through the outlet table: never a place.
+      if (outlet) zoned.push({ text: outlet, mentions: ownOutlet ? [{ entityId: ownOutlet, start: 0, end: outlet.length }] : [], zone: 'outlet' });
+      const { counts, zones, snippets } = collectArticleMentions(id, zoned);
       let search: PageEnrichment | null = null;
       if (names) {
-        const texts = [title!, standfirst!, outlet!, dateline!, ...blocks.map((b) => b.text)];
+        const texts = [title, standfirst, outlet, dateline, ...blocks.map((b) => b.text)];
         const mentioned = [...counts.keys()].map((e) => names.namesById.get(e)).filter((n): n is string[] => n !== undefined);
         search = articleEnrichment(texts, { mentioned, wordedNames: names.wordedNames, findNames: names.findNames });
       }
-      return { ok: true, id, frontmatter, html, metadata: { counts, snippets, search } };
+      return { ok: true, id, frontmatter, html, metadata: { counts, zones, snippets, search } };
     } catch (error) {
       if (error instanceof ArticleSourceError) return { ok: false, id, line: error.line, column: error.column, reason: error.reason };
       return { ok: false, id, reason: (error as Error).message };
     }
   };
+}
+
+/** Separators between the parts of a credit ("تصوير: أحمد - واس", "رويترز / أ ف ب"). */
+const CREDIT_PARTS = /\s*(?:[-–—|/،,:()]|\s+ـ+\s*)\s*/;
+
+/** Agencies and outlets a photo credit names: the whole credit, else each of its parts. */
+function creditMentions(linker: Linker, value: string, ownOutlet: string | undefined): Mention[] {
+  const whole = linker.creditEntity(value, ownOutlet);
+  if (whole) return [{ entityId: whole, start: 0, end: value.length }];
+  const out: Mention[] = [];
+  let offset = 0;
+  for (const part of value.split(CREDIT_PARTS)) {
+    const start = value.indexOf(part, offset);
+    offset = start + part.length;
+    const entityId = part.trim() ? linker.creditEntity(part, ownOutlet) : undefined;
+    if (entityId && !out.some((m) => m.entityId === entityId)) out.push({ entityId, start, end: start + part.length });
+  }
+  return out;
+}
+
+/**
+ * The agencies and outlets a printed credit line names ("واس- بروكسل", "لندن: «الشرق الأوسط»",
+ * "الوئام - يو بي اي"), read as ingest reads credit lines: a place there is the dateline, never
+ * the newspaper of the same name.
+ */
+function bylineCredits(linker: Linker, byline: string, ownOutlet: string | undefined): Mention[] {
+  const credit = parseCredit(byline, false);
+  if (!credit) return [];
+  const names = [...(credit.agencies ?? []), ...(credit.outlet ? [credit.outlet] : [])];
+  const out: Mention[] = [];
+  for (const name of names) {
+    const entityId = linker.creditEntity(name, ownOutlet) ?? linker.outletEntity(name);
+    if (!entityId || out.some((m) => m.entityId === entityId)) continue;
+    const start = Math.max(0, byline.indexOf(name));
+    out.push({ entityId, start, end: start + name.length });
+  }
+  return out;
+}
+
+/**
+ * Some outlets keep the credit line at the head of the first paragraph ("سبق- أبها: أعلن …",
+ * "عبدالله الراجحي- سبق- جدة: …"): the names in it are the dateline and the credit, not the body,
+ * and count once with the byline's (`named`).
+ */
+function splitCreditPrefix(blocks: TextBlock[], linker: Linker, ownOutlet: string | undefined, named: ReadonlySet<string>): TextBlock[] {
+  const first = blocks.findIndex((b) => (b.zone ?? 'body') === 'body');
+  const block = blocks[first];
+  const dateline = block ? readDateline(block.text) : null;
+  if (!block || !dateline) return blocks;
+  const prefix = block.text.slice(0, dateline.length);
+  const rest: TextBlock = {
+    text: block.text.slice(dateline.length),
+    mentions: block.mentions.filter((m) => m.start >= dateline.length).map((m) => ({ ...m, start: m.start - dateline.length, end: m.end - dateline.length })),
+  };
+  return [
+    ...blocks.slice(0, first),
+    // The same line as the byline most often: each name counts once.
+    { text: prefix, mentions: linker.datelineMentions(prefix).filter((m) => !named.has(m.entityId)), zone: 'dateline' },
+    { text: prefix, mentions: bylineCredits(linker, prefix.replace(/[:：]\s*$/, ''), ownOutlet).filter((m) => !named.has(m.entityId)), zone: 'credit' },
+    rest,
+    ...blocks.slice(first + 1),
+  ];
 }

@@ -18,6 +18,7 @@ function byDateDesc(a: ArticleEntry, b: ArticleEntry): number {
 
 let articles: Promise<ArticleEntry[]> | undefined;
 let articlesById: Promise<Map<string, ArticleEntry>> | undefined;
+let registry: Promise<Map<string, EntityEntry>> | undefined;
 let entities: Promise<Map<string, EntityEntry>> | undefined;
 let mentionIndex: Promise<MentionIndex> | undefined;
 
@@ -36,10 +37,22 @@ export function getArticlesById(): Promise<Map<string, ArticleEntry>> {
   return articlesById;
 }
 
-/** The registry, by id, sorted by Arabic name. Loaded once per build. */
-export function getEntities(): Promise<Map<string, EntityEntry>> {
-  entities ??= getCollection('entities').then(
+/** The whole registry, by id, sorted by Arabic name. Loaded once per build. */
+export function getRegistry(): Promise<Map<string, EntityEntry>> {
+  registry ??= getCollection('entities').then(
     (all) => new Map(all.sort((a, b) => a.data.name.localeCompare(b.data.name, 'ar')).map((e) => [e.id, e])),
+  );
+  return registry;
+}
+
+/**
+ * The entities the site shows: those at least one article names (in its title, body, dateline,
+ * credit or outlet), by id, sorted by Arabic name. The others stay in the registry, ready for the
+ * day an article names them, but get no page, feed, list entry or search record.
+ */
+export function getEntities(): Promise<Map<string, EntityEntry>> {
+  entities ??= Promise.all([getRegistry(), getMentionIndex()]).then(
+    ([all, index]) => new Map([...all].filter(([id]) => index.byEntity.has(id) || index.attributions.has(id))),
   );
   return entities;
 }
@@ -60,14 +73,14 @@ export function articleMetadata(article: ArticleEntry): ArticleRenderMetadata {
  */
 export function getMentionIndex(): Promise<MentionIndex> {
   mentionIndex ??= (async () => {
-    const registry = await getEntities();
+    const known = await getRegistry();
     const perArticle = (await getArticles()).map((article) => {
-      const { counts, snippets } = articleMetadata(article);
-      return { articleId: article.id, counts, snippets };
+      const { counts, zones, snippets } = articleMetadata(article);
+      return { articleId: article.id, counts, zones, snippets };
     });
     const index = buildMentionIndex(perArticle);
-    for (const [entityId] of index.byEntity) {
-      if (!registry.has(entityId)) throw new Error(`An article links to unknown entity "${entityId}"`);
+    for (const entityId of [...index.byEntity.keys(), ...index.attributions.keys()]) {
+      if (!known.has(entityId)) throw new Error(`An article links to unknown entity "${entityId}"`);
     }
     return index;
   })();
@@ -78,7 +91,7 @@ let registryDigest: Promise<string> | undefined;
 
 /** One digest of the whole registry: changes when any entity or alias does. */
 export function getRegistryDigest(): Promise<string> {
-  registryDigest ??= getEntities().then((all) => {
+  registryDigest ??= getRegistry().then((all) => {
     const hash = createHash('sha256');
     for (const e of all.values()) hash.update(`${e.id}\0${e.digest ?? JSON.stringify(e.data)}\0`);
     return hash.digest('hex').slice(0, 16);
@@ -101,7 +114,9 @@ export async function entityCacheKey(entityId: string): Promise<string> {
   const [entities, index, articles, registry] = await Promise.all([getEntities(), getMentionIndex(), getArticlesById(), getRegistryDigest()]);
   const hash = createHash('sha256');
   hash.update(`${entities.get(entityId)?.digest}\0${registry}\0`);
-  for (const m of index.byEntity.get(entityId) ?? []) hash.update(`${m.articleId}:${articles.get(m.articleId)?.digest}:${m.count}\0`);
+  for (const m of [...(index.byEntity.get(entityId) ?? []), ...(index.attributions.get(entityId) ?? [])]) {
+    hash.update(`${m.articleId}:${articles.get(m.articleId)?.digest}:${m.count}:${JSON.stringify(m.zones)}\0`);
+  }
   for (const r of index.related(entityId, 15)) hash.update(`${r.entityId}:${r.sharedArticles}:${r.weight}\0`);
   return hash.digest('hex').slice(0, 24);
 }

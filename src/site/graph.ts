@@ -1,11 +1,14 @@
 import type { EntityType } from '../schemas/entity.ts';
-import type { MentionIndex } from '../entities/mentions.ts';
+import type { MentionIndex, ZoneCounts } from '../entities/mentions.ts';
 import { isoDate } from './format.ts';
 
 /** An entity count inside an article, or an article count inside an entity. */
 export interface GraphCount {
   id: string;
+  /** Mentions in the article's title and body (0: named only as its dateline, credit or outlet). */
   count: number;
+  /** Mentions per zone: title, body, dateline, credit, outlet. */
+  zones: ZoneCounts;
 }
 
 /** One article in the machine-readable export `dist/data/graph.json`. */
@@ -15,7 +18,7 @@ export interface GraphArticle {
   title: string;
   outlet: string | null;
   published: string | null;
-  /** Entities the article mentions, with mention counts, most mentioned first. */
+  /** Entities the article names, with mention counts per zone, most mentioned first. */
   entities: GraphCount[];
 }
 
@@ -28,7 +31,7 @@ export interface GraphEntity {
   aliases: string[];
   wikidata: string | null;
   url: string;
-  /** Articles mentioning the entity, with mention counts, newest article first. */
+  /** Articles naming the entity, with mention counts per zone: those about it (title, body) newest first, then the others newest first. */
   articles: GraphCount[];
 }
 
@@ -74,7 +77,9 @@ export function buildGraph(
       title: a.data.title,
       outlet: a.data.outlet,
       published: a.data.published ? isoDate(a.data.published) : null,
-      entities: [...(index.byArticle.get(a.id)?.counts ?? [])].map(([id, count]) => ({ id, count })).sort(byCountDesc),
+      entities: [...(index.byArticle.get(a.id)?.zones ?? [])]
+        .map(([id, zones]) => ({ id, count: index.byArticle.get(a.id)!.counts.get(id) ?? 0, zones }))
+        .sort(byCountDesc),
     })),
     entities: entities.map((e) => ({
       id: e.id,
@@ -84,7 +89,7 @@ export function buildGraph(
       aliases: e.data.aliases,
       wikidata: e.data.wikidata ?? null,
       url: new URL(urls.entity(e.id), urls.site).href,
-      articles: (index.byEntity.get(e.id) ?? []).map((m) => ({ id: m.articleId, count: m.count })),
+      articles: [...(index.byEntity.get(e.id) ?? []), ...(index.attributions.get(e.id) ?? [])].map((m) => ({ id: m.articleId, count: m.count, zones: m.zones })),
     })),
   };
 }

@@ -32,3 +32,22 @@ export const articleCount = (n: number) =>
   countPhrase(n, { one: 'مقالة واحدة', two: 'مقالتان', few: 'مقالات', many: 'مقالة' });
 export const mentionCount = (n: number) =>
   countPhrase(n, { one: 'إشارة واحدة', two: 'إشارتان', few: 'إشارات', many: 'إشارة' });
+
+/** Headings of an entity page's lists of articles that name it only as their source. */
+export function attributionHeading(zone: 'dateline' | 'credit' | 'outlet', name: string): string {
+  switch (zone) {
+    case 'dateline':
+      return `أخبار كُتبت من ${name}`;
+    case 'credit':
+      return `أخبار بإسناد ${name}`;
+    case 'outlet':
+      return `أخبار نشرتها ${name}`;
+  }
+}
+
+/** How an article names an entity it does not write about: the place it was filed from, its credit, its newspaper. */
+export const sourceZoneLabel: Record<'dateline' | 'credit' | 'outlet', string> = {
+  dateline: 'مكان الخبر',
+  credit: 'الإسناد',
+  outlet: 'الناشر',
+};

@@ -70,7 +70,7 @@ describe('entity registry', () => {
  * `fixtures/seed-mentions.json`: for each seed article (shared/seeds/<stem>.txt), every entity a careful
  * reader would say it names — the expected answer of the linker test. Rules: named mentions only (not
  * adjectives such as الروسي); the whole raw text counts, photo credits, source line, dateline and the
- * English caption included; a name inside a longer registered name counts only as the longer one
+ * English caption included, and the outlet that published it (بي بي سي عربي → bbc); a name inside a longer registered name counts only as the longer one
  * (البحر الأسود in منظمة التعاون الاقتصادي للبحر الأسود, أستانا in مؤتمر أستانا).
  */
 describe('seed mentions fixture', () => {

@@ -164,6 +164,12 @@ describe('boilerplate', () => {
     expect(removed.map((r) => r.text)).toEqual(['Next Previous', 'شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك', 'رابط الخبر بصحيفة الوئام: عنوان الخبر', 'سمات الرياض وزارة الخارجية']);
   });
 
+  it("removes the author's other headlines glued to the end of a column, keeping the column", () => {
+    const { kept, removed } = cleaned([P1, 'ومن أقنعهم أن الإرهاب هو الجهاد؟! مقالات أخرى للكاتبهل فشل الشقيري أم نحن الفاشلون؟الضمان الاجتماعي والاحتجاج !!المباني السكنية'].join('\n'));
+    expect(kept).toEqual([P1, 'ومن أقنعهم أن الإرهاب هو الجهاد؟!']);
+    expect(removed.map((r) => r.reason)).toEqual(["the author's other articles (a list of headlines)"]);
+  });
+
   it('removes a "read also" block: the label and the headlines under it, not the text after', () => {
     const { kept, removed } = cleaned([P1, 'اقرأ أيضا:', 'الوزير يلتقي نظيره الروسي', 'افتتاح معرض الكتاب', P2].join('\n'));
     expect(kept).toEqual([P1, P2]);

@@ -14,6 +14,7 @@ export function indexOf(articles: Record<string, Record<string, number>>): Menti
   const list: ArticleMentions[] = Object.entries(articles).map(([articleId, counts]) => ({
     articleId,
     counts: new Map(Object.entries(counts)),
+    zones: new Map(Object.entries(counts).map(([id, body]) => [id, { body }])),
     snippets: new Map(),
   }));
   return buildMentionIndex(list);

@@ -67,8 +67,10 @@ describe('built site', () => {
     expect(files).toContain('pagefind/pagefind-component-ui.js');
     const entry = JSON.parse(await readFile(path.join(distDir, 'pagefind/pagefind-entry.json'), 'utf8'));
     expect(Object.keys(entry.languages)).toContain('ar');
-    const entities = (await readdir(path.join(contentDir, 'entities'))).filter((f) => f.endsWith('.json'));
-    expect(entry.languages.ar.page_count).toBe(ids.length + entities.length);
+    // Articles and the entity pages (entities some article names), nothing else.
+    const entityPages = files.filter((f) => /^entities\/[^/]+\/index\.html$/.test(f));
+    expect(entityPages.length).toBeGreaterThan(10);
+    expect(entry.languages.ar.page_count).toBe(ids.length + entityPages.length);
     expect(files.some((f) => f.startsWith('pagefind/fragment/'))).toBe(true);
   });
 
@@ -88,7 +90,8 @@ describe('built site', () => {
     }
   });
 
-  it('exports graph.json listing every article', async () => {
+  it('exports graph.json listing every article, and every entity an article names with its zones', async () => {
+    const zones = z.object({ title: z.number(), body: z.number(), dateline: z.number(), credit: z.number(), outlet: z.number() }).partial().strict();
     const graphSchema = z.object({
       version: z.literal(1),
       generated: z.string(),
@@ -99,12 +102,20 @@ describe('built site', () => {
           title: z.string().min(1),
           outlet: z.string().nullable(),
           published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
-          entities: z.array(z.object({ id: z.string(), count: z.number().int().positive() })),
+          entities: z.array(z.object({ id: z.string(), count: z.number().int().nonnegative(), zones: zones })),
         }),
       ),
+      entities: z.array(z.object({ id: z.string(), articles: z.array(z.object({ id: z.string(), count: z.number().int().nonnegative(), zones: zones })).min(1) })),
     });
     const graph = graphSchema.parse(JSON.parse(await readFile(path.join(distDir, 'data/graph.json'), 'utf8')));
     expect(graph.articles.map((a) => a.id).sort()).toEqual(ids);
-    for (const a of graph.articles) expect(new URL(a.url).pathname).toBe(`/articles/${a.id}/`);
+    for (const a of graph.articles) {
+      expect(new URL(a.url).pathname).toBe(`/articles/${a.id}/`);
+      for (const e of a.entities) {
+        // The title and body count is the sum of those zones; an entity is listed only if some zone names it.
+        expect(e.count, `${a.id} ${e.id}`).toBe((e.zones.title ?? 0) + (e.zones.body ?? 0));
+        expect(Object.values(e.zones).reduce((x, y) => x + y, 0), `${a.id} ${e.id}`).toBeGreaterThan(0);
+      }
+    }
   });
 });

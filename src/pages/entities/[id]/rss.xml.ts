@@ -7,11 +7,15 @@ import { siteName } from '../../../site/config.ts';
 export const getStaticPaths = (async () =>
   [...(await getEntities()).values()].map((entity) => ({ params: { id: entity.id }, props: { entity } }))) satisfies GetStaticPaths;
 
-/** An entity's own feed: the newest articles that mention it. */
+/** An entity's own feed: the newest articles that name it (in their text, or as their dateline, credit or outlet). */
 export const GET: APIRoute = async ({ site, props }) => {
   const { entity } = props as { entity: EntityEntry };
   const [index, articles] = await Promise.all([getMentionIndex(), getArticlesById()]);
-  const mentioning = (index.byEntity.get(entity.id) ?? []).map((m) => articles.get(m.articleId)!);
+  // Both lists are newest first; merged in the site's article order.
+  const position = new Map([...articles.keys()].map((id, i) => [id, i]));
+  const mentioning = [...(index.byEntity.get(entity.id) ?? []), ...(index.attributions.get(entity.id) ?? [])]
+    .sort((a, b) => position.get(a.articleId)! - position.get(b.articleId)!)
+    .map((m) => articles.get(m.articleId)!);
   return rss({
     title: `${siteName} — ${entity.data.name}`,
     description: entity.data.description,
