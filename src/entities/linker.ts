@@ -179,7 +179,8 @@ const NASAB = set('بن ابن بنت');
 const GIVEN = (key: string) => GIVEN_NAMES.has(key) || /^عبد\S{3,}/.test(key);
 const SPACE = /^[ \u00A0]+$/;
 const URL = /(?:https?:\/\/|www\.)\S+|\b[\w.-]+\.(?:com|net|org|sa|gov)(?:\.\w{2})?\/\S*/gu;
-const QUOTED = /[«"“(]\s*([^«»"“”()\n]{2,40}?)\s*[»"”)]/g;
+/** A short quoted or bracketed run: «…», "…", “…”, (…) and {…} (Asharq al-Awsat prints quotes as braces). */
+const QUOTED = /[«"“({]\s*([^«»"“”(){}\n]{2,40}?)\s*[»"”)}]/g;
 
 /** Adjectives of a place's points of the compass: «أفريقيا الوسطى», «أمريكا الشمالية» are other places. */
 const COMPASS_ADJECTIVES = set('الوسطى الشمالية الجنوبية الشرقية الغربية اللاتينية الشمالي الجنوبي الشرقي الغربي');
@@ -201,6 +202,8 @@ interface ArticleContext {
   /** Entities any name of which (short names included) the article carries. */
   matched: Set<string>;
   sports: boolean;
+  /** Sports words the article uses (`SPORTS_WORDS`), gathered while reading it. */
+  sportsWords: Set<string>;
   /** Entities whose surname or short name the article gives someone or something else («سعود الحقباني», «القادسية الكويتي»). */
   otherSenses: Set<string>;
   outlet: string | undefined;
@@ -282,11 +285,18 @@ export class Linker {
     return this.#creditByName.get(key);
   }
 
+  readonly #ownNames = new Map<string, Set<string>>();
+
+  /** An outlet's names, and each without «صحيفة/جريدة/قناة/وكالة» (what its own pages call it). */
   #shortNamesOf(id: string): Set<string> {
-    const e = this.#facts.get(id)?.entity;
-    if (!e) return new Set();
-    const names = [e.name, ...e.aliases, ...e.sourceNames].map(fold);
-    return new Set([...names, ...names.map((n) => n.replace(/^(?:صحيفه|جريده|قناه|وكاله) /, ''))]);
+    let names = this.#ownNames.get(id);
+    if (!names) {
+      const e = this.#facts.get(id)?.entity;
+      const folded = e ? [e.name, ...e.aliases, ...e.sourceNames].map(fold) : [];
+      names = new Set([...folded, ...folded.map((n) => n.replace(/^(?:صحيفه|جريده|قناه|وكاله) /, ''))]);
+      this.#ownNames.set(id, names);
+    }
+    return names;
   }
 
   /** The places a dateline names («جدة», «عدن، صنعاء», «مكة المكرمة»): places only, never a newspaper. */
@@ -303,16 +313,11 @@ export class Linker {
    * context.
    */
   finder(article: ArticleText): FindMentions {
-    const context: ArticleContext = { named: new Set(), matched: new Set(), sports: false, otherSenses: new Set(), outlet: article.outlet };
+    const context: ArticleContext = { named: new Set(), matched: new Set(), sports: false, sportsWords: new Set(), otherSenses: new Set(), outlet: article.outlet };
     const found: Mention[] = [];
     for (const text of [article.title, article.body]) found.push(...this.#find(text, context, 'read'));
     for (const m of found) context.named.add(m.entityId);
-    const sportsWords = new Set<string>();
-    for (const w of `${article.title} ${article.body}`.split(/[^\p{L}]+/u)) {
-      const key = inList(SPORTS_WORDS, normalizeArabic(w));
-      if (key) sportsWords.add(key);
-    }
-    context.sports = sportsWords.size >= 3 || [...context.named].some((id) => SPORTS_KINDS.has(this.#facts.get(id)?.entity.kind ?? ''));
+    context.sports = context.sportsWords.size >= 3 || [...context.named].some((id) => SPORTS_KINDS.has(this.#facts.get(id)?.entity.kind ?? ''));
     return (text) => this.#find(text, context, 'link');
   }
 
@@ -325,6 +330,12 @@ export class Linker {
     const urls = [...text.matchAll(URL)].map((m) => [m.index, m.index + m[0].length] as const);
     const scanned = this.#matcher.scan(text);
     const { tokens, candidates } = scanned;
+    if (pass === 'read') {
+      for (const key of scanned.keys) {
+        const word = context.sportsWords.size < 3 ? inList(SPORTS_WORDS, key) : undefined;
+        if (word) context.sportsWords.add(word);
+      }
+    }
     const mentions: Mention[] = [...quoted];
     for (const [n, c] of candidates.entries()) {
       const start = tokens[c.first]!.start;

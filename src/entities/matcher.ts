@@ -28,21 +28,11 @@ const PROCLITICS = ['وب', 'فب', 'ول', 'فل', 'وك', 'فك', 'و', 'ف', 
 /** Shortest word left after removing a proclitic. */
 const MIN_STEM = 2;
 
-/**
- * Forms a text word may take as the first word of a name: as written, then without each
- * proclitic. After the preposition ل the article's alef drops (ل + الكرملين = للكرملين), so
+/*
+ * The forms a text word may take as the first word of a name (see `scan`): as written, then without
+ * each proclitic. After the preposition ل the article's alef drops (ل + الكرملين = للكرملين), so
  * "ل" + "لX" also yields "الX".
  */
-function firstWordForms(normalized: string): [clitic: string, form: string][] {
-  const forms: [string, string][] = [['', normalized]];
-  for (const prefix of PROCLITICS) {
-    if (!normalized.startsWith(prefix) || normalized.length - prefix.length < MIN_STEM) continue;
-    const rest = foldKunya(normalized.slice(prefix.length));
-    forms.push([prefix, rest]);
-    if (prefix.endsWith('ل') && rest.startsWith('ل') && rest.length > MIN_STEM) forms.push([prefix, 'ا' + rest]);
-  }
-  return forms;
-}
 
 interface TrieNode {
   next: Map<string, TrieNode>;
@@ -84,8 +74,6 @@ export interface ScannedText {
   candidates: Candidate[];
 }
 
-/** Only spaces (no punctuation) may separate the words of one name in the text. */
-const NAME_GAP = /^[\s\u00A0]+$/;
 
 /**
  * Finds registry entities in Arabic text: whole words only, any spelling the normalizer folds
@@ -153,20 +141,37 @@ export class EntityMatcher {
     const tokens = tokenize(text);
     const keys = tokens.map((t) => matchKey(t.text));
     const candidates: Candidate[] = [];
+    /** Only spaces between tokens j and j + 1 (the words of one name). */
+    const spaced = (j: number): boolean => {
+      const next = tokens[j + 1];
+      if (!next) return false;
+      for (let k = tokens[j]!.end; k < next.start; k++) {
+        const c = text.charCodeAt(k);
+        if (c !== 32 && c !== 0xa0 && c !== 9 && c !== 10 && c !== 13) return false;
+      }
+      return true;
+    };
     let i = 0;
     while (i < tokens.length) {
       let best: Candidate | undefined;
-      for (const [clitic, key] of firstWordForms(keys[i]!)) {
+      const tryFrom = (key: string, clitic: string) => {
         let node = this.#root.next.get(key);
         let j = i;
         while (node) {
           const id = node.entityId ?? node.shortId;
           if (id && (!best || j > best.last)) best = { entityId: id, first: i, last: j, clitic, short: node.entityId === undefined };
-          const nextToken = tokens[j + 1];
-          if (!nextToken || !NAME_GAP.test(text.slice(tokens[j]!.end, nextToken.start))) break;
+          if (node.next.size === 0 || !spaced(j)) break;
           node = node.next.get(keys[j + 1]!);
           j += 1;
         }
+      };
+      const word = keys[i]!;
+      tryFrom(word, '');
+      for (const prefix of PROCLITICS) {
+        if (word.length - prefix.length < MIN_STEM || !word.startsWith(prefix)) continue;
+        const rest = foldKunya(word.slice(prefix.length));
+        tryFrom(rest, prefix);
+        if (prefix.endsWith('ل') && rest.startsWith('ل') && rest.length > MIN_STEM) tryFrom('ا' + rest, prefix);
       }
       if (best) {
         candidates.push(best);

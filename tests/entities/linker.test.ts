@@ -89,6 +89,7 @@ describe('outlets are newspapers, never places', () => {
   it('reads a quoted or bracketed outlet name in the text as the newspaper', () => {
     expect(linked('وقال مصدر مطلع لـ«الرياض» إن القرار صدر أمس')).toEqual([['al-riyadh-newspaper', 'الرياض']]);
     expect(linked('وأوضح لـ"الشرق الأوسط" أن الاجتماع تأجل')).toEqual([['asharq-al-awsat', 'الشرق الأوسط']]);
+    expect(linked('في مذكرات تنشرها {الشرق الأوسط} بالتعاون مع')).toEqual([['asharq-al-awsat', 'الشرق الأوسط']]);
     expect(linked('واستمرت الأزمة في الشرق الأوسط')).toEqual([['middle-east', 'الشرق الأوسط']]);
     expect(linked('وصل الوفد إلى الرياض مساء أمس')).toEqual([['riyadh', 'الرياض']]);
   });
