@@ -51,6 +51,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 /** Prepares the registry's matchers once and returns the function that prepares one article. */
 export function articlePreparer({ registry, enrich }: PrepareOptions): (id: string, source: string) => PreparedArticle {
   const ids = new Set(registry.map((e) => e.id));
+  const types = new Map(registry.map((e) => [e.id, e.type]));
   const linker = new Linker(registry, { outlets: OUTLETS.map((o) => [o.name, ...o.aliases]) });
   let names: RegistryNames | undefined;
   if (enrich) {
@@ -82,7 +83,11 @@ export function articlePreparer({ registry, enrich }: PrepareOptions): (id: stri
       let search: PageEnrichment | null = null;
       if (names) {
         const texts = [title, standfirst, outlet, dateline, ...blocks.map((b) => b.text)];
-        const mentioned = [...counts.keys()].map((e) => names.namesById.get(e)).filter((n): n is string[] => n !== undefined);
+        // What the article is about (title and body), and the outlets and agencies it comes from: a
+        // search for «كردستان 24» finds that outlet's articles, one for «الرياض» not every article
+        // filed from the city (a dateline makes no article about a place).
+        const sources = [...zones].filter(([e, z]) => (z.outlet || z.credit) && types.get(e) === 'organization').map(([e]) => e);
+        const mentioned = [...new Set([...counts.keys(), ...sources])].map((e) => names.namesById.get(e)).filter((n): n is string[] => n !== undefined);
         search = articleEnrichment(texts, { mentioned, wordedNames: names.wordedNames, findNames: names.findNames });
       }
       return { ok: true, id, frontmatter, html, metadata: { counts, zones, snippets, search } };
