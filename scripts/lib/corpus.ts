@@ -8,6 +8,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 
+/** The seeded generator (mulberry32) the pictures use: the same seed draws the same sample on every machine. */
+export { seededRandom } from '../../src/pictures/types.ts';
+
 export interface CorpusRecord {
   source: string;
   url: string;
@@ -36,16 +39,4 @@ export function parseRecordKey(key: string): { day: string; index: number } {
   const m = /^(\d{4}-\d{2}-\d{2})#(\d+)$/.exec(key);
   if (!m) throw new Error(`"${key}" is not a record key (YYYY-MM-DD#index)`);
   return { day: m[1]!, index: Number(m[2]) };
-}
-
-/** A small seeded generator (mulberry32): the same seed gives the same sample on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
