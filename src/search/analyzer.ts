@@ -73,6 +73,22 @@ export function queryTermOf(word: string): string {
 }
 
 /**
+ * The form of a query word that keeps a lone و ف ب ل ك as part of the word (the article's
+ * proclitics still go): "كورونا" stays "كورونا" where `queryTermOf` reads ك + "ورونا", "بريطانيا"
+ * stays whole. A query is searched both ways (src/search/plan.ts): the reader may have typed a
+ * proclitic («بموسكو») or a word that begins with those letters.
+ */
+export function queryTermAsWritten(word: string): string {
+  const normalized = normalizeArabic(word, LOWERCASE);
+  if (!isArabicWord(normalized)) return normalized;
+  for (const split of splitProclitics(normalized, { minStemLength: MIN_STEM })) {
+    if (split.prefix === '') break;
+    if (split.definite) return stemSuffix(withoutArticle(split.stem));
+  }
+  return stemSuffix(normalized);
+}
+
+/**
  * Every form an indexed word can be found by: the query form of each of its proclitic splits and
  * the suffix-stemmed stem of each split. "لكتاب" → {"كتاب", "لكتاب"}; "وزير" → {"وزير", "زير"}.
  * Always contains `queryTermOf(word)`.

@@ -18,23 +18,37 @@ export const searchFields = {
   terms: 'terms',
   /** Articles: the tokens of every registry entity the article mentions. */
   entities: 'entities',
-  /** Entity pages: the entity's own token and the forms of its name and aliases. */
+  /** Articles: the tokens of the entities its headline, standfirst or first paragraph names. */
+  entitiesLead: 'entities_lead',
+  /** Articles: the tokens of the entities it mentions three times or more. */
+  entitiesMany: 'entities_many',
+  /** Entity pages: the tokens of the entity's name and aliases. */
   names: 'names',
 } as const;
 
 /**
- * Pagefind ranking for the enriched index (`metaWeights` multiply a field's match boost; `title`
- * keeps Pagefind's default). An entity page outranks the articles when the query names it; hidden
- * terms count like ordinary words, so articles still rank by their text.
+ * Pagefind ranking for the enriched index. Pagefind scores a page by BM25 over its text plus, for
+ * each metadata field the query matches, `weight × idf × coverage²` — a field counts once, however
+ * often the word is in it. So an article that names the entity in its lead, or often, carries its
+ * token in more fields and ranks before one that names it once in passing; an entity page outranks
+ * the articles when the query names it whole; hidden terms count like ordinary words.
  */
 export const searchRanking = {
   metaWeights: {
     title: 5,
     [searchFields.terms]: 1,
     [searchFields.entities]: 2,
+    [searchFields.entitiesLead]: 3,
+    [searchFields.entitiesMany]: 2,
     [searchFields.names]: 20,
   },
 };
+
+/** Pagefind filters of article pages (`data-pagefind-filter`): shown to readers, not searched. */
+export const searchFilters = {
+  /** The outlet that published the article. */
+  outlet: 'المصدر',
+} as const;
 
 /** URL of the entity names the browser needs to recognise entity names in a query. */
 export const entityNamesUrl = '/search/entities.json';

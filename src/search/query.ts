@@ -1,27 +1,46 @@
 /**
  * Query processing in the browser: what Pagefind is asked for when a reader types a query.
  *
- * - an entity name (any registry name or alias, with proclitics: "وأردوغان", "بداعش"), found by the
- *   same matcher that links articles to entities, becomes that name's token (name-token.ts), which
- *   articles carry when they mention the entity under any name: "داعش" finds every article that
- *   names the Islamic State in any way the registry knows;
- * - every other word becomes its query form (`queryTermOf`); stop words are dropped;
+ * Pagefind finds the pages holding every word of a query. A reader's words mean more than one
+ * Pagefind query can say, so a query becomes a small plan (`PreparedQuery`) the browser runs and
+ * merges (src/search/plan.ts):
+ * - the main query: each entity name (any registry name or alias, with proclitics: "وأردوغان",
+ *   "بداعش"), found by the same matcher that links articles to entities, becomes that name's token
+ *   (name-token.ts), which articles carry when the linker found the entity in their text; an
+ *   honorific before a name («الأمير», «الملك», «الرئيس») is not required; every other word becomes
+ *   its query form (`queryTermOf`); stop words are dropped;
+ * - alternatives, merged with it: the name's own words instead of its token (the word keeps its
+ *   other forms: «الإمارات» also finds «الإماراتيين»); the words with a lone و ف ب ل ك kept («كورونا»,
+ *   not ك + «ورونا»); other words for the same thing from the reviewed table (synonyms.ts);
+ * - the words one by one, for when every word together finds little (ranked by how much of the
+ *   query a page covers);
  * - a query in double quotes is an exact phrase search and goes to Pagefind untouched.
  */
 import { EntityMatcher } from '../entities/matcher.ts';
-import { tokenize } from '../arabic/index.ts';
-import { isStopword, queryTermOf, wordsOf } from './analyzer.ts';
+import { normalizeArabic, tokenize } from '../arabic/index.ts';
+import { isStopword, queryTermAsWritten, queryTermOf, wordsOf } from './analyzer.ts';
 import { nameToken } from './name-token.ts';
+import { synonymsOf } from './synonyms.ts';
 
 /** Entity names as served at `entityNamesUrl`: one row per entity, `[name, ...aliases]`. */
 export type EntityNamesTable = readonly (readonly string[])[];
+
+/** One Pagefind query of a plan, and how much its matches count. */
+export interface SubQuery {
+  query: string;
+  weight: number;
+}
 
 /** A reader's query, processed. */
 export interface PreparedQuery {
   /** The query as typed. */
   text: string;
-  /** What Pagefind is asked for. */
+  /** The main query Pagefind is asked for. */
   pagefindQuery: string;
+  /** Other queries whose results are merged with the main one's. */
+  alternatives: SubQuery[];
+  /** Each part of the query alone (a name's token or a word's form), for the any-word fallback. */
+  parts: string[];
   /** Query forms of the words that are not part of an entity name (for highlighting). */
   terms: string[];
   /** Tokens of the entity names in the query. */
@@ -31,6 +50,16 @@ export interface PreparedQuery {
 }
 
 const QUOTED = /^\s*".+"\s*$/;
+
+/** Words of respect before a name, which a reader may type or leave out. */
+const HONORIFICS = new Set(
+  'الأمير الأميرة الملك الملكة الشيخ الشيخة الرئيس السلطان سمو جلالة فخامة معالي سماحة الدكتور الوزير العاهل'
+    .split(' ')
+    .map((w) => normalizeArabic(w)),
+);
+
+/** How much an alternative's matches count beside the main query's. */
+const WEIGHTS = { words: 0.8, written: 0.8, synonym: 0.6 };
 
 /** Turns queries into what the enriched index understands. */
 export class QueryProcessor {
@@ -66,24 +95,30 @@ export class QueryProcessor {
   prepare(text: string): PreparedQuery {
     if (QUOTED.test(text)) {
       const terms = wordsOf(text).map(queryTermOf);
-      return { text, pagefindQuery: text, terms, entities: [], exact: true };
+      return { text, pagefindQuery: text, alternatives: [], parts: [], terms, entities: [], exact: true };
     }
     const mentions = this.#matcher.findMentions(text);
-    const parts: string[] = [];
+    const tokens = tokenize(text);
+    /** One part per name or word, with the forms each alternative searches it by. */
+    const parts: { main: string; words: string[]; written: string; synonyms: string[]; entity: boolean }[] = [];
     const terms: string[] = [];
     const entities: string[] = [];
     const stopwords: string[] = [];
     let m = 0;
-    for (const token of tokenize(text)) {
+    for (const [i, token] of tokens.entries()) {
       while (m < mentions.length && mentions[m]!.end <= token.start) m++;
       const mention = mentions[m];
       if (mention && token.start >= mention.start && token.end <= mention.end) {
-        if (!entities.includes(mention.entityId)) {
+        if (token.start === mention.start && !entities.includes(mention.entityId)) {
           entities.push(mention.entityId);
-          parts.push(mention.entityId);
+          const nameWords = tokenize(text.slice(mention.start, mention.end)).map((t) => t.text).filter((w) => !isStopword(w));
+          parts.push({ main: mention.entityId, words: nameWords.map(queryTermOf), written: mention.entityId, synonyms: [], entity: true });
         }
         continue;
       }
+      // An honorific right before a name is the reader's courtesy, not a word the page must hold.
+      const next = tokens[i + 1];
+      if (HONORIFICS.has(normalizeArabic(token.text)) && next && mentions.some((x) => x.start === next.start)) continue;
       if (isStopword(token.text)) {
         stopwords.push(token.text);
         continue;
@@ -91,7 +126,7 @@ export class QueryProcessor {
       const term = queryTermOf(token.text);
       if (!term) continue;
       terms.push(term);
-      parts.push(term);
+      parts.push({ main: term, words: [term], written: queryTermAsWritten(token.text), synonyms: synonymsOf(token.text).map(queryTermOf), entity: false });
     }
     if (parts.length === 0) {
       // Only stop words: search them, as forms, rather than nothing.
@@ -99,9 +134,19 @@ export class QueryProcessor {
         const term = queryTermOf(word);
         if (!term) continue;
         terms.push(term);
-        parts.push(term);
+        parts.push({ main: term, words: [term], written: term, synonyms: [], entity: false });
       }
     }
-    return { text, pagefindQuery: parts.join(' '), terms, entities, exact: false };
+    const pagefindQuery = parts.map((p) => p.main).join(' ');
+    const alternatives: SubQuery[] = [];
+    const add = (query: string, weight: number) => {
+      if (query && query !== pagefindQuery && !alternatives.some((a) => a.query === query)) alternatives.push({ query, weight });
+    };
+    if (parts.some((p) => p.entity)) add(parts.flatMap((p) => p.words).join(' '), WEIGHTS.words);
+    add(parts.map((p) => p.written).join(' '), WEIGHTS.written);
+    parts.forEach((p, i) => {
+      for (const synonym of p.synonyms) add(parts.map((q, j) => (j === i ? synonym : q.main)).join(' '), WEIGHTS.synonym);
+    });
+    return { text, pagefindQuery, alternatives, parts: parts.length > 1 ? parts.map((p) => p.main) : [], terms, entities, exact: false };
   }
 }

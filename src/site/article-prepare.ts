@@ -5,7 +5,6 @@
  * (src/site/article-worker.ts) — plain Node, both cores — or in its own thread for a few articles.
  */
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
-import { EntityMatcher } from '../entities/matcher.ts';
 import { Linker } from '../entities/linker.ts';
 import { collectArticleMentions, type FindMentions, type Mention, type Snippet, type TextBlock, type ZoneCounts } from '../entities/mentions.ts';
 import type { RegistryEntity } from '../entities/registry.ts';
@@ -13,8 +12,7 @@ import { parseCredit } from '../ingest/credits.ts';
 import { readDateline } from '../ingest/metadata.ts';
 import { OUTLETS } from '../ingest/outlets.ts';
 import { ArticleSourceError, renderArticleBody } from '../render/article.ts';
-import { articleEnrichment, multiWordNames, type FindNames, type PageEnrichment, type WordedName } from '../search/enrichment.ts';
-import { nameToken } from '../search/name-token.ts';
+import { articleEnrichment, type PageEnrichment } from '../search/enrichment.ts';
 import { entityUrl } from './urls.ts';
 
 /** What the loader keeps next to an article's HTML (`rendered.metadata`). */
@@ -42,8 +40,6 @@ export interface PrepareOptions {
 
 interface RegistryNames {
   namesById: Map<string, string[]>;
-  wordedNames: WordedName[];
-  findNames: FindNames;
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -55,10 +51,7 @@ export function articlePreparer({ registry, enrich }: PrepareOptions): (id: stri
   const linker = new Linker(registry, { outlets: OUTLETS.map((o) => [o.name, ...o.aliases]) });
   let names: RegistryNames | undefined;
   if (enrich) {
-    const namesById = new Map(registry.map((e) => [e.id, [e.name, ...e.aliases]]));
-    const lists = [...namesById.values()];
-    const byToken = new EntityMatcher(lists.flat().map((name) => ({ id: nameToken(name), names: [name] })));
-    names = { namesById, wordedNames: multiWordNames(lists), findNames: (value) => byToken.findMentions(value) };
+    names = { namesById: new Map(registry.map((e) => [e.id, [e.name, ...e.aliases]])) };
   }
 
   return (id, source) => {
@@ -76,19 +69,29 @@ export function articlePreparer({ registry, enrich }: PrepareOptions): (id: stri
       if (dateline) filed.push({ text: dateline, mentions: linker.datelineMentions(dateline), zone: 'dateline' });
       if (byline) filed.push({ text: byline, mentions: bylineCredits(linker, byline, ownOutlet), zone: 'credit' });
       const named = new Set(filed.flatMap((b) => b.mentions.map((m) => m.entityId)));
-      zoned.push(...splitCreditPrefix(blocks, linker, ownOutlet, named), ...filed);
+      const body = splitCreditPrefix(blocks, linker, ownOutlet, named);
+      zoned.push(...body, ...filed);
       // The newspaper that published the article, through the outlet table: never a place.
       if (outlet) zoned.push({ text: outlet, mentions: ownOutlet ? [{ entityId: ownOutlet, start: 0, end: outlet.length }] : [], zone: 'outlet' });
       const { counts, zones, snippets } = collectArticleMentions(id, zoned);
       let search: PageEnrichment | null = null;
       if (names) {
-        const texts = [title, standfirst, outlet, dateline, ...blocks.map((b) => b.text)];
+        // The article's own words: not its outlet's or dateline's name, which would make every
+        // article of «الرياض» or filed from Riyadh answer a search for the city.
+        const texts = [title, standfirst, ...blocks.filter((b) => (b.zone ?? 'body') === 'body').map((b) => b.text)];
+        const namesOf = (ids: Iterable<string>) => [...new Set(ids)].map((e) => names.namesById.get(e)).filter((n): n is string[] => n !== undefined);
         // What the article is about (title and body), and the outlets and agencies it comes from: a
         // search for «كردستان 24» finds that outlet's articles, one for «الرياض» not every article
         // filed from the city (a dateline makes no article about a place).
         const sources = [...zones].filter(([e, z]) => (z.outlet || z.credit) && types.get(e) === 'organization').map(([e]) => e);
-        const mentioned = [...new Set([...counts.keys(), ...sources])].map((e) => names.namesById.get(e)).filter((n): n is string[] => n !== undefined);
-        search = articleEnrichment(texts, { mentioned, wordedNames: names.wordedNames, findNames: names.findNames });
+        // The lead: headline, standfirst and first paragraph.
+        const firstParagraph = body.find((b) => (b.zone ?? 'body') === 'body' && b.text.trim());
+        const leadBlocks = [zoned[0]!, ...(standfirst ? [zoned[1]!] : []), ...(firstParagraph ? [firstParagraph] : [])];
+        search = articleEnrichment(texts, {
+          mentioned: namesOf([...counts.keys(), ...sources]),
+          lead: namesOf(leadBlocks.flatMap((b) => b.mentions.map((m) => m.entityId))),
+          many: namesOf([...counts].filter(([, n]) => n >= 3).map(([e]) => e)),
+        });
       }
       return { ok: true, id, frontmatter, html, metadata: { counts, zones, snippets, search } };
     } catch (error) {

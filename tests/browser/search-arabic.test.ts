@@ -29,6 +29,8 @@ function articlesMatching(pattern: RegExp): string[] {
 interface Found {
   /** Article ids found, sorted. */
   articles: string[];
+  /** Article ids in rank order. */
+  ranked: string[];
   /** URL of the first result. */
   first: string | undefined;
 }
@@ -42,7 +44,7 @@ async function search(query: string): Promise<Found> {
     return data.map((d) => d.url);
   })()`);
   const articles = urls.map((u) => /^\/articles\/([^/?#]+)\//.exec(u)?.[1]).filter((id): id is string => Boolean(id));
-  return { articles: articles.sort(), first: urls[0] };
+  return { articles: [...articles].sort(), ranked: articles, first: urls[0] };
 }
 
 describe.runIf(hasChromium)('Arabic search in a real browser', () => {

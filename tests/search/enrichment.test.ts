@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EntityMatcher } from '../../src/entities/matcher.ts';
 import { queryTermOf } from '../../src/search/analyzer.ts';
-import {
-  articleEnrichment,
-  enrichmentTerms,
-  entityEnrichment,
-  multiWordNames,
-  namesWrittenIn,
-  pagefindFold,
-} from '../../src/search/enrichment.ts';
+import { articleEnrichment, enrichmentTerms, entityEnrichment, pagefindFold } from '../../src/search/enrichment.ts';
 import { nameToken } from '../../src/search/name-token.ts';
 
 const NAMES = [
@@ -18,8 +10,6 @@ const NAMES = [
   ['المعارضة السورية'],
   ['بشار الأسد', 'الأسد'],
 ];
-const matcher = new EntityMatcher(NAMES.flat().map((name) => ({ id: nameToken(name), names: [name] })));
-const findNames = (text: string) => matcher.findMentions(text);
 
 describe('pagefindFold', () => {
   it('folds a word as Pagefind does before stemming', () => {
@@ -42,44 +32,33 @@ describe('enrichmentTerms', () => {
   });
 });
 
-describe('namesWrittenIn', () => {
-  it('finds names inside longer names', () => {
-    const tokens = namesWrittenIn('على هامش قمة منظمة التعاون الاقتصادي للبحر الأسود', findNames);
-    expect(tokens).toEqual(new Set([nameToken('منظمة التعاون الاقتصادي للبحر الأسود'), nameToken('البحر الأسود')]));
-  });
-
-  it('keeps the linker’s rules: no name read out of an ordinary word', () => {
-    expect(namesWrittenIn('وقال إن الوضع فاسد', findNames).size).toBe(0);
-  });
-});
-
 describe('articleEnrichment', () => {
   it('gives an article the tokens of every name of the entities it mentions', () => {
-    const enrichment = articleEnrichment(['وتشن موسكو غارات على تنظيم الدولة الإسلامية'], {
-      mentioned: [NAMES[0]!],
-      findNames,
-    });
+    const enrichment = articleEnrichment(['وتشن موسكو غارات على تنظيم الدولة الإسلامية'], { mentioned: [NAMES[0]!] });
     expect(enrichment.entities).toContain(nameToken('داعش'));
     expect(enrichment.entities).toContain(nameToken('تنظيم الدولة'));
   });
 
-  it('gives it the token of a multi-word name whose words it contains apart', () => {
-    const enrichment = articleEnrichment(['استهداف المعارضة التي تسعى لإسقاط النظام على الحدود التركية السورية'], {
-      mentioned: [],
-      wordedNames: multiWordNames(NAMES),
-      findNames,
-    });
-    expect(enrichment.terms).toContain(nameToken('المعارضة السورية'));
-    expect(enrichment.terms).not.toContain(nameToken('البحر الأسود'));
+  it('says which entities the lead names and which the article names often, in fields of their own', () => {
+    const enrichment = articleEnrichment(['الأسد يلتقي وفدا. وقال إن الأسد ... ثم الأسد'], { mentioned: [NAMES[4]!, NAMES[0]!], lead: [NAMES[4]!], many: [NAMES[4]!] });
+    expect(enrichment.entitiesLead).toEqual([nameToken('الأسد'), nameToken('بشار الأسد')].sort());
+    expect(enrichment.entitiesMany).toEqual(enrichment.entitiesLead);
+    expect(enrichment.entities).toContain(nameToken('داعش'));
+  });
+
+  it('gives no token for a multi-word name whose words the article only holds apart', () => {
+    const enrichment = articleEnrichment(['استهداف المعارضة التي تسعى لإسقاط النظام على الحدود التركية السورية'], { mentioned: [] });
+    expect(enrichment.terms).not.toContain(nameToken('المعارضة السورية'));
     expect(enrichment.entities).toEqual([]);
   });
 });
 
 describe('entityEnrichment', () => {
-  it('names the entity page by the tokens and forms of all its names', () => {
+  it('names the entity page by the tokens of all its names, and leaves their words ordinary terms', () => {
     const enrichment = entityEnrichment(NAMES[0]!, ['تنظيم متطرف يجند المسلحين']);
     expect(enrichment.names).toContain(nameToken('داعش'));
-    expect(enrichment.names).toContain(queryTermOf('الإسلامية'));
+    expect(enrichment.names).not.toContain(queryTermOf('الإسلامية'));
+    expect(enrichment.terms).toContain(queryTermOf('الإسلامية'));
     expect(enrichment.terms).toContain(queryTermOf('مسلح'));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryTermOf } from '../../src/search/analyzer.ts';
+import { queryTermAsWritten, queryTermOf } from '../../src/search/analyzer.ts';
 import { nameToken } from '../../src/search/name-token.ts';
 import { QueryProcessor } from '../../src/search/query.ts';
 
@@ -40,5 +40,45 @@ describe('QueryProcessor', () => {
 
   it('searches a query of stop words only as typed forms', () => {
     expect(processor.prepare('من في').pagefindQuery).toBe('من في');
+  });
+});
+
+describe('the plan of a query', () => {
+  const plan = new QueryProcessor([
+    ['الإمارات العربية المتحدة', 'الإمارات'],
+    ['محمد بن نايف بن عبدالعزيز', 'محمد بن نايف'],
+    ['فلاديمير بوتين', 'بوتين'],
+  ]);
+
+  it('keeps a name’s own words as an alternative to its token, so the word keeps its other forms', () => {
+    const prepared = plan.prepare('شهداء الامارات');
+    expect(prepared.pagefindQuery).toBe(`${queryTermOf('شهداء')} ${nameToken('الإمارات')}`);
+    expect(prepared.alternatives.map((a) => a.query)).toContain(`${queryTermOf('شهداء')} ${queryTermOf('الامارات')}`);
+  });
+
+  it('does not require an honorific before a name', () => {
+    expect(plan.prepare('الأمير محمد بن نايف').pagefindQuery).toBe(nameToken('محمد بن نايف'));
+    expect(plan.prepare('الرئيس بوتين').pagefindQuery).toBe(nameToken('بوتين'));
+    expect(plan.prepare('الأمير الشاب').pagefindQuery).toContain(queryTermOf('الأمير'));
+  });
+
+  it('searches a word that begins with و ف ب ل ك both whole and without the letter', () => {
+    const prepared = plan.prepare('كورونا');
+    expect(prepared.pagefindQuery).toBe(queryTermOf('كورونا'));
+    expect(prepared.alternatives.map((a) => a.query)).toContain(queryTermAsWritten('كورونا'));
+    expect(queryTermAsWritten('كورونا')).toBe('كورونا');
+    expect(queryTermAsWritten('الكورونا')).toBe('كورونا');
+  });
+
+  it('adds the words of the reviewed table for the same thing, weighted lower', () => {
+    const prepared = plan.prepare('حريق');
+    const synonym = prepared.alternatives.find((a) => a.query === queryTermOf('حرائق'));
+    expect(synonym?.weight).toBeLessThan(1);
+    expect(plan.prepare('باص').alternatives.map((a) => a.query)).toContain(queryTermOf('حافلة'));
+  });
+
+  it('lists the parts of a query of several words for the any-word fallback', () => {
+    expect(plan.prepare('منع الشغل وقت الظهر').parts).toHaveLength(4);
+    expect(plan.prepare('حريق').parts).toEqual([]);
   });
 });

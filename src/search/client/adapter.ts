@@ -7,6 +7,7 @@
  * the UI assigns it (a property setter); the wrapper is a Proxy that changes `search` only.
  */
 import { searchRanking, sortKeys } from '../config.ts';
+import { runPlan } from '../plan.ts';
 import { MIN_RESULTS, needsArchive, type SearchShard } from '../shards.ts';
 import type {
   ComponentInstance,
@@ -84,7 +85,11 @@ async function processedSearch(
   const processor = await queryProcessor();
   const prepared = processor.prepare(term);
   state.lastQuery = prepared;
-  return shardedSearch(pagefind, prepared.pagefindQuery || term, options);
+  const main = prepared.pagefindQuery || term;
+  // The main query decides whether the older shards are needed; the others search what it searched.
+  const search = (query: string) => (query === main ? shardedSearch(pagefind, query, options) : pagefind.search(query, options));
+  const sorted = Object.keys(options.sort ?? {}).length > 0;
+  return runPlan(prepared, search, { sorted }) as Promise<PagefindSearchResponse | null>;
 }
 
 /** The Pagefind object with this site's `search`. */

@@ -5,7 +5,7 @@
  * and reloaded (`/search/?q=…&sort=newest|oldest&archive=all`).
  */
 import { articleCount } from '../../site/labels.ts';
-import { sortKeys } from '../config.ts';
+import { searchFilters, sortKeys } from '../config.ts';
 import { componentInstance, PAGE_INSTANCE, SCOPE_EVENT, type SearchScope } from './adapter.ts';
 import type { ComponentInstance, PagefindResultData, SortDirection } from './pagefind-types.ts';
 import { state } from './state.ts';
@@ -57,7 +57,9 @@ export function renderResult(data: PagefindResultData): HTMLElement {
   const link = element('a', 'pf-result-link', data.meta.title ?? data.url);
   link.href = data.url;
   title.append(link);
-  const details = [resultKind(data), data.meta.outlet, data.meta.date].filter(Boolean).join(' · ');
+  // The outlet is a filter, not searchable metadata: a search for «الرياض» must not find every
+  // article of the newspaper of that name.
+  const details = [resultKind(data), data.filters[searchFilters.outlet]?.[0], data.meta.date].filter(Boolean).join(' · ');
   const meta = element('p', 'marsad-result-meta text-sm text-gray-600', details);
   content.append(title, meta);
   const ex = excerpt(data);
