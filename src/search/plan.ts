@@ -73,17 +73,21 @@ export async function runPlan<R extends ScoredResult>(
   search: SearchOne<R>,
   options: { sorted: boolean },
 ): Promise<ScoredResponse<R> | null> {
-  const main = await search(prepared.pagefindQuery || prepared.text);
-  if (options.sorted || prepared.exact) return main;
-  const alternatives = await Promise.all(prepared.alternatives.map(async (a) => ({ response: await search(a.query), weight: a.weight })));
-  let results = mergeWeighted([{ response: main, weight: 1 }, ...alternatives]);
+  if (options.sorted || prepared.exact) return search(prepared.pagefindQuery || prepared.text);
+  // All at once: the reader waits for the slowest, not for the sum.
+  const [main, ...alternatives] = await Promise.all([
+    search(prepared.pagefindQuery || prepared.text),
+    ...prepared.alternatives.map(async (a) => ({ response: await search(a.query), weight: a.weight })),
+  ]);
+  let results = mergeWeighted([{ response: main as ScoredResponse<R> | null, weight: 1 }, ...(alternatives as { response: ScoredResponse<R> | null; weight: number }[])]);
   if (results.length < FEW_RESULTS && prepared.parts.length > 1) {
     const perPart = await Promise.all(prepared.parts.map((part) => search(part)));
     results = [...results, ...mergeCoverage(perPart, new Set(results.map((r) => r.id)))];
   }
+  const first = main as ScoredResponse<R> | null;
   return {
-    ...(main ?? {}),
+    ...(first ?? {}),
     results,
-    unfilteredResultCount: Math.max(main?.unfilteredResultCount ?? 0, results.length),
+    unfilteredResultCount: Math.max(first?.unfilteredResultCount ?? 0, results.length),
   };
 }

@@ -12,8 +12,11 @@
  * - alternatives, merged with it: the name's own words instead of its token (the word keeps its
  *   other forms: «الإمارات» also finds «الإماراتيين»); the words with a lone و ف ب ل ك kept («كورونا»,
  *   not ك + «ورونا»); other words for the same thing from the reviewed table (synonyms.ts);
- * - the words one by one, for when every word together finds little (ranked by how much of the
+ * - the words one by one, for when every word together finds nothing (ranked by how much of the
  *   query a page covers);
+ * - a one-word query whose form is three letters or fewer («الحج» → «حج») is searched as that
+ *   exact word first: Pagefind matches query words as prefixes, and «حج» would find «حجم»,
+ *   «حجز»…; the prefix search stays, weighted low;
  * - a query in double quotes is an exact phrase search and goes to Pagefind untouched.
  */
 import { EntityMatcher } from '../entities/matcher.ts';
@@ -45,6 +48,8 @@ export interface PreparedQuery {
   terms: string[];
   /** Tokens of the entity names in the query. */
   entities: string[];
+  /** The words that are no entity's name, as typed, with the form that keeps a lone proclitic (for typo checks). */
+  words: { text: string; written: string }[];
   /** A quoted, exact phrase search. */
   exact: boolean;
 }
@@ -59,7 +64,10 @@ const HONORIFICS = new Set(
 );
 
 /** How much an alternative's matches count beside the main query's. */
-const WEIGHTS = { words: 0.8, written: 0.8, synonym: 0.6 };
+const WEIGHTS = { words: 0.8, written: 0.8, synonym: 0.6, prefix: 0.2 };
+
+/** Query forms this short are searched as exact words first. */
+const SHORT_FORM = 3;
 
 /** Turns queries into what the enriched index understands. */
 export class QueryProcessor {
@@ -95,14 +103,15 @@ export class QueryProcessor {
   prepare(text: string): PreparedQuery {
     if (QUOTED.test(text)) {
       const terms = wordsOf(text).map(queryTermOf);
-      return { text, pagefindQuery: text, alternatives: [], parts: [], terms, entities: [], exact: true };
+      return { text, pagefindQuery: text, alternatives: [], parts: [], terms, entities: [], words: [], exact: true };
     }
     const mentions = this.#matcher.findMentions(text);
     const tokens = tokenize(text);
     /** One part per name or word, with the forms each alternative searches it by. */
-    const parts: { main: string; words: string[]; written: string; synonyms: string[]; entity: boolean }[] = [];
+    const parts: { main: string; words: string[]; written: string; synonyms: string[]; entity: boolean; name?: string }[] = [];
     const terms: string[] = [];
     const entities: string[] = [];
+    const words: { text: string; written: string }[] = [];
     const stopwords: string[] = [];
     let m = 0;
     for (const [i, token] of tokens.entries()) {
@@ -111,8 +120,9 @@ export class QueryProcessor {
       if (mention && token.start >= mention.start && token.end <= mention.end) {
         if (token.start === mention.start && !entities.includes(mention.entityId)) {
           entities.push(mention.entityId);
-          const nameWords = tokenize(text.slice(mention.start, mention.end)).map((t) => t.text).filter((w) => !isStopword(w));
-          parts.push({ main: mention.entityId, words: nameWords.map(queryTermOf), written: mention.entityId, synonyms: [], entity: true });
+          const name = text.slice(mention.start, mention.end);
+          const nameWords = tokenize(name).map((t) => t.text).filter((w) => !isStopword(w));
+          parts.push({ main: mention.entityId, words: nameWords.map(queryTermOf), written: mention.entityId, synonyms: [], entity: true, name });
         }
         continue;
       }
@@ -126,6 +136,7 @@ export class QueryProcessor {
       const term = queryTermOf(token.text);
       if (!term) continue;
       terms.push(term);
+      words.push({ text: token.text, written: queryTermAsWritten(token.text) });
       parts.push({ main: term, words: [term], written: queryTermAsWritten(token.text), synonyms: synonymsOf(token.text).map(queryTermOf), entity: false });
     }
     if (parts.length === 0) {
@@ -137,16 +148,29 @@ export class QueryProcessor {
         parts.push({ main: term, words: [term], written: term, synonyms: [], entity: false });
       }
     }
-    const pagefindQuery = parts.map((p) => p.main).join(' ');
+    const forms = parts.map((p) => p.main).join(' ');
+    let pagefindQuery = forms;
     const alternatives: SubQuery[] = [];
     const add = (query: string, weight: number) => {
       if (query && query !== pagefindQuery && !alternatives.some((a) => a.query === query)) alternatives.push({ query, weight });
     };
-    if (parts.some((p) => p.entity)) add(parts.flatMap((p) => p.words).join(' '), WEIGHTS.words);
-    add(parts.map((p) => p.written).join(' '), WEIGHTS.written);
+    const only = parts.length === 1 ? parts[0]! : undefined;
+    if (only && !only.entity && only.main.length <= SHORT_FORM && /^\p{L}+$/u.test(only.main)) {
+      pagefindQuery = `"${only.main}"`;
+      add(only.main, WEIGHTS.prefix);
+    }
+    if (only?.entity && only.name && only.words.length > 1) {
+      // A name of several words, searched by its words, must find them together: a squad list
+      // holding «محمد» and «نايف» apart is no mention of «محمد بن نايف».
+      add(`"${only.name}"`, WEIGHTS.words);
+    } else if (parts.some((p) => p.entity)) {
+      add(parts.flatMap((p) => p.words).join(' '), WEIGHTS.words);
+    }
+    const written = parts.map((p) => p.written).join(' ');
+    if (written !== forms) add(written, WEIGHTS.written);
     parts.forEach((p, i) => {
       for (const synonym of p.synonyms) add(parts.map((q, j) => (j === i ? synonym : q.main)).join(' '), WEIGHTS.synonym);
     });
-    return { text, pagefindQuery, alternatives, parts: parts.length > 1 ? parts.map((p) => p.main) : [], terms, entities, exact: false };
+    return { text, pagefindQuery, alternatives, parts: parts.length > 1 ? parts.map((p) => p.main) : [], terms, entities, words, exact: false };
   }
 }

@@ -35,6 +35,7 @@ describe('runPlan', () => {
     parts: [],
     terms: [],
     entities: [],
+    words: [],
     exact: false,
     ...over,
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { queryTermAsWritten, queryTermOf } from '../../src/search/analyzer.ts';
 import { nameToken } from '../../src/search/name-token.ts';
 import { QueryProcessor } from '../../src/search/query.ts';
+import { synonymsOf } from '../../src/search/synonyms.ts';
 
 const processor = new QueryProcessor([
   ['تنظيم الدولة الإسلامية', 'تنظيم الدولة', 'داعش'],
@@ -20,7 +21,7 @@ describe('QueryProcessor', () => {
 
   it('knows a one-word name typed without its article', () => {
     expect(processor.prepare('كرملين').pagefindQuery).toBe(nameToken('الكرملين'));
-    expect(processor.prepare('دولة').pagefindQuery).toBe(queryTermOf('دولة'));
+    expect(processor.prepare('دولة').pagefindQuery).toBe(`"${queryTermOf('دولة')}"`); // a short form: exact first
   });
 
   it('searches other words by their query forms, without stop words', () => {
@@ -77,8 +78,32 @@ describe('the plan of a query', () => {
     expect(plan.prepare('باص').alternatives.map((a) => a.query)).toContain(queryTermOf('حافلة'));
   });
 
+  it('reads a one-way entry one way only: «الظهر» brings «الظهيرة», not the reverse', () => {
+    expect(synonymsOf('الظهر')).toEqual(['ظهيرة']);
+    expect(synonymsOf('الظهيرة')).toEqual([]);
+    expect(synonymsOf('بالحرائق')).toEqual(['حريق']);
+  });
+
   it('lists the parts of a query of several words for the any-word fallback', () => {
     expect(plan.prepare('منع الشغل وقت الظهر').parts).toHaveLength(4);
     expect(plan.prepare('حريق').parts).toEqual([]);
+  });
+});
+
+describe('the plan of a short or named query', () => {
+  const plan = new QueryProcessor([['محمد بن نايف بن عبدالعزيز', 'محمد بن نايف']]);
+
+  it('searches a form of three letters or fewer as that exact word first, its prefixes weighted low', () => {
+    const prepared = plan.prepare('غرق');
+    expect(prepared.pagefindQuery).toBe('"غرق"');
+    expect(prepared.alternatives.find((a) => a.query === 'غرق')!.weight).toBeLessThan(0.5);
+    expect(plan.prepare('حج').pagefindQuery).toBe('"حج"');
+    expect(plan.prepare('العلاقات').pagefindQuery).toBe(queryTermOf('العلاقات'));
+  });
+
+  it('searches a name of several words by its words only together, as a phrase', () => {
+    const prepared = plan.prepare('محمد بن نايف');
+    expect(prepared.alternatives.map((a) => a.query)).toContain('"محمد بن نايف"');
+    expect(prepared.alternatives.map((a) => a.query)).not.toContain([queryTermOf('محمد'), queryTermOf('نايف')].join(' '));
   });
 });
