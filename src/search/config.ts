@@ -53,6 +53,9 @@ export const searchFilters = {
 /** URL of the entity names the browser needs to recognise entity names in a query. */
 export const entityNamesUrl = '/search/entities.json';
 
+/** URL of the site's vocabulary, for correcting a word the index does not know (src/search/typos.ts). */
+export const vocabularyUrl = '/search/vocabulary.json';
+
 /** Sort keys tagged on article pages (`data-pagefind-sort`); entity pages have none. */
 export const sortKeys = {
   /** Publication date; undated articles get the lowest value so they come last when newest first. */

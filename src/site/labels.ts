@@ -51,3 +51,6 @@ export const sourceZoneLabel: Record<'dateline' | 'credit' | 'outlet', string> =
   credit: 'الإسناد',
   outlet: 'الناشر',
 };
+
+/** «نتيجة واحدة»، «نتيجتان»، «3 نتائج»، «11 نتيجة». */
+export const resultCount = (n: number) => countPhrase(n, { one: 'نتيجة واحدة', two: 'نتيجتان', few: 'نتائج', many: 'نتيجة' });

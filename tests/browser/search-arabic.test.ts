@@ -173,7 +173,69 @@ describe.runIf(hasChromium)('Arabic search in a real browser', () => {
       for (const mark of marks) expect(mark).toMatch(/مس[ؤئ]ول/);
       const meta = await page.locator('pagefind-results .marsad-result-meta').allTextContents();
       expect(meta.some((m) => m.startsWith('مقالة · '))).toBe(true);
-      expect(await page.locator('pagefind-summary').textContent()).toMatch(/مسئول/);
+      // The count, in Arabic with number agreement, for what was typed.
+      const shown = await page.locator('pagefind-results li.pf-result').count();
+      const summary = await page.locator('#search-summary').textContent();
+      expect(summary).toMatch(/لـ«مسئول»$/);
+      expect(summary).toContain(shown === 1 ? 'نتيجة واحدة' : shown === 2 ? 'نتيجتان' : `${shown.toLocaleString('ar')} ${shown <= 10 ? 'نتائج' : 'نتيجة'}`);
+      // The matched words are marked visibly (a background, as on entity pages), not only in weight.
+      const background = await result.locator('.pf-result-excerpt mark').first().evaluate((m) => getComputedStyle(m).backgroundColor);
+      expect(background).not.toMatch(/^(?:transparent|rgba\(0, 0, 0, 0\))$/);
+    });
+
+    it('corrects a word the site does not know, and says so: «بوتبن» → «بوتين»', async () => {
+      await page.goto(`${server.origin}/search/?q=${encodeURIComponent('بوتبن')}`);
+      const correction = page.locator('#search-correction');
+      await correction.waitFor({ state: 'visible', timeout: 15_000 });
+      expect(await correction.locator('[data-correction]').textContent()).toBe('بوتين');
+      expect(await correction.textContent()).toMatch(/^\s*هل تقصد:/);
+      await expect.poll(() => page.locator('pagefind-results a.pf-result-link').first().getAttribute('href'), { timeout: 10_000 }).toBe('/entities/vladimir-putin/');
+      expect((await search('بوتبن')).articles).toEqual(articlesMatching(/بوتين/));
+    });
+
+    it('gives entity results an excerpt whose fields are not glued together', async () => {
+      const data = await page.evaluate<{ url: string; content: string }[]>(`(async () => {
+        const found = await window.marsadSearch.search('بوتين');
+        return Promise.all(found.results.map((r) => r.data()));
+      })()`);
+      const entity = data.find((d) => d.url === '/entities/vladimir-putin/')!;
+      expect(entity.content).toContain('Vladimir Putin');
+      expect(entity.content).not.toMatch(/[\u0621-\u064A][A-Za-z]|[A-Za-z][\u0621-\u064A]/);
+      expect(entity.content).not.toMatch(/^شخص|شخصV/);
+    });
+
+    it('helps when nothing is found', async () => {
+      await page.goto(`${server.origin}/search/?q=${encodeURIComponent('قصقصقص زخزخزخ')}`);
+      const help = page.locator('#search-help');
+      await help.waitFor({ state: 'visible', timeout: 15_000 });
+      expect(await help.textContent()).toContain('جرّب');
+      expect(await page.locator('#search-summary').textContent()).toMatch(/^[0٠] نتيجة لـ«قصقصقص زخزخزخ»$/);
+    });
+
+    it('puts the filters above the results on a phone, folded so the first results still show', async () => {
+      const phone = await browser.newPage({ viewport: { width: 390, height: 800 } });
+      try {
+        await phone.goto(`${server.origin}/search/?q=${encodeURIComponent('روسيا')}`);
+        const first = phone.locator('pagefind-results a.pf-result-link').first();
+        await first.waitFor({ timeout: 15_000 });
+        const filters = await phone.locator('#search-filters').boundingBox();
+        expect(filters!.y).toBeLessThan((await first.boundingBox())!.y);
+        expect(await phone.locator('#search-filters').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+        await phone.locator('#search-filters > summary').click();
+        await phone.locator('pagefind-filter-pane input[name="المصدر"]').first().waitFor({ timeout: 5_000 });
+      } finally {
+        await phone.close();
+      }
+      expect(await page.locator('#search-filters').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    });
+
+    it('offers every result on the search page from the header’s box', async () => {
+      await page.goto(`${server.origin}/archive/`);
+      await page.locator('pagefind-searchbox input').fill('روسيا');
+      const link = page.locator('pagefind-searchbox a.marsad-all-results');
+      await link.waitFor({ timeout: 15_000 });
+      expect(await link.textContent()).toBe('كل النتائج لـ«روسيا»');
+      expect(await link.getAttribute('href')).toBe(`/search/?q=${encodeURIComponent('روسيا')}`);
     });
 
     it('highlights the searched words, in every spelling, on the article a result opens', async () => {

@@ -7,7 +7,8 @@
  * the UI assigns it (a property setter); the wrapper is a Proxy that changes `search` only.
  */
 import { searchRanking, sortKeys } from '../config.ts';
-import { runPlan } from '../plan.ts';
+import { mergeWeighted, runPlan } from '../plan.ts';
+import type { PreparedQuery } from '../query.ts';
 import { MIN_RESULTS, needsArchive, type SearchShard } from '../shards.ts';
 import type {
   ComponentInstance,
@@ -16,7 +17,7 @@ import type {
   PagefindSearchOptions,
   PagefindSearchResponse,
 } from './pagefind-types.ts';
-import { queryProcessor, settings, shardManifest, state } from './state.ts';
+import { queryProcessor, settings, shardManifest, siteVocabulary, state } from './state.ts';
 
 const WRAPPED = Symbol('marsad-wrapped');
 
@@ -85,11 +86,60 @@ async function processedSearch(
   const processor = await queryProcessor();
   const prepared = processor.prepare(term);
   state.lastQuery = prepared;
+  state.correction = null;
   const main = prepared.pagefindQuery || term;
   // The main query decides whether the older shards are needed; the others search what it searched.
   const search = (query: string) => (query === main ? shardedSearch(pagefind, query, options) : pagefind.search(query, options));
   const sorted = Object.keys(options.sort ?? {}).length > 0;
-  return runPlan(prepared, search, { sorted }) as Promise<PagefindSearchResponse | null>;
+  const response = (await runPlan(prepared, search, { sorted })) as PagefindSearchResponse | null;
+  // A query that finds plenty has no typo worth a correction (and costs no further search).
+  if (sorted || prepared.exact || (response?.results.length ?? 0) >= TYPO_CHECK_BELOW) return response;
+  const corrected = await correct(pagefind, prepared, options);
+  if (!corrected) return response;
+  // The query as the reader most likely meant it first, then what the typed words found.
+  const better = processor.prepare(corrected);
+  const fixed = (await runPlan(better, (query) => pagefind.search(query, options), { sorted })) as PagefindSearchResponse | null;
+  if (!fixed || fixed.results.length === 0) return response;
+  state.lastQuery = better;
+  state.correction = { typed: term, searched: corrected };
+  const results = mergeWeighted([
+    { response: fixed, weight: 1 },
+    { response, weight: TYPED_WEIGHT },
+  ]);
+  return { ...fixed, results, unfilteredResultCount: results.length };
+}
+
+/** How much the typed words' own results count beside the corrected query's. */
+const TYPED_WEIGHT = 0.3;
+
+/** Queries finding fewer results than this are checked for typos. */
+const TYPO_CHECK_BELOW = 10;
+
+/** A typed word finding fewer pages than this is checked for a typo. */
+const RARE = 3;
+
+/**
+ * The query with each word the index hardly knows replaced by the known word one edit away that
+ * finds far more pages (src/search/typos.ts), or null. Pagefind's own stemming finds something for
+ * almost any word («بوتبن» → «وتبني»), so a word counts as a typo when it finds fewer than `RARE`
+ * pages and its correction at least three times as many. The vocabulary is downloaded only then.
+ */
+async function correct(pagefind: PagefindApi, prepared: PreparedQuery, options: PagefindSearchOptions): Promise<string | null> {
+  const tools = state.tools;
+  if (!tools) return null;
+  const count = async (query: string) => (await pagefind.search(query, { filters: options.filters }))?.results.length ?? 0;
+  let text = prepared.text;
+  let changed = false;
+  for (const word of prepared.words) {
+    if (tools.vocabularyKey(word.text).length < 4) continue;
+    const found = await count(word.written);
+    if (found >= RARE) continue;
+    const fix = tools.correction(word.text, await siteVocabulary());
+    if (!fix || (await count(fix)) < Math.max(RARE, 3 * found)) continue;
+    text = text.replace(word.text, fix);
+    changed = true;
+  }
+  return changed ? text : null;
 }
 
 /** The Pagefind object with this site's `search`. */

@@ -11,7 +11,7 @@
 import { highlightParam } from '../config.ts';
 import { componentManager, hookInstance, PAGE_INSTANCE, wrapPagefind } from './adapter.ts';
 import type { PagefindApi, PagefindSearchOptions, PagefindSearchResponse } from './pagefind-types.ts';
-import { settings } from './state.ts';
+import { queryProcessor, settings, state } from './state.ts';
 
 declare global {
   interface Window {
@@ -20,6 +20,42 @@ declare global {
     };
   }
 }
+
+/**
+ * The search code and the entity names load when a reader is about to search (the search page, or a
+ * search box taking focus), so the first results do not wait for them.
+ */
+function warmUp(): void {
+  if (settings().enrich) void queryProcessor();
+}
+if (location.pathname.startsWith('/search')) warmUp();
+document.addEventListener('focusin', (event) => {
+  if ((event.target as Element | null)?.closest?.('pagefind-searchbox, pagefind-input')) warmUp();
+});
+
+/**
+ * While the Component UI waits for typing to pause (its debounce), the index chunks this site's
+ * processed query will read are loaded: the processed query is several Pagefind queries, and none
+ * of them is the text typed.
+ */
+document.addEventListener(
+  'input',
+  (event) => {
+    const input = event.target as HTMLInputElement | null;
+    const box = input?.closest?.('pagefind-searchbox, pagefind-input');
+    if (!input || !box || !settings().enrich || !state.processor) return;
+    const name = box.getAttribute('instance') || 'default';
+    void componentManager().then((manager) => {
+      const pagefind = manager?.getInstance(name).__pagefind__;
+      if (!pagefind || !state.processor || !input.value.trim()) return;
+      const prepared = state.processor.prepare(input.value);
+      for (const query of [prepared.pagefindQuery, ...prepared.alternatives.map((a) => a.query)]) {
+        if (query && !query.startsWith('"')) void pagefind.preload(query).catch(() => undefined);
+      }
+    });
+  },
+  true,
+);
 
 /** Every Component UI instance on the page, hooked; the one searches run in for the API. */
 const instancePromise = componentManager().then((manager) => {
@@ -70,7 +106,36 @@ void componentManager().then((manager) => {
   for (const type of ['click', 'auxclick', 'contextmenu']) {
     document.addEventListener(type, (event) => decorate(event, manager), { capture: true });
   }
+  // The header's box shows a few results: add a link to all of them on the search page.
+  if (manager.getInstanceNames().includes('default')) {
+    const instance = manager.getInstance('default');
+    let term = '';
+    instance.on('search', (t) => {
+      term = String(t ?? '').trim();
+    });
+    instance.on('results', () => setTimeout(() => allResultsLink(term), 0));
+  }
 });
+
+/** «كل النتائج لـ«…»» at the end of the header box's dropdown, for the query typed in it. */
+function allResultsLink(term: string): void {
+  const dropdown = document.querySelector('pagefind-searchbox .pf-searchbox-dropdown');
+  if (!dropdown) return;
+  let link = dropdown.querySelector<HTMLAnchorElement>('a.marsad-all-results');
+  if (!term) {
+    link?.remove();
+    return;
+  }
+  if (!link) {
+    link = document.createElement('a');
+    link.className = 'marsad-all-results';
+    const footer = dropdown.querySelector('.pf-searchbox-footer');
+    if (footer) footer.before(link);
+    else dropdown.append(link);
+  }
+  link.href = `/search/?q=${encodeURIComponent(term)}`;
+  link.textContent = `كل النتائج لـ«${term}»`;
+}
 
 if (new URLSearchParams(location.search).has(highlightParam)) {
   void import('./page-highlight.ts').then((m) => m.highlightPage());

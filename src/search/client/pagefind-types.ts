@@ -32,6 +32,8 @@ export interface PagefindSearchResponse {
 /** A Pagefind instance (what `createInstance` returns, and what the Component UI holds). */
 export interface PagefindApi {
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindSearchResponse | null>;
+  /** Loads the index chunks a search for `term` will need (Pagefind's search-as-you-type). */
+  preload(term: string, options?: PagefindSearchOptions): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   options(options: Record<string, unknown>): Promise<void>;
   /** Adds another Pagefind bundle to this instance's searches (Pagefind's multisite search). */

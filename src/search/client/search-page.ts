@@ -4,7 +4,7 @@
  * from (with a button for the whole archive), and the query in the URL, so a search can be linked
  * and reloaded (`/search/?q=…&sort=newest|oldest&archive=all`).
  */
-import { articleCount } from '../../site/labels.ts';
+import { articleCount, resultCount } from '../../site/labels.ts';
 import { searchFilters, sortKeys } from '../config.ts';
 import { componentInstance, PAGE_INSTANCE, SCOPE_EVENT, type SearchScope } from './adapter.ts';
 import type { ComponentInstance, PagefindResultData, SortDirection } from './pagefind-types.ts';
@@ -105,7 +105,53 @@ function showScope(scope: SearchScope, instance: ComponentInstance, sort: () => 
   };
 }
 
+/**
+ * The line above the results, in Arabic with number agreement («نتيجتان لـ«بوتين»»), the
+ * correction the search made («هل تقصد: بوتين؟»), and help when nothing is found.
+ */
+function showSummary(instance: ComponentInstance): void {
+  const summary = document.getElementById('search-summary');
+  const correction = document.getElementById('search-correction');
+  const help = document.getElementById('search-help');
+  let term = '';
+  instance.on('search', (t) => {
+    term = String(t ?? '').trim();
+  });
+  instance.on('loading', () => {
+    if (summary && term) summary.textContent = `جارٍ البحث عن «${term}»…`;
+  });
+  instance.on('results', (response) => {
+    const count = (response as { results?: unknown[] } | null)?.results?.length ?? 0;
+    if (summary) summary.textContent = term ? `${resultCount(count)} لـ«${term}»` : '';
+    if (help) help.hidden = !term || count > 0;
+    const fix = state.correction;
+    if (correction) {
+      correction.hidden = !fix || !term;
+      const button = correction.querySelector<HTMLButtonElement>('[data-correction]');
+      const note = correction.querySelector('[data-correction-note]');
+      if (fix && button && note) {
+        button.textContent = fix.searched;
+        note.textContent = `النتائج الأولى لـ«${fix.searched}»، ثم ما وجدناه لـ«${fix.typed}».`;
+        button.onclick = () => instance.triggerSearch(fix.searched);
+      }
+    }
+  });
+}
+
+/** The filters open beside the results on a wide screen, folded above them on a phone. */
+function placeFilters(): void {
+  const filters = document.getElementById('search-filters') as HTMLDetailsElement | null;
+  if (!filters) return;
+  const wide = window.matchMedia('(min-width: 48rem)');
+  const apply = () => {
+    filters.open = wide.matches;
+  };
+  apply();
+  wide.addEventListener('change', apply);
+}
+
 async function init(): Promise<void> {
+  placeFilters();
   const results = document.querySelector(`pagefind-results[instance="${PAGE_INSTANCE}"]`) as (HTMLElement & { resultTemplate?: unknown }) | null;
   if (results) results.resultTemplate = renderResult;
   const instance: ComponentInstance | null = await componentInstance(PAGE_INSTANCE);
@@ -125,6 +171,7 @@ async function init(): Promise<void> {
     });
   }
   instance.on('search', (term) => writeUrl(String(term ?? ''), select?.value ?? 'relevance'));
+  showSummary(instance);
   if (initial.q) instance.triggerSearch(initial.q);
 }
 

@@ -2,7 +2,7 @@
  * Search state shared by this site's browser modules on one page (one module instance per page):
  * the site's search settings, the last processed query and the lazily loaded search code.
  */
-import { entityNamesUrl } from '../config.ts';
+import { entityNamesUrl, vocabularyUrl } from '../config.ts';
 import type { EntityNamesTable, PreparedQuery, QueryProcessor } from '../query.ts';
 import { SHARD_MANIFEST, type ShardManifest } from '../shards.ts';
 
@@ -35,7 +35,20 @@ export const state: {
   tools: typeof import('./tools.ts') | null;
   /** The reader asked to search the whole archive (all shards), not only the newest articles. */
   wholeArchive: boolean;
-} = { settings: null, lastQuery: null, processor: null, tools: null, wholeArchive: false };
+  /** The last search's correction of a word the index does not know: what was typed, what was searched. */
+  correction: { typed: string; searched: string } | null;
+} = { settings: null, lastQuery: null, processor: null, tools: null, wholeArchive: false, correction: null };
+
+let vocabulary: Promise<Map<string, number>> | undefined;
+
+/** The site's vocabulary (src/search/vocabulary-route.ts), fetched the first time a query needs it. */
+export function siteVocabulary(): Promise<Map<string, number>> {
+  vocabulary ??= fetch(vocabularyUrl)
+    .then((response) => (response.ok ? (response.json() as Promise<Record<string, number>>) : {}))
+    .then((table): Map<string, number> => new Map(Object.entries(table)))
+    .catch((): Map<string, number> => new Map());
+  return vocabulary;
+}
 
 let manifest: Promise<ShardManifest | null> | undefined;
 

@@ -5,3 +5,4 @@
 export { QueryProcessor } from '../query.ts';
 export { Highlighter } from '../highlight.ts';
 export { buildExcerpt } from '../excerpt.ts';
+export { correction, vocabularyKey } from '../typos.ts';

@@ -1,0 +1,72 @@
+/**
+ * Typo tolerance: the known word a reader most likely meant by a word the index does not know
+ * («بوتبن» → «بوتين», «الاسرائلي» → «الاسرائيلي»). Known words are the registry's names and the
+ * site's own vocabulary (`/search/vocabulary.json`, the words of its headlines with their counts).
+ *
+ * One edit — a letter replaced, added, dropped, or two letters swapped — after the normalizer's
+ * folding (so أ/ا, ة/ه, ى/ي never count as typos). A replaced letter costs less when the two are
+ * neighbours on the Arabic keyboard or letters readers confuse (ض/ظ, ذ/ز, ث/س, ص/س, ت/ط, ك/ق), and a
+ * dropped letter (the commonest slip: «الاسرائلي») less than an added or swapped one; among equal
+ * costs, the more frequent word wins. Pure functions, used in the browser.
+ */
+import { normalizeArabic } from '../arabic/index.ts';
+
+/** The Arabic keyboard's letter rows (the standard layout), for neighbouring keys. */
+const ROWS = ['ضصثقفغعهخحجد', 'شسيبلاتنمكط', 'ئءؤرىةوزظ'];
+/** Letters readers write for one another. */
+const CONFUSED = ['ضظ', 'ذز', 'ثس', 'صس', 'تط', 'كق', 'ذد', 'حه', 'عا', 'غع'];
+
+const neighbours = new Map<string, Set<string>>();
+const link = (a: string, b: string) => {
+  if (!neighbours.has(a)) neighbours.set(a, new Set());
+  if (!neighbours.has(b)) neighbours.set(b, new Set());
+  neighbours.get(a)!.add(b);
+  neighbours.get(b)!.add(a);
+};
+for (const row of ROWS) for (let i = 0; i + 1 < row.length; i++) link(row[i]!, row[i + 1]!);
+for (const pair of CONFUSED) link(pair[0]!, pair[1]!);
+
+/** Cost of the one edit between two words (0 equal, ≥ 2 means more than one edit). */
+export function editCost(a: string, b: string): number {
+  if (a === b) return 0;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return 2;
+  if (la === lb) {
+    const diff: number[] = [];
+    for (let i = 0; i < la; i++) if (a[i] !== b[i]) diff.push(i);
+    if (diff.length === 1) return neighbours.get(a[diff[0]!]!)?.has(b[diff[0]!]!) ? 0.6 : 1;
+    // Two letters swapped.
+    if (diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!]) return 1;
+    return 2;
+  }
+  // One letter dropped from the typed word `a` (cheaper), or one added to it.
+  const [long, short] = la > lb ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && long[i] === short[i]) i++;
+  if (long.slice(i + 1) !== short.slice(i)) return 2;
+  return lb > la ? 0.9 : 1;
+}
+
+/** A word as the vocabulary keys it: normalized, without the article and a leading conjunction. */
+export function vocabularyKey(word: string): string {
+  return normalizeArabic(word).replace(/^(?:وال|فال|بال|كال|لل|ال|و)(?=\S{3,})/, '');
+}
+
+/**
+ * The known word closest to `word` by one edit, if any: the cheapest, then the most frequent.
+ * `known` maps vocabulary keys to counts. Words of fewer than four letters are never corrected
+ * (too many real words lie one edit from them).
+ */
+export function correction(word: string, known: ReadonlyMap<string, number>): string | null {
+  const key = vocabularyKey(word);
+  if (key.length < 4 || known.has(key)) return null;
+  let best: { word: string; cost: number; count: number } | null = null;
+  for (const [candidate, count] of known) {
+    if (Math.abs(candidate.length - key.length) > 1 || candidate.length < 4) continue;
+    const cost = editCost(key, candidate);
+    if (cost >= 2) continue;
+    if (!best || cost < best.cost || (cost === best.cost && count > best.count)) best = { word: candidate, cost, count };
+  }
+  return best?.word ?? null;
+}
