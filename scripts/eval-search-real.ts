@@ -22,20 +22,18 @@
  * Exits 1 when, on some day, the site misses nDCG@10 ≥ 0.80, MRR ≥ 0.90 or plain's nDCG@10 + 0.08
  * (the goal of the search issue), unless `--no-goal`; 2 on bad input.
  */
-import { execFile } from 'node:child_process';
-import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs, promisify } from 'node:util';
+import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
-import { buildSite, projectRoot } from './lib/build.ts';
+import { projectRoot } from './lib/build.ts';
 import { launchChromium, serveStatic } from './lib/browser.ts';
-import { readCorpusDay } from './lib/corpus.ts';
+import { buildRealDay } from './lib/real-day.ts';
 import { normalizeArabic, tokenize } from '../src/arabic/index.ts';
 
-const run = promisify(execFile);
 const GOAL = { ndcg: 0.8, mrr: 0.9, overPlain: 0.08 };
 const TOP = 10;
 const POOL_DEPTH = 20;
@@ -76,35 +74,7 @@ const systems = args.systems!.split(',') as System[];
 const days = args.days!.split(',');
 const work = path.resolve(args.work!);
 
-/** The day's site: ingested content, the enriched build and the plain one. */
-async function prepareDay(day: string): Promise<{ content: string; site: string; plain: string }> {
-  const dir = path.join(work, day);
-  const content = path.join(dir, 'content');
-  const site = path.join(dir, 'site');
-  const plain = path.join(dir, 'plain');
-  if (args.reuse && existsSync(path.join(site, 'pagefind')) && existsSync(path.join(plain, 'pagefind'))) return { content, site, plain };
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(path.join(content, 'entities'), { recursive: true });
-  for (const folder of ['content/entities', 'bench/scale/registry']) {
-    for (const f of (await readdir(path.join(projectRoot, folder))).filter((f) => f.endsWith('.json'))) {
-      await copyFile(path.join(projectRoot, folder, f), path.join(content, 'entities', f));
-    }
-  }
-  const records = path.join(dir, 'records.jsonl');
-  await writeFile(records, `${(await readCorpusDay(args.corpus!, day)).map((r) => JSON.stringify(r)).join('\n')}\n`);
-  log(`${day}: ingesting…`);
-  await run(process.execPath, [path.join(projectRoot, 'src/cli/ingest.ts'), '--quiet', '--out', path.join(content, 'articles'), records], { cwd: projectRoot }).catch(
-    (e: { code?: number }) => {
-      if (e.code !== 1) throw e;
-    },
-  );
-  for (const [name, out, enrich] of [['site', site, '1'], ['plain', plain, '0']] as const) {
-    log(`${day}: building ${name}…`);
-    const ms = await buildSite({ contentDir: content, outDir: out, cacheDir: path.join(dir, `cache-${name}`), env: { MARSAD_SEARCH_ENRICH: enrich } });
-    log(`${day}: built ${name} in ${(ms / 1000).toFixed(1)} s`);
-  }
-  return { content, site, plain };
-}
+const prepareDay = (day: string) => buildRealDay({ corpus: args.corpus!, day, work, reuse: args.reuse!, log });
 
 /** The top results' page paths of one query in one system, in rank order. */
 async function searchOnce(browser: Browser, origin: string, system: System, query: string): Promise<string[]> {
