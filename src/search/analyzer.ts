@@ -146,3 +146,32 @@ export function indexTermsOfTexts(texts: Iterable<string>): Set<string> {
   }
   return terms;
 }
+
+/** Fewest times a word must be written for its whole form to be trusted over a split. */
+const MIN_WHOLE_COUNT = 2;
+
+/**
+ * The words a query must not cut a lone و ف ب ل ك from, by the site's own frequencies: the
+ * as-written forms (`queryTermAsWritten`) of words that begin with one of those letters and are
+ * written, whole, more often than what is left without the letter («كورونا» against «ورونا»,
+ * «بريطانيا» against «ريطانيا»), and at least twice. Where the remainder is the commoner word
+ * («بموسكو» → «موسكو»), the letter is a proclitic and the query drops it. `counts` maps words as
+ * written to how often they are (site-words.ts).
+ */
+export function wholeWordForms(counts: Iterable<readonly [string, number]>): string[] {
+  const byForm = new Map<string, number>();
+  const split = new Map<string, string>();
+  for (const [word, n] of counts) {
+    const written = queryTermAsWritten(word);
+    byForm.set(written, (byForm.get(written) ?? 0) + n);
+    const stripped = queryTermOf(word);
+    if (stripped !== written) split.set(written, stripped);
+  }
+  return [...split]
+    .filter(([written, stripped]) => {
+      const whole = byForm.get(written) ?? 0;
+      return whole >= MIN_WHOLE_COUNT && whole > (byForm.get(stripped) ?? 0);
+    })
+    .map(([written]) => written)
+    .sort();
+}

@@ -1,17 +1,23 @@
 /**
- * `/search/entities.json` (injected by the search integration in enriched builds): every registry
- * entity's names, `[name, ...aliases]`, for the browser to recognise entity names in queries with
- * the same matcher the linker uses (see query.ts), and to highlight them.
+ * `/search/entities.json` (injected by the search integration in enriched builds), what the
+ * browser's query processing needs on the first search (query.ts, `QueryData`):
+ * - `names`: every registry entity's names, `[name, ...aliases]`, to recognise entity names in
+ *   queries with the same matcher the linker uses, and to highlight them;
+ * - `whole`: the words the site writes whole more often than without their first letter
+ *   («كورونا», «بريطانيا»), which a query must not read as a proclitic + word (analyzer.ts).
  */
 import type { APIRoute } from 'astro';
 import { getEntities } from '../site/data.ts';
+import type { QueryData } from './query.ts';
+import { wholeWordForms } from './analyzer.ts';
 import { nameKey, nameToken } from './name-token.ts';
 import { namesOf } from './pages.ts';
+import { siteWordCounts } from './site-words.ts';
 
 export const prerender = true;
 
 export const GET: APIRoute = async () => {
-  const rows: string[][] = [];
+  const names: string[][] = [];
   const keys = new Map<string, string>();
   for (const entity of (await getEntities()).values()) {
     for (const name of namesOf(entity)) {
@@ -22,7 +28,8 @@ export const GET: APIRoute = async () => {
       if (other !== undefined && other !== key) throw new Error(`Names "${other}" and "${key}" have the same search token ${token}`);
       keys.set(token, key);
     }
-    rows.push(namesOf(entity));
+    names.push(namesOf(entity));
   }
-  return new Response(JSON.stringify(rows), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  const data: QueryData = { names, whole: wholeWordForms(await siteWordCounts()) };
+  return new Response(JSON.stringify(data), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

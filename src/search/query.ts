@@ -10,8 +10,11 @@
  *   honorific before a name («الأمير», «الملك», «الرئيس») is not required; every other word becomes
  *   its query form (`queryTermOf`); stop words are dropped;
  * - alternatives, merged with it: the name's own words instead of its token (the word keeps its
- *   other forms: «الإمارات» also finds «الإماراتيين»); the words with a lone و ف ب ل ك kept («كورونا»,
- *   not ك + «ورونا»); other words for the same thing from the reviewed table (synonyms.ts);
+ *   other forms: «الإمارات» also finds «الإماراتيين»); the words with a lone و ف ب ل ك kept, when
+ *   the main query dropped it («بموسكو» is searched as «موسكو» and as written); other words for the
+ *   same thing from the reviewed table (synonyms.ts);
+ * - a word the site writes whole more often than without its first و ف ب ل ك («كورونا», «بريطانيا»,
+ *   `QueryData.whole`) keeps that letter in the main query too, and is not searched without it;
  * - the words one by one, for when every word together finds nothing (ranked by how much of the
  *   query a page covers);
  * - a one-word query whose form is three letters or fewer («الحج» → «حج») is searched as that
@@ -25,8 +28,15 @@ import { isStopword, queryTermAsWritten, queryTermOf, wordsOf } from './analyzer
 import { nameToken } from './name-token.ts';
 import { synonymsOf } from './synonyms.ts';
 
-/** Entity names as served at `entityNamesUrl`: one row per entity, `[name, ...aliases]`. */
+/** Entity names: one row per entity, `[name, ...aliases]`. */
 export type EntityNamesTable = readonly (readonly string[])[];
+
+/** What the browser loads from `entityNamesUrl` on the first search (entity-names-route.ts). */
+export interface QueryData {
+  names: EntityNamesTable;
+  /** Forms (`queryTermAsWritten`) of words whose first و ف ب ل ك is no proclitic («كورونا»). */
+  whole: readonly string[];
+}
 
 /** One Pagefind query of a plan, and how much its matches count. */
 export interface SubQuery {
@@ -74,8 +84,11 @@ export class QueryProcessor {
   readonly #matcher: EntityMatcher;
   /** Name token → every name of the entity (or entities) that go by that name. */
   readonly #names = new Map<string, string[]>();
+  readonly #whole: ReadonlySet<string>;
 
-  constructor(table: EntityNamesTable = []) {
+  /** `whole`: see `QueryData.whole`; a word not in it loses a lone و ف ب ل ك when four letters remain. */
+  constructor(table: EntityNamesTable = [], whole: Iterable<string> = []) {
+    this.#whole = new Set(whole);
     const byName = new Map<string, string>();
     const bare = new Map<string, string>();
     for (const names of table) {
@@ -133,11 +146,13 @@ export class QueryProcessor {
         stopwords.push(token.text);
         continue;
       }
-      const term = queryTermOf(token.text);
+      const written = queryTermAsWritten(token.text);
+      // «كورونا» is no ك + «ورونا»: the site writes the whole word more often than the rest.
+      const term = this.#whole.has(written) ? written : queryTermOf(token.text);
       if (!term) continue;
       terms.push(term);
-      words.push({ text: token.text, written: queryTermAsWritten(token.text) });
-      parts.push({ main: term, words: [term], written: queryTermAsWritten(token.text), synonyms: synonymsOf(token.text).map(queryTermOf), entity: false });
+      words.push({ text: token.text, written });
+      parts.push({ main: term, words: [term], written, synonyms: synonymsOf(token.text).map(queryTermOf), entity: false });
     }
     if (parts.length === 0) {
       // Only stop words: search them, as forms, rather than nothing.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { indexTermsOf, indexTermsOfTexts, queryTermOf, queryTerms } from '../../src/search/analyzer.ts';
+import { indexTermsOf, indexTermsOfTexts, queryTermAsWritten, queryTermOf, queryTerms, wholeWordForms } from '../../src/search/analyzer.ts';
 
 describe('queryTermOf', () => {
   it.each([
@@ -88,5 +88,33 @@ describe('indexTermsOfTexts', () => {
     expect(forms).toContain('كتاب');
     expect(forms).toContain('موسكو');
     expect(forms).not.toContain('في');
+  });
+});
+
+describe('wholeWordForms', () => {
+  // Counts as a headline vocabulary gives them: words as written, how often.
+  const counts: [string, number][] = [
+    ['كورونا', 6],
+    ['بكورونا', 1],
+    ['بريطانيا', 4],
+    ['موسكو', 9],
+    ['بموسكو', 2],
+    ['وزير', 30],
+    ['فيروس', 1],
+  ];
+
+  it('keeps a word whose first letter is no proclitic: written whole more often than the rest', () => {
+    const whole = wholeWordForms(counts);
+    expect(whole).toContain(queryTermAsWritten('كورونا'));
+    expect(whole).toContain(queryTermAsWritten('بريطانيا'));
+  });
+
+  it('leaves out a proclitic + a commoner word, a word seen once, and words the query never splits', () => {
+    const whole = wholeWordForms(counts);
+    expect(whole).not.toContain(queryTermAsWritten('بموسكو'));
+    expect(whole).not.toContain(queryTermAsWritten('فيروس'));
+    // «وزير» keeps its و anyway (fewer than four letters would remain), so it needs no entry.
+    expect(whole).not.toContain(queryTermAsWritten('وزير'));
+    expect(wholeWordForms([])).toEqual([]);
   });
 });

@@ -71,6 +71,16 @@ describe('the plan of a query', () => {
     expect(queryTermAsWritten('الكورونا')).toBe('كورونا');
   });
 
+  it('keeps the first letter of a word the site writes whole, and searches it only whole', () => {
+    const withWhole = new QueryProcessor([], [queryTermAsWritten('كورونا')]);
+    const prepared = withWhole.prepare('كورونا');
+    expect(prepared.pagefindQuery).toBe(queryTermAsWritten('كورونا'));
+    expect(prepared.alternatives).toEqual([]);
+    // A proclitic on a word the list does not hold is still dropped, the word as written kept too.
+    expect(withWhole.prepare('بموسكو').pagefindQuery).toBe(queryTermOf('موسكو'));
+    expect(withWhole.prepare('بموسكو').alternatives.map((a) => a.query)).toContain(queryTermAsWritten('بموسكو'));
+  });
+
   it('adds the words of the reviewed table for the same thing, weighted lower', () => {
     const prepared = plan.prepare('حريق');
     const synonym = prepared.alternatives.find((a) => a.query === queryTermOf('حرائق'));

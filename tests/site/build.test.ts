@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { queryTermAsWritten } from '../../src/search/analyzer.ts';
 import { articleIds, listFiles, readPage } from '../support/site.ts';
 
 const distDir = inject('distDir');
@@ -60,6 +61,15 @@ describe('built site', () => {
     const search = await readPage(distDir, 'search/index.html');
     expect(search.querySelector('pagefind-input')).not.toBeNull();
     expect(search.querySelector('pagefind-results')).not.toBeNull();
+  });
+
+  it('serves the query data: entity names, and the words whose first letter is no proclitic', async () => {
+    const data = JSON.parse(await readFile(path.join(distDir, 'search/entities.json'), 'utf8')) as { names: string[][]; whole: string[] };
+    expect(data.names.some((row) => row.includes('فلاديمير بوتين'))).toBe(true);
+    // The seeds' headlines and leads write «فلاديمير» and never what is left without «ف»: it stays whole.
+    expect(data.whole).toContain(queryTermAsWritten('فلاديمير'));
+    // «وتركيا» is و + «تركيا», which the seeds write more often.
+    expect(data.whole).not.toContain(queryTermAsWritten('وتركيا'));
   });
 
   it('writes the Pagefind index with an Arabic language index', async () => {

@@ -89,7 +89,7 @@ describe('entity pages', () => {
     const sitemaps = await Promise.all(files.filter((f) => /^sitemap.*\.xml$/.test(f)).map((f) => readFile(path.join(distDir, f), 'utf8')));
     const graph = JSON.parse(await readFile(path.join(distDir, 'data/graph.json'), 'utf8')) as { entities: { id: string }[] };
     // The names table the search page reads to recognise entities in queries (enriched builds).
-    const names = files.includes('search/entities.json') ? (JSON.parse(await readFile(path.join(distDir, 'search/entities.json'), 'utf8')) as string[][]) : [];
+    const names = files.includes('search/entities.json') ? (JSON.parse(await readFile(path.join(distDir, 'search/entities.json'), 'utf8')) as { names: string[][] }).names : [];
     for (const e of unnamed) {
       expect(files.filter((f) => f.startsWith(`entities/${e}/`)), e).toEqual([]);
       for (const list of lists) expect(list, e).not.toContain(`/entities/${e}/`);

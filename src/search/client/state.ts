@@ -3,7 +3,7 @@
  * the site's search settings, the last processed query and the lazily loaded search code.
  */
 import { entityNamesUrl, vocabularyUrl } from '../config.ts';
-import type { EntityNamesTable, PreparedQuery, QueryProcessor } from '../query.ts';
+import type { PreparedQuery, QueryData, QueryProcessor } from '../query.ts';
 import { SHARD_MANIFEST, type ShardManifest } from '../shards.ts';
 
 export interface SearchSettings {
@@ -74,12 +74,12 @@ let processor: Promise<QueryProcessor> | undefined;
 export function queryProcessor(): Promise<QueryProcessor> {
   processor ??= (async () => {
     state.tools = await import('./tools.ts');
-    let table: EntityNamesTable = [];
+    let data: QueryData = { names: [], whole: [] };
     if (settings().enrich) {
       const response = await fetch(settings().entityNamesUrl);
-      if (response.ok) table = await response.json();
+      if (response.ok) data = await response.json();
     }
-    state.processor = new state.tools.QueryProcessor(table);
+    state.processor = new state.tools.QueryProcessor(data.names, data.whole);
     return state.processor;
   })();
   return processor;

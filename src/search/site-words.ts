@@ -1,0 +1,25 @@
+/**
+ * The words the site's own text uses, with how often: its headlines, standfirsts and the first
+ * `LEAD_CHARS` characters of each article, read once per build and shared by the routes that
+ * need corpus frequencies (the typo vocabulary, the words a lone proclitic must not be cut from).
+ */
+import { getArticles } from '../site/data.ts';
+import { wordsOf } from './analyzer.ts';
+
+/** Characters of an article's text read after its headline and standfirst. */
+const LEAD_CHARS = 600;
+
+let counts: Promise<Map<string, number>> | undefined;
+
+/** Each word as written (the tokenizer's words), with the number of times it is written. */
+export function siteWordCounts(): Promise<Map<string, number>> {
+  counts ??= (async () => {
+    const found = new Map<string, number>();
+    for (const article of await getArticles()) {
+      const lead = (article.rendered?.html ?? '').replace(/<[^>]+>/g, ' ').slice(0, LEAD_CHARS);
+      for (const word of wordsOf(`${article.data.title} ${article.data.standfirst ?? ''} ${lead}`)) found.set(word, (found.get(word) ?? 0) + 1);
+    }
+    return found;
+  })();
+  return counts;
+}
