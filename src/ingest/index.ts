@@ -213,8 +213,23 @@ function publishedFromHint(value: string): string | null {
   }
   const found = findDate(value);
   if (found) return found.date;
+  return englishDate(value);
+}
+
+const ENGLISH_MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?=[\s,\d]|$)/i;
+
+/**
+ * A date written the English way ("Tue, 21 Jul 2015 10:00:00 GMT", "July 21, 2015"), through
+ * `Date.parse`, which also reads almost anything else ("Page 2" → 2001-02-01, "Route 66" → 1966,
+ * "45" → 2045): only a value naming a month, a day and a four-digit year that the parse keeps.
+ */
+function englishDate(value: string): string | null {
+  const year = /\b((?:19|20)\d\d)\b/.exec(value);
+  if (!year || !ENGLISH_MONTH.test(value) || !/\b(?:0?[1-9]|[12]\d|3[01])\b/.test(value.replace(year[0], ' '))) return null;
   const parsed = Date.parse(value);
-  return Number.isNaN(parsed) ? null : (findDate(new Date(parsed).toISOString().slice(0, 10))?.date ?? null);
+  if (Number.isNaN(parsed)) return null;
+  const date = new Date(parsed).toISOString().slice(0, 10);
+  return date.startsWith(year[1]!) ? (findDate(date)?.date ?? null) : null;
 }
 
 /** A date in a URL path: "/2015/07/20/…", "/20150720/…". */

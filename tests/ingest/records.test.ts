@@ -96,6 +96,31 @@ describe('streaming splitters', () => {
   });
 });
 
+describe('a supplied date', () => {
+  const published = (date: string) => {
+    const result = ingestRecord({ title: 'عنوان الخبر', content: 'نص الخبر الكامل هنا.', date }, '{}', `dates.json#1`);
+    if (!result.ok) throw new Error(result.reason);
+    return { date: result.article.published, notes: result.article.notes };
+  };
+
+  it('reads ISO dates, epoch times, Arabic dates and English ones that name a day, a month and a year', () => {
+    expect(published('2015-07-21').date).toBe('2015-07-21');
+    expect(published('2015-07-21T23:10:00+03:00').date).toBe('2015-07-21');
+    expect(published('1437436800').date).toBe('2015-07-21');
+    expect(published('21 يوليو 2015').date).toBe('2015-07-21');
+    expect(published('Tue, 21 Jul 2015 10:00:00 GMT').date).toBe('2015-07-21');
+    expect(published('July 21, 2015').date).toBe('2015-07-21');
+  });
+
+  it('never turns what is not a date into one, and says so', () => {
+    for (const value of ['1', 'Page 2', 'Route 66', '45', 'May', 'Jul 2015', 'version 2015', 'March 45, 2015']) {
+      const { date, notes } = published(value);
+      expect(date, value).toBeNull();
+      expect(notes, value).toContain(`supplied date "${value}" not understood`);
+    }
+  });
+});
+
 describe('SaudiNewsNet-style records', () => {
   const records = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as Array<Record<string, string>>;
   const results = records.map((record, i) => ingestRecord(record, JSON.stringify(record), `saudi-style.json#${i + 1}`));
