@@ -74,7 +74,7 @@ const HONORIFICS = new Set(
 );
 
 /** How much an alternative's matches count beside the main query's. */
-const WEIGHTS = { words: 0.8, written: 0.8, synonym: 0.6, prefix: 0.2 };
+const WEIGHTS = { words: 0.8, written: 0.8, synonym: 0.6, prefix: 0.2, scattered: 0.2 };
 
 /** Query forms this short are searched as exact words first. */
 const SHORT_FORM = 3;
@@ -176,8 +176,10 @@ export class QueryProcessor {
     }
     if (only?.entity && only.name && only.words.length > 1) {
       // A name of several words, searched by its words, must find them together: a squad list
-      // holding «محمد» and «نايف» apart is no mention of «محمد بن نايف».
+      // holding «محمد» and «نايف» apart is no mention of «محمد بن نايف». The words apart only
+      // trail (a story on «المعارضة» in Syria that never writes «المعارضة السورية»).
       add(`"${only.name}"`, WEIGHTS.words);
+      add(only.words.join(' '), WEIGHTS.scattered);
     } else if (parts.some((p) => p.entity)) {
       add(parts.flatMap((p) => p.words).join(' '), WEIGHTS.words);
     }
