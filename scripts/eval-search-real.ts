@@ -2,7 +2,8 @@
  * Search on real news, measured on judged queries (bench/search/real/):
  *
  *   npm run eval:search:real [-- --corpus ../shared/corpus/saudinewsnet] [--days 2015-07-22,2015-07-25]
- *        [--work DIR] [--reuse] [--systems site,plain,raw] [--pool FILE] [--json FILE] [--no-goal]
+ *        [--work DIR] [--reuse] [--systems site,plain,raw] [--pool FILE [--pool-depth N]] [--json FILE] [--no-goal]
+ *        [--queries FILE --judgments FILE]   (default: bench/search/real/; the held-out set is holdout/)
  *
  * For each day: ingests the day's SaudiNewsNet records with the project's ingest and the corpus
  * registry (content/entities + bench/scale/registry), builds the site twice — as it ships, and with
@@ -18,7 +19,8 @@
  * of grade ≥ 1), queries with no result, and results in the top 10 nobody judged yet. A query with
  * no relevant judged result on a day is left out of that day's means.
  *
- * `--pool FILE` writes every top-20 result not judged yet, with its title and text, for judging.
+ * `--pool FILE` writes every top-20 result (`--pool-depth N`: top N) not judged yet, with its title
+ * and text, for judging.
  * Exits 1 when, on some day, the site misses nDCG@10 ≥ 0.80, MRR ≥ 0.90 or plain's nDCG@10 + 0.08
  * (the goal of the search issue), unless `--no-goal`; 2 on bad input.
  */
@@ -48,6 +50,7 @@ const { values: args } = parseArgs({
     queries: { type: 'string', default: path.join(projectRoot, 'bench/search/real/queries.json') },
     judgments: { type: 'string', default: path.join(projectRoot, 'bench/search/real/judgments.json') },
     pool: { type: 'string' },
+    'pool-depth': { type: 'string', default: String(POOL_DEPTH) },
     json: { type: 'string' },
     goal: { type: 'boolean', default: true },
     only: { type: 'string' },
@@ -73,6 +76,11 @@ const judgments: Judgments = existsSync(args.judgments!) ? JSON.parse(await read
 const systems = args.systems!.split(',') as System[];
 const days = args.days!.split(',');
 const work = path.resolve(args.work!);
+const poolDepth = Number(args['pool-depth']);
+if (!Number.isInteger(poolDepth) || poolDepth < 1) {
+  console.error(`--pool-depth must be a whole number ≥ 1, not "${args['pool-depth']}"`);
+  process.exit(2);
+}
 
 const prepareDay = (day: string) => buildRealDay({ corpus: args.corpus!, day, work, reuse: args.reuse!, log });
 
@@ -194,7 +202,7 @@ try {
         for (const q of queries) {
           const results = await searchOnce(browser, origin, system, q.query);
           runs.set(q.id, results);
-          for (const p of results.slice(0, POOL_DEPTH)) {
+          for (const p of results.slice(0, poolDepth)) {
             const key = `${q.id}\0${p}`;
             byPage.set(key, (byPage.get(key) ?? new Set()).add(system));
           }
