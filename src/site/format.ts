@@ -20,3 +20,15 @@ export function formatHijri(date: Date): string {
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/**
+ * A text cut to at most `max` characters at a word boundary, with «…» when it was cut: for the
+ * `<title>` and social cards, where a headline of thousands of characters must not go whole.
+ */
+export function clipText(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const cut = chars.slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

@@ -58,6 +58,11 @@ describe('built site', () => {
 
   it('has a 404 page and a search page', async () => {
     expect(files).toContain('404.html');
+    // The 404 page is served at any missing address: it names no address of its own.
+    const notFound = await readPage(distDir, '404.html');
+    expect(notFound.querySelector('link[rel="canonical"]')).toBeNull();
+    expect(notFound.querySelector('meta[property="og:url"]')).toBeNull();
+    expect(notFound.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
     const search = await readPage(distDir, 'search/index.html');
     expect(search.querySelector('pagefind-input')).not.toBeNull();
     expect(search.querySelector('pagefind-results')).not.toBeNull();

@@ -27,6 +27,9 @@ const HOSTILE = [
   'وأضاف أن المرحلة المقبلة تتطلب تعاونًا أوسع بين دول المنطقة، مشيرًا إلى أن اللقاءات الثنائية ستتواصل خلال الأسابيع القادمة في أكثر من عاصمة عربية.',
 ].join('\n');
 
+/** A headline a broken scraper glued a whole page into: about 10,000 characters. */
+const LONG_HEADLINE = 'وزير الخارجية يبحث مع نظيره العلاقات الثنائية '.repeat(220).trim();
+
 let work: string;
 let dist: string;
 
@@ -39,6 +42,9 @@ describe('hostile article text', () => {
     const result = ingestBytes(new TextEncoder().encode(HOSTILE), 'hostile.txt');
     if (!result.ok) throw new Error(result.reason);
     await writeFile(path.join(work, 'content', 'articles', 'hostile.mdx'), articleToMdx(result.article));
+    const long = ingestBytes(new TextEncoder().encode([LONG_HEADLINE, '', ...HOSTILE.split('\n').slice(12)].join('\n')), 'long.txt');
+    if (!long.ok) throw new Error(long.reason);
+    await writeFile(path.join(work, 'content', 'articles', 'long.mdx'), articleToMdx(long.article));
     await buildSite({ contentDir: path.join(work, 'content'), outDir: dist, cacheDir: path.join(work, 'cache') });
   }, 300_000);
 
@@ -69,5 +75,16 @@ describe('hostile article text', () => {
       expect(text).toContain(arabicQuotes(fragment));
     }
     expect(page.querySelector('title')!.text).toContain('<script>alert("x")</script>');
+  });
+
+  it('clips a headline of 10,000 characters in the window title and social cards, not on the page', async () => {
+    const page = await readPage(dist, 'articles/long/index.html');
+    const title = page.querySelector('title')!.text;
+    expect([...title].length).toBeLessThanOrEqual(120);
+    expect(title).toMatch(/^وزير الخارجية يبحث.*… — /);
+    for (const meta of ['meta[property="og:title"]', 'meta[name="twitter:title"]']) {
+      expect([...(page.querySelector(meta)!.getAttribute('content') ?? '')].length, meta).toBeLessThanOrEqual(120);
+    }
+    expect(page.querySelector('h1')!.text.length).toBeGreaterThan(9000);
   });
 });
