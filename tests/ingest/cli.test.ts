@@ -271,6 +271,20 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
     ]);
   });
 
+  it('loses no record after one that lost its closing brace: every input is written or rejected by name', () => {
+    const records = Array.from({ length: 20 }, (_, i) => ({
+      title: `خبر رقم ${i + 1} عن اجتماع المجلس`,
+      content: `قال المتحدث في البيان رقم ${i + 1} إن المجلس ناقش الخطة الجديدة.\nوأضاف أن التنفيذ يبدأ الشهر المقبل في المناطق كلها.`,
+    }));
+    const text = JSON.stringify(records, null, 1);
+    const close10 = text.lastIndexOf('}', text.indexOf('"خبر رقم 11 '));
+    fs.writeFileSync(path.join(dir, 'day.json'), text.slice(0, close10) + text.slice(close10 + 1));
+    const { lines } = ingest(['--out', 'out', 'day.json']);
+    expect(lines.filter((l) => l.startsWith('written'))).toHaveLength(19);
+    expect(lines.filter((l) => !l.startsWith('written'))).toEqual(['rejected day.json#10: invalid JSON: this record is not closed (a "}" is missing) before the next record']);
+    expect(outFiles(path.join(dir, 'out'))).toHaveLength(19);
+  });
+
   it('draws a progress bar on a terminal, and prints plain lines off one', () => {
     const script = spawnSync('script', ['--version'], { encoding: 'utf8' });
     if (script.status !== 0) return; // no `script` to give the CLI a terminal

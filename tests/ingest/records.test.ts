@@ -84,6 +84,25 @@ describe('streaming splitters', () => {
     expect(decode(split(new JsonRecordSplitter(), [new TextEncoder().encode(JSON.stringify(nested))]))).toEqual(expected(nested));
   });
 
+  it('reports a record that lost its closing brace, and reads every record after it', () => {
+    const records = Array.from({ length: 20 }, (_, i) => ({ title: `عنوان ${i + 1}`, content: `نص الخبر رقم ${i + 1}، وفيه {قوس} و[معقوف] و"اقتباس".`, tags: [{ n: i }] }));
+    const text = JSON.stringify(records, null, 2);
+    // Record 10 loses its last "}" (the one just before record 11 starts); record 20 the one before "]".
+    const at = (n: number) => text.indexOf(`"title": "عنوان ${n}"`);
+    const close10 = text.lastIndexOf('}', text.lastIndexOf('{', at(11)));
+    const close20 = text.lastIndexOf('}');
+    const broken = text.slice(0, close10) + text.slice(close10 + 1, close20) + text.slice(close20 + 1);
+    const bytes = new TextEncoder().encode(broken);
+    for (const cuts of [[], [7, 500, 1234], Array.from({ length: 60 }, (_, k) => 37 * (k + 1))]) {
+      const out = split(new JsonRecordSplitter(), cut(bytes, cuts));
+      expect(out).toHaveLength(20);
+      expect(out[9]).toEqual({ index: 10, error: 'invalid JSON: this record is not closed (a "}" is missing) before the next record' });
+      expect(out[19]).toEqual({ index: 20, error: 'invalid JSON: this record is not closed (a "}" is missing) before the end of the array' });
+      const good = out.filter((r) => 'bytes' in r).map((r) => JSON.parse(new TextDecoder().decode((r as { bytes: Uint8Array }).bytes)));
+      expect(good).toEqual(records.filter((_, i) => i !== 9 && i !== 19));
+    }
+  });
+
   it('reports a record cut off by the end of the file, and skips records over the size limit', () => {
     expect(split(new JsonRecordSplitter(), [new TextEncoder().encode('[{"a": 1}, {"b": "x')])).toEqual([
       { index: 1, bytes: new TextEncoder().encode('{"a": 1}') },

@@ -78,6 +78,9 @@ export class JsonRecordSplitter {
   private recordDepth = -1;
   /** A scalar record (number, true, null…) ends at the next separator. */
   private scalar = false;
+  /** The record being read is an object, and at its own level a key must come next. */
+  private recordObject = false;
+  private expectKey = false;
   private index = 0;
   private buffer = new Buffer();
 
@@ -115,7 +118,30 @@ export class JsonRecordSplitter {
           start = -1;
         } else continue;
       }
+      if (b === COMMA && this.recordObject && this.depth === this.recordDepth + 1) {
+        this.expectKey = true;
+        continue;
+      }
       if (isSpace(b) || b === COMMA) continue;
+      if (this.recordObject && this.recordDepth === 1 && this.depth === 2) {
+        // At a record's own level in the top-level array, only a key may follow "{" or ",". A "{"
+        // there is the next record and a "]" the array's end: this record lost its closing brace.
+        // Report it and go on, rather than read every later record into it.
+        if (this.expectKey && b === OPEN_BRACE) {
+          this.unclosed(out, 'before the next record');
+          this.recordDepth = 1;
+          this.recordObject = true;
+          start = i;
+          continue;
+        }
+        if (b === CLOSE_BRACKET) {
+          this.unclosed(out, 'before the end of the array');
+          this.depth = 0;
+          start = -1;
+          continue;
+        }
+      }
+      if (this.recordObject && this.depth === this.recordDepth + 1) this.expectKey = false;
       if (this.recordDepth < 0) {
         // A byte order mark before the first value.
         if (this.depth === 0 && this.index === 0 && (b === 0xef || b === 0xbb || b === 0xbf)) continue;
@@ -130,6 +156,8 @@ export class JsonRecordSplitter {
         }
         this.recordDepth = this.depth;
         start = i;
+        this.recordObject = b === OPEN_BRACE;
+        this.expectKey = this.recordObject;
         if (b === QUOTE) this.inString = true;
         else if (b === OPEN_BRACE || b === OPEN_BRACKET) this.depth++;
         else this.scalar = true;
@@ -160,6 +188,15 @@ export class JsonRecordSplitter {
     }
   }
 
+  /** The record being read never closed before the next one (or the array's end): reported, dropped. */
+  private unclosed(out: RawRecord[], where: string): void {
+    this.buffer.take();
+    this.recordDepth = -1;
+    this.recordObject = false;
+    this.expectKey = true;
+    out.push({ index: ++this.index, error: `invalid JSON: this record is not closed (a "}" is missing) ${where}` });
+  }
+
   private finish(chunk: Uint8Array, start: number, end: number, out: RawRecord[]): void {
     this.buffer.add(chunk.subarray(Math.max(0, start), end));
     const { size, overflow } = this.buffer;
@@ -167,6 +204,7 @@ export class JsonRecordSplitter {
     const topLevel = this.recordDepth === 0;
     this.recordDepth = -1;
     this.scalar = false;
+    this.recordObject = false;
     if (overflow) {
       out.push(tooLarge(++this.index, size));
       return;
