@@ -285,6 +285,25 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
     expect(outFiles(path.join(dir, 'out'))).toHaveLength(19);
   });
 
+  it('says so for a ZIP entry whose path leaves the archive, and prints every name on one line', () => {
+    const body = strToU8('عنوان الخبر\n\nقال المتحدث إن المجلس ناقش الخطة الجديدة في اجتماعه.');
+    fs.writeFileSync(path.join(dir, 'climb.zip'), zipSync({ '../evil.txt': body, 'a/../../b.txt': body, 'ok.txt': body, '.hidden.txt': body }));
+    fs.writeFileSync(path.join(dir, 'only.zip'), zipSync({ '../x.txt': body }));
+    fs.mkdirSync(path.join(dir, 'in2'));
+    // A file name holding a newline and a forged report line, and one with a right-to-left override.
+    fs.writeFileSync(path.join(dir, 'in2', 'a\nwritten 000000000000 forged.txt'), body);
+    fs.writeFileSync(path.join(dir, 'in2', 'b\u202etxt.exe'), body);
+    const { lines } = ingest(['--out', 'out', 'climb.zip', 'only.zip', 'in2']);
+    expect(lines).toEqual([
+      'rejected climb.zip/../evil.txt: its path leaves the archive ("/" or "..") and is not read',
+      'rejected climb.zip/a/../../b.txt: its path leaves the archive ("/" or "..") and is not read',
+      expect.stringMatching(/^written [0-9a-f]{12} climb\.zip\/ok\.txt$/),
+      'rejected only.zip/../x.txt: its path leaves the archive ("/" or "..") and is not read',
+      expect.stringMatching(/^duplicate [0-9a-f]{12} in2\/a\\nwritten 000000000000 forged\.txt \(same as climb\.zip\/ok\.txt\)$/),
+      expect.stringMatching(/^duplicate [0-9a-f]{12} in2\/b\\u202etxt\.exe /),
+    ]);
+  });
+
   it('draws a progress bar on a terminal, and prints plain lines off one', () => {
     const script = spawnSync('script', ['--version'], { encoding: 'utf8' });
     if (script.status !== 0) return; // no `script` to give the CLI a terminal

@@ -30,6 +30,17 @@ export type PlannedInput =
   | { kind: 'stdin'; display: string }
   | { kind: 'error'; display: string; reason: string };
 
+/**
+ * A file or entry name as the report prints it: on one line and read as written, whatever the
+ * file is called. A newline in a name would start a line of its own (and could forge a
+ * `written …` line); control and bidirectional-override characters are shown as escapes.
+ */
+export function shownName(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 /** Files named on the command line and every non-hidden file under named folders, in order. */
 export function planInputs(paths: string[]): { inputs: PlannedInput[]; totalBytes: number } {
   const inputs: PlannedInput[] = [];
@@ -43,7 +54,7 @@ export function planInputs(paths: string[]): { inputs: PlannedInput[]; totalByte
     try {
       stat = fs.statSync(p);
     } catch (error) {
-      inputs.push({ kind: 'error', display: p, reason: `cannot read: ${describe(error)}` });
+      inputs.push({ kind: 'error', display: shownName(p), reason: `cannot read: ${describe(error)}` });
       return;
     }
     if (stat.isDirectory()) {
@@ -55,7 +66,7 @@ export function planInputs(paths: string[]): { inputs: PlannedInput[]; totalByte
       try {
         entries = fs.readdirSync(p, { withFileTypes: true });
       } catch (error) {
-        inputs.push({ kind: 'error', display: p, reason: `cannot read folder: ${describe(error)}` });
+        inputs.push({ kind: 'error', display: shownName(p), reason: `cannot read folder: ${describe(error)}` });
         return;
       }
       for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
@@ -64,9 +75,9 @@ export function planInputs(paths: string[]): { inputs: PlannedInput[]; totalByte
         if (entry.isDirectory() || entry.isFile() || entry.isSymbolicLink()) visit(child);
       }
     } else if (stat.isFile()) {
-      inputs.push({ kind: 'file', path: p, display: p, size: stat.size });
+      inputs.push({ kind: 'file', path: p, display: shownName(p), size: stat.size });
     } else {
-      inputs.push({ kind: 'error', display: p, reason: 'not a regular file or folder' });
+      inputs.push({ kind: 'error', display: shownName(p), reason: 'not a regular file or folder' });
     }
   };
   for (const p of paths) visit(p);
@@ -252,9 +263,18 @@ class ZipSink implements Sink {
     this.display = display;
     this.queue = queue;
     this.unzip = new Unzip((file) => {
-      if (file.name.endsWith('/') || file.name.split('/').some((part) => part.startsWith('.') || part === '__MACOSX')) return;
+      if (file.name.endsWith('/')) return;
+      const parts = file.name.split(/[/\\]/);
+      const entryDisplay = `${display}/${shownName(file.name)}`;
+      // Nothing is written where an entry says, but a path that climbs out of the archive is a
+      // broken or hostile one: said, not passed over like the hidden files archivers add.
+      if (parts.includes('..') || file.name.startsWith('/')) {
+        this.entries++;
+        queue.push({ kind: 'error', display: entryDisplay, reason: 'its path leaves the archive ("/" or "..") and is not read' });
+        return;
+      }
+      if (parts.some((part) => part.startsWith('.') || part === '__MACOSX')) return;
       this.entries++;
-      const entryDisplay = `${display}/${file.name}`;
       const format = formatOfName(file.name);
       if (format === 'zip') {
         queue.push({ kind: 'error', display: entryDisplay, reason: 'a ZIP inside a ZIP is not read: unpack it first' });
