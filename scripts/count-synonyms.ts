@@ -9,7 +9,7 @@
 import { readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { normalizeArabic } from '../src/arabic/index.ts';
-import { ONE_WAY_SYNONYMS, SYNONYM_GROUPS } from '../src/search/synonyms.ts';
+import { lookupForms, ONE_WAY_SYNONYMS, SYNONYM_GROUPS } from '../src/search/synonyms.ts';
 import { readCorpusDay } from './lib/corpus.ts';
 
 const { values } = parseArgs({ options: { corpus: { type: 'string' } } });
@@ -18,7 +18,6 @@ if (!values.corpus) {
   process.exit(2);
 }
 
-const PREFIX = /^(?:وال|فال|بال|كال|لل|ال|و|ف|ب|ل)(?=\S{3,})/;
 const words = new Set<string>();
 for (const group of SYNONYM_GROUPS) for (const word of group) words.add(normalizeArabic(word));
 for (const [word, standard] of ONE_WAY_SYNONYMS) for (const w of [word, ...standard]) words.add(normalizeArabic(w));
@@ -33,12 +32,8 @@ for (const file of days) {
     const found = new Set<string>();
     for (const token of `${record.title} ${record.content}`.split(/[^\p{Script=Arabic}]+/u)) {
       if (!token) continue;
-      const form = normalizeArabic(token);
-      if (words.has(form)) found.add(form);
-      else {
-        const bare = form.replace(PREFIX, '');
-        if (words.has(bare)) found.add(bare);
-      }
+      const form = lookupForms(token).find((f) => words.has(f));
+      if (form) found.add(form);
     }
     for (const form of found) articlesWith.set(form, (articlesWith.get(form) ?? 0) + 1);
     SYNONYM_GROUPS.forEach((group, g) => {

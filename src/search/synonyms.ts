@@ -116,9 +116,18 @@ for (const [word, standard] of ONE_WAY_SYNONYMS) {
   table.set(key(word), others);
 }
 
+/**
+ * The forms a word is looked up by, in order: normalized as written, then without an article or
+ * proclitic («بالحرائق» → «بالحرائق», «حرائق»). `npm run count:synonyms` counts the corpus by them.
+ */
+export function lookupForms(word: string): [string, string] {
+  const normalized = key(word);
+  return [normalized, normalized.replace(PREFIX, '')];
+}
+
 /** The other words the table gives for a query word («الحرائق» → [«حريق»]), or none. */
 export function synonymsOf(word: string): string[] {
-  const normalized = key(word);
-  const found = table.get(normalized) ?? table.get(normalized.replace(PREFIX, ''));
+  const [whole, bare] = lookupForms(word);
+  const found = table.get(whole) ?? table.get(bare);
   return found ? [...found] : [];
 }
