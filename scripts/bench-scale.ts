@@ -24,12 +24,13 @@ import { parseArgs } from 'node:util';
 import { unzipSync, strFromU8 } from 'fflate';
 import { buildSteps, projectRoot } from './lib/build.ts';
 import { launchChromium, precompress, serveStatic } from './lib/browser.ts';
+import { DEFAULT_CORPUS } from './lib/corpus.ts';
 import { folderSize, measure, type Measured } from './lib/measure.ts';
 import { PAGEFIND_PATH, SHARD_MANIFEST, type ShardManifest } from '../src/search/shards.ts';
 
 const { values: args } = parseArgs({
   options: {
-    corpus: { type: 'string', default: path.resolve(projectRoot, '../shared/corpus/saudinewsnet') },
+    corpus: { type: 'string', default: DEFAULT_CORPUS },
     limit: { type: 'string' },
     baselines: { type: 'boolean', default: false },
     rebuild: { type: 'boolean', default: false },

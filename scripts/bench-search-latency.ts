@@ -17,19 +17,19 @@
  * the machine is shared, so compare the ratios of one run.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { projectRoot } from './lib/build.ts';
 import { launchChromium, precompress, serveStatic } from './lib/browser.ts';
-import { buildRealDay } from './lib/real-day.ts';
+import { DEFAULT_CORPUS } from './lib/corpus.ts';
+import { buildRealDay, REAL_DAY_WORK } from './lib/real-day.ts';
 
 const { values: args } = parseArgs({
   options: {
-    corpus: { type: 'string', default: path.resolve(projectRoot, '../shared/corpus/saudinewsnet') },
+    corpus: { type: 'string', default: DEFAULT_CORPUS },
     day: { type: 'string', default: '2015-07-22' },
-    work: { type: 'string', default: path.join(os.tmpdir(), 'marsad-eval-search') },
+    work: { type: 'string', default: REAL_DAY_WORK },
     reuse: { type: 'boolean', default: false },
     rounds: { type: 'string', default: '2' },
     json: { type: 'string' },

@@ -24,7 +24,7 @@ import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { projectRoot } from './lib/build.ts';
-import { parseRecordKey, readCorpusDay, type CorpusRecord } from './lib/corpus.ts';
+import { DEFAULT_CORPUS, parseRecordKey, readCorpusDay, type CorpusRecord } from './lib/corpus.ts';
 import type { Graph } from '../src/site/graph.ts';
 import { mentionZones, type MentionZone } from '../src/entities/mentions.ts';
 
@@ -33,7 +33,7 @@ const GOAL = { precision: 0.98, recall: 0.93 };
 
 const { values: args } = parseArgs({
   options: {
-    corpus: { type: 'string', default: path.resolve(projectRoot, '../shared/corpus/saudinewsnet') },
+    corpus: { type: 'string', default: DEFAULT_CORPUS },
     set: { type: 'string', default: path.join(projectRoot, 'bench/entities/judged.json') },
     work: { type: 'string', default: path.join(os.tmpdir(), 'marsad-eval-entities') },
     reuse: { type: 'boolean', default: false },

@@ -26,14 +26,14 @@
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { projectRoot } from './lib/build.ts';
 import { launchChromium, serveStatic } from './lib/browser.ts';
-import { buildRealDay } from './lib/real-day.ts';
+import { DEFAULT_CORPUS } from './lib/corpus.ts';
+import { buildRealDay, REAL_DAY_WORK } from './lib/real-day.ts';
 import { normalizeArabic, tokenize } from '../src/arabic/index.ts';
 
 const GOAL = { ndcg: 0.8, mrr: 0.9, overPlain: 0.08 };
@@ -42,9 +42,9 @@ const POOL_DEPTH = 20;
 
 const { values: args } = parseArgs({
   options: {
-    corpus: { type: 'string', default: path.resolve(projectRoot, '../shared/corpus/saudinewsnet') },
+    corpus: { type: 'string', default: DEFAULT_CORPUS },
     days: { type: 'string', default: '2015-07-22,2015-07-25' },
-    work: { type: 'string', default: path.join(os.tmpdir(), 'marsad-eval-search') },
+    work: { type: 'string', default: REAL_DAY_WORK },
     reuse: { type: 'boolean', default: false },
     systems: { type: 'string', default: 'site,plain,raw' },
     queries: { type: 'string', default: path.join(projectRoot, 'bench/search/real/queries.json') },

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
+import { projectRoot } from './build.ts';
 
 /** The seeded generator (mulberry32) the pictures use: the same seed draws the same sample on every machine. */
 export { seededRandom } from '../../src/pictures/types.ts';
@@ -19,6 +20,9 @@ export interface CorpusRecord {
   author: string;
   content: string;
 }
+
+/** Where the benchmarks look for SaudiNewsNet unless `--corpus` says otherwise (beside the project). */
+export const DEFAULT_CORPUS = path.resolve(projectRoot, '../shared/corpus/saudinewsnet');
 
 /** Every record of one day, in file order. */
 export async function readCorpusDay(corpus: string, day: string): Promise<CorpusRecord[]> {

@@ -7,12 +7,16 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { buildSite, projectRoot } from './build.ts';
 import { readCorpusDay } from './corpus.ts';
 
 const run = promisify(execFile);
+
+/** Where real days are built unless `--work` says otherwise: the search benchmarks share (and `--reuse`) it. */
+export const REAL_DAY_WORK = path.join(os.tmpdir(), 'marsad-eval-search');
 
 export interface RealDay {
   content: string;
