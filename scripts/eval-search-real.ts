@@ -16,8 +16,9 @@
  * - `raw`: Pagefind's API alone on the site's enriched index (no query processing): a variant.
  * Scores each against judgments.json (grades 0/1/2 of pooled results, README.md): P@10 (grade ≥ 1),
  * nDCG@10 (gains 0/1/2, ideal from every result judged for the query that day), MRR (first result
- * of grade ≥ 1), queries with no result, and results in the top 10 nobody judged yet. A query with
- * no relevant judged result on a day is left out of that day's means.
+ * of grade ≥ 1), queries with no result, and results in the top 10 nobody judged yet; then, per
+ * day, on how many queries the site beats plain Pagefind and a bootstrap range of the margin. A
+ * query with no relevant judged result on a day is left out of that day's means.
  *
  * `--pool FILE` writes every top-20 result (`--pool-depth N`: top N) not judged yet, with its title
  * and text, for judging.
@@ -32,7 +33,7 @@ import type { Browser } from 'playwright-core';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { projectRoot } from './lib/build.ts';
 import { launchChromium, serveStatic } from './lib/browser.ts';
-import { DEFAULT_CORPUS } from './lib/corpus.ts';
+import { DEFAULT_CORPUS, seededRandom } from './lib/corpus.ts';
 import { buildRealDay, REAL_DAY_WORK } from './lib/real-day.ts';
 import { normalizeArabic, tokenize } from '../src/arabic/index.ts';
 
@@ -114,6 +115,23 @@ async function searchOnce(browser: Browser, origin: string, system: System, quer
   } finally {
     await context.close();
   }
+}
+
+/**
+ * The 2.5th and 97.5th percentiles of the mean of `values` resampled with replacement (5,000 draws,
+ * a fixed seed): how far the mean could move with another sample of queries of the same kind.
+ */
+function bootstrapRange(values: number[]): [number, number] {
+  if (values.length === 0) return [0, 0];
+  const random = seededRandom(2026);
+  const means: number[] = [];
+  for (let draw = 0; draw < 5000; draw++) {
+    let sum = 0;
+    for (let i = 0; i < values.length; i++) sum += values[Math.floor(random() * values.length)]!;
+    means.push(sum / values.length);
+  }
+  means.sort((a, b) => a - b);
+  return [means[Math.floor(0.025 * means.length)]!, means[Math.ceil(0.975 * means.length) - 1]!];
 }
 
 interface Scores {
@@ -238,6 +256,16 @@ try {
       const ok = siteScores.ndcg10 >= GOAL.ndcg && siteScores.mrr >= GOAL.mrr && siteScores.ndcg10 >= plainScores.ndcg10 + GOAL.overPlain;
       met &&= ok;
       out.push(`  site − plain nDCG@10: ${(siteScores.ndcg10 - plainScores.ndcg10).toFixed(3)}; zero-result on the site: ${siteScores.zero.join(' ') || 'none'}`);
+      const perQuery = (system: System) => report[day]![`${system}:perQuery` as System] as unknown as Record<string, { ndcg: number } | null>;
+      const site = perQuery('site');
+      const plain = perQuery('plain');
+      const diffs = Object.keys(site).flatMap((id) => (site[id] ? [site[id]!.ndcg - (plain[id]?.ndcg ?? 0)] : []));
+      const [low, high] = bootstrapRange(diffs);
+      const count = (test: (d: number) => boolean) => diffs.filter(test).length;
+      out.push(
+        `  per query: site better ${count((d) => d > 1e-9)}, worse ${count((d) => d < -1e-9)}, equal ${count((d) => Math.abs(d) <= 1e-9)}; ` +
+          `95% bootstrap range of the mean difference ${low.toFixed(3)}–${high.toFixed(3)}`,
+      );
     }
     out.push('');
   }
