@@ -15,7 +15,7 @@ import { findOutletByCode, findOutletByUrl } from './outlets.ts';
 import { readRecord } from './records.ts';
 import { buildStructure } from './structure.ts';
 import { countArabicLetters, countLatinLetters, normalizeText, plainText } from './text.ts';
-import type { ArticleHints, ArticleSource, InputFormat, IngestResult, Removal } from './types.ts';
+import type { ArticleHints, ArticleSource, InputFormat, IngestResult, PublishedFrom, Removal } from './types.ts';
 
 export type { Article, ArticleHints, ArticleSource, Block, IngestResult, InputFormat, Removal } from './types.ts';
 export {
@@ -133,23 +133,36 @@ export function parseArticle(
   const creditText = given.author ?? credits[0]?.text ?? null;
   const byline = creditText ? creditText.replace(/[\s:：،,\-–—ـ]+$/, '') : null;
 
-  // Publication date: supplied, then publication lines, credit lines, the record's credit, the URL.
+  // Publication date: supplied, then publication lines, credit lines, the record's credit, the URL;
+  // last, the day the record was collected, which the article is from or before.
   let published: string | null = null;
   let publishedAs: string | null = null;
-  const stated = (found: FoundDate | null | undefined, where: string) => {
+  let publishedFrom: PublishedFrom | null = null;
+  const stated = (found: FoundDate | null | undefined, where: string, from: PublishedFrom) => {
     if (published || !found) return;
     published = found.date;
     publishedAs = found.text === found.date ? null : found.text;
+    publishedFrom = from;
     notes.push(`published ${found.date} from ${where} "${found.text}"`);
   };
   if (given.published) {
     published = publishedFromHint(given.published);
+    if (published) publishedFrom = 'record';
     notes.push(published ? `published ${published} from the supplied date "${given.published}"` : `supplied date "${given.published}" not understood`);
   }
-  for (const value of values('published')) stated(findDate(value), 'a publication line');
-  for (const { credit } of credits) stated(credit.date, 'a credit line');
-  stated(recordCredit?.date, "the record's author field");
-  if (!published && given.url) stated(dateInUrl(given.url), 'the URL');
+  for (const value of values('published')) stated(findDate(value), 'a publication line', 'text');
+  for (const { credit } of credits) stated(credit.date, 'a credit line', 'text');
+  stated(recordCredit?.date, "the record's author field", 'text');
+  if (!published && given.url) stated(dateInUrl(given.url), 'the URL', 'url');
+  if (!published && given.collected) {
+    published = publishedFromHint(given.collected);
+    if (published) publishedFrom = 'collected';
+    notes.push(
+      published
+        ? `published ${published} or before: the record was collected "${given.collected}"`
+        : `collection date "${given.collected}" not understood`,
+    );
+  }
 
   const { fold } = structure;
   const contentHash = contentHashOfFolds([fold(structure.title), fold(structure.standfirst ?? ''), ...structure.body.map((b) => fold(b.text))]);
@@ -164,6 +177,7 @@ export function parseArticle(
       outlet,
       published,
       publishedAs,
+      publishedFrom,
       author,
       dateline: dateline?.place ?? credits.find((c) => c.credit.place)?.credit.place ?? recordCredit?.place ?? null,
       byline: byline && byline !== author ? byline : null,

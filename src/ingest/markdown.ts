@@ -23,6 +23,7 @@ const FRONT_MATTER: Record<keyof ArticleHints, string[]> = {
   title: ['title', 'headline'],
   author: ['author', 'authors', 'byline'],
   published: ['date', 'published', 'published_at', 'publishedAt', 'datePublished', 'pubDate'],
+  collected: ['date_extracted', 'collected', 'collected_at', 'scraped_at', 'crawled_at', 'retrieved'],
   url: ['url', 'link', 'canonical', 'source_url'],
   outlet: ['source', 'outlet', 'publisher', 'site', 'site_name', 'sitename'],
   standfirst: ['description', 'summary', 'standfirst', 'subtitle', 'excerpt'],

@@ -232,6 +232,7 @@ export function frontmatterOf(article: Article): Record<string, unknown> {
     ...(article.standfirst ? { standfirst: text(article.standfirst) } : {}),
     outlet: text(article.outlet),
     published: article.published,
+    ...(article.published && article.publishedFrom ? { publishedFrom: article.publishedFrom } : {}),
     ...(article.publishedAs ? { publishedAs: text(article.publishedAs) } : {}),
     author: text(article.author),
     ...(article.byline ? { byline: text(article.byline) } : {}),

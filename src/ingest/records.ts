@@ -2,7 +2,8 @@
  * JSON records (a JSON array, JSON Lines, a ZIP of either) → article text and hints. Field names
  * vary by scraper; the first present field of each list is used. SaudiNewsNet's records are
  * `{source, url, date_extracted, title, author, content}`: `date_extracted` is when the page was
- * scraped, not when it was published, so it is not read as a publication date.
+ * scraped, not when it was published, so it is read as the collection date: the article's date
+ * only when nothing else gives one, and marked as "published that day or before".
  */
 import { htmlToMarkdown, looksLikeHtml } from './html.ts';
 import type { ArticleHints } from './types.ts';
@@ -13,6 +14,7 @@ export const RECORD_FIELDS = {
   title: ['title', 'headline', 'العنوان', 'عنوان'],
   url: ['url', 'link', 'href', 'source_url', 'sourceUrl', 'canonical_url', 'canonical', 'permalink'],
   published: ['published', 'date', 'published_at', 'publishedAt', 'date_published', 'datePublished', 'pubDate', 'pub_date', 'publication_date', 'publish_date', 'date_publish', 'التاريخ'],
+  collected: ['date_extracted', 'extracted_at', 'collected', 'collected_at', 'date_collected', 'scraped', 'scraped_at', 'scrapedAt', 'date_scraped', 'crawled', 'crawled_at', 'crawledAt', 'date_crawled', 'fetched_at', 'fetchedAt', 'retrieved', 'retrieved_at', 'downloaded_at', 'date_download'],
   author: ['author', 'authors', 'byline', 'writer', 'creator', 'الكاتب'],
   outlet: ['source', 'outlet', 'publisher', 'site', 'site_name', 'siteName', 'sitename', 'newspaper', 'source_domain', 'المصدر'],
   standfirst: ['standfirst', 'description', 'summary', 'subtitle', 'dek', 'excerpt'],
@@ -51,6 +53,7 @@ export function readRecord(value: unknown): RecordReading {
     title: pick(RECORD_FIELDS.title),
     url: pick(RECORD_FIELDS.url),
     published: pick(RECORD_FIELDS.published),
+    collected: pick(RECORD_FIELDS.collected),
     author: pick(RECORD_FIELDS.author),
     outlet: pick(RECORD_FIELDS.outlet),
     standfirst: pick(RECORD_FIELDS.standfirst),

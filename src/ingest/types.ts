@@ -26,6 +26,12 @@ export interface Article {
   published: string | null;
   /** The publication date as the text wrote it ("25 شوال 1436 هـ"), when it came from the text. */
   publishedAs: string | null;
+  /**
+   * Where `published` came from: a date field of the record, the text (a publication or credit
+   * line), the URL, or the day the record was collected (then the article was published that day
+   * or before, and readers are told so).
+   */
+  publishedFrom: PublishedFrom | null;
   author: string | null;
   dateline: string | null;
   /** The credit line as printed ("عبدالله الراجحي- سبق- جدة"), when it says more than `author`. */
@@ -42,12 +48,17 @@ export interface Article {
   notes: string[];
 }
 
+/** Where an article's publication date came from (see `Article.publishedFrom`). */
+export type PublishedFrom = 'record' | 'text' | 'url' | 'collected';
+
 /** Facts supplied by the caller (e.g. a JSONL record) that win over what the text says. */
 export interface ArticleHints {
   url?: string | null;
   title?: string | null;
   outlet?: string | null;
   published?: string | null;
+  /** When the record was collected (a scraper's `date_extracted`): the latest the article can be from. */
+  collected?: string | null;
   author?: string | null;
   standfirst?: string | null;
 }

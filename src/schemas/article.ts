@@ -13,6 +13,12 @@ export const articleSchema = z.object({
   outlet: z.string().nullable().default(null),
   /** Publication date (YYYY-MM-DD) when stated or supplied, else null. */
   published: z.coerce.date().nullable().default(null),
+  /**
+   * Where `published` came from: `record` (a date field of the input), `text` (a publication or
+   * credit line), `url`, or `collected` — the day the record was collected, when nothing else gave
+   * a date: the article is from that day or before, and pages say so.
+   */
+  publishedFrom: z.enum(['record', 'text', 'url', 'collected']).optional(),
   /** The publication date as the text wrote it ("25 شوال 1436 هـ الموافق 10 اغسطس 2015"), when read from the text. */
   publishedAs: z.string().optional(),
   /** Author / byline when stated. */

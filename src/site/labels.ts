@@ -33,6 +33,11 @@ export const articleCount = (n: number) =>
 export const mentionCount = (n: number) =>
   countPhrase(n, { one: 'إشارة واحدة', two: 'إشارتان', few: 'إشارات', many: 'إشارة' });
 
+/** After a date taken from the day an article was collected: it was published that day or before. */
+export const approximateDateSuffix = 'أو قبله';
+/** What such a date is, for the reader who asks (the date's tooltip). */
+export const approximateDateNote = 'تاريخ جمع الخبر: لم يذكر المصدر تاريخ نشره، فقد نُشر في هذا اليوم أو قبله';
+
 /** Headings of an entity page's lists of articles that name it only as their source. */
 export function attributionHeading(zone: 'dateline' | 'credit' | 'outlet', name: string): string {
   switch (zone) {

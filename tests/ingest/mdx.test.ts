@@ -148,6 +148,7 @@ function article(title: string, body: Block[]): Article {
     outlet: null,
     published: null,
     publishedAs: null,
+    publishedFrom: null,
     author: null,
     byline: null,
     dateline: null,

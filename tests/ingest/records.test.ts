@@ -16,7 +16,9 @@ describe('readRecord', () => {
       hints: { title: 'ع', url: 'https://x.com/1', published: '2015-07-21', author: 'ك', outlet: 'سبق' },
     });
     expect(readRecord({ content: 'نص', authors: ['أحمد', 'سارة'] })).toMatchObject({ ok: true, hints: { author: 'أحمد، سارة' } });
-    expect(readRecord({ content: 'نص', date_extracted: '2015-07-21 02:51:32' })).toMatchObject({ ok: true, hints: { published: null }, ignored: ['date_extracted'] });
+    // A scraper's collection time is no publication date: it is read apart, as the latest the article can be from.
+    expect(readRecord({ content: 'نص', date_extracted: '2015-07-21 02:51:32' })).toMatchObject({ ok: true, hints: { published: null, collected: '2015-07-21 02:51:32' }, ignored: [] });
+    expect(readRecord({ content: 'نص', scraped_at: '2015-07-21', date: '2015-07-20' })).toMatchObject({ ok: true, hints: { published: '2015-07-20', collected: '2015-07-21' } });
     expect(readRecord({ text: '# عنوان', format: 'markdown' })).toMatchObject({ ok: true, markdown: true });
   });
 
@@ -178,9 +180,12 @@ describe('SaudiNewsNet-style records', () => {
 
   it('agency-only bylines give a dateline but no author; dates come from the URL or the byline', () => {
     expect(article(6)).toMatchObject({ author: null, dateline: 'جنيف', published: '2015-07-20', outlet: 'الاقتصادية' });
-    expect(article(7)).toMatchObject({ author: 'نورة الحربي', dateline: 'لندن', published: null });
+    expect(article(6).publishedFrom).toBe('url');
+    // No date in the record, the text or the URL: the day it was collected, marked as such.
+    expect(article(7)).toMatchObject({ author: 'نورة الحربي', dateline: 'لندن', published: '2015-07-21', publishedFrom: 'collected' });
+    expect(article(7).notes).toContain('published 2015-07-21 or before: the record was collected "2015-07-21 02:51:32"');
     expect(texts(article(7))).not.toContain('...المزيد');
-    expect(article(10)).toMatchObject({ dateline: 'الرياض', published: '2015-08-11', publishedAs: '11 August 2015', outlet: 'الرياضية' });
+    expect(article(10)).toMatchObject({ dateline: 'الرياض', published: '2015-08-11', publishedAs: '11 August 2015', outlet: 'الرياضية', publishedFrom: 'text' });
   });
 
   it('the same story from another outlet and URL, with other spacing and tashkeel, has the same content hash', () => {
