@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { articleSchema } from './schemas/article.ts';
 import { entitySchema } from './schemas/entity.ts';
 import { articleLoader } from './site/article-loader.ts';
+import { registryLoader } from './site/registry-loader.ts';
 import { contentDir } from './site/config.ts';
 
 // Articles are rendered once per change by the project's loader and kept in the content store
@@ -13,8 +13,10 @@ const articles = defineCollection({
   schema: articleSchema,
 });
 
+// The registry is read and checked by the project's loader (src/site/registry-loader.ts): the same
+// entities and rules as the linker's, and a bad registry stops the build naming each file and rule.
 const entities = defineCollection({
-  loader: glob({ pattern: '**/*.json', base: path.join(contentDir, 'entities') }),
+  loader: registryLoader({ base: path.join(contentDir, 'entities') }),
   schema: entitySchema,
 });
 
