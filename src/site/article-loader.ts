@@ -20,7 +20,9 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { contentFiles, loadRegistry } from '../entities/registry.ts';
+import { displayPath, formatProblem } from '../entities/registry-rules.ts';
 import { searchEnrichmentEnabled } from '../search/config.ts';
+import { articleFiles } from './article-files.ts';
 import { articlePreparer, type PreparedArticle, type PrepareOptions } from './article-prepare.ts';
 
 export type { ArticleRenderMetadata } from './article-prepare.ts';
@@ -118,17 +120,16 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
   const contextDigest = generateDigest(`${rendererDigest(root)}\0${options.enrich}\0${JSON.stringify(options.registry)}`);
 
   const seen = new Map<string, string>();
-  const problems: string[] = [];
+  const files = articleFiles(base);
+  const problems: string[] = files.problems.map(formatProblem);
   const changed: { id: string; source: string; digest: string }[] = [];
-  for (const file of contentFiles(base, '.mdx')) {
-    const id = file.slice(0, -'.mdx'.length);
-    const full = path.join(base, file);
+  for (const { id, file: full } of files.articles) {
     seen.set(id, full);
     let source: string;
     try {
       source = readFileSync(full, 'utf8');
     } catch (error) {
-      problems.push(`${full}: cannot be read (${(error as Error).message})`);
+      problems.push(`${displayPath(full)}: cannot be read (${(error as Error).message})`);
       continue;
     }
     const digest = generateDigest(`${contextDigest}\0${source}`);
@@ -146,7 +147,7 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
     const { id, digest } = changed[i]!;
     const full = seen.get(id)!;
     if (!result.ok) {
-      problems.push(`${result.line ? `${full}:${result.line}:${result.column}` : full}: ${result.reason}`);
+      problems.push(`${displayPath(full)}${result.line ? `:${result.line}:${result.column}` : ''}: ${result.reason}`);
       continue;
     }
     try {
@@ -154,7 +155,7 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
       const filePath = path.relative(root, full).split(path.sep).join('/');
       store.set({ id, data, digest, filePath, rendered: { html: result.html, metadata: result.metadata as unknown as Record<string, unknown> } });
     } catch (error) {
-      problems.push(`${full}: ${(error as Error).message}`);
+      problems.push(`${displayPath(full)}: ${(error as Error).message}`);
     }
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);

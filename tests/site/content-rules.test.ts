@@ -3,12 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot } from '../../scripts/lib/build.ts';
+import { ARTICLE_FILE_RULES } from '../../src/site/article-files.ts';
 
 /**
  * Bad content stops `npm run build` (the project's real build steps, on a copy of the seed content)
  * with every problem at once, each naming its file and rule — the registry rules of
- * src/entities/registry-rules.ts (each one alone: tests/entities/registry-rules.test.ts). The
- * builds fail while Astro loads the content, in a few seconds.
+ * src/entities/registry-rules.ts (each one alone: tests/entities/registry-rules.test.ts) and the
+ * article file rules of src/site/article-files.ts. The builds fail while Astro loads the content,
+ * in a few seconds.
  */
 
 let work: string;
@@ -68,4 +70,31 @@ describe('npm run build on bad content', () => {
     ];
     expect(output).toContain(`the entity registry ${entities} has ${lines.length} problems:\n${lines.join('\n')}\n`);
   }, 120_000);
+
+  it('fails on an article in a subfolder or named "...mdx", naming each file and rule', async () => {
+    const content = await seedCopy('articles');
+    const articles = path.join(content, 'articles');
+    const article = await readFile(path.join(articles, '2e329347f617.mdx'), 'utf8');
+    await mkdir(path.join(articles, '2015'), { recursive: true });
+    await writeFile(path.join(articles, '2015', 'story.mdx'), article);
+    await writeFile(path.join(articles, '...mdx'), article);
+    await writeFile(path.join(articles, '.mdx'), article);
+
+    const { ok, output } = await build(content);
+    expect(ok).toBe(false);
+    expect(output).not.toContain('Missing parameter');
+    expect(output).toContain(
+      [
+        '3 articles cannot be built:',
+        `${path.join(articles, '...mdx')}: the file name gives no usable article id (".."): letters and digits, with "-", "_" or "." between them [article-id]`,
+        `${path.join(articles, '.mdx')}: the file name gives no usable article id (""): letters and digits, with "-", "_" or "." between them [article-id]`,
+        `${path.join(articles, '2015/story.mdx')}: in a subfolder: an article must sit directly in the articles folder, as <id>.mdx [article-subfolder]`,
+      ].join('\n'),
+    );
+  }, 120_000);
+
+  it('documents every article file rule in docs/entities.md', async () => {
+    const docs = await readFile(path.join(projectRoot, 'docs/entities.md'), 'utf8');
+    expect(Object.keys(ARTICLE_FILE_RULES).filter((rule) => !docs.includes(`\`${rule}\``))).toEqual([]);
+  });
 });
