@@ -7,17 +7,25 @@
  * an editor can grow `content/entities/`. Reads the articles of the content folder
  * (`$MARSAD_CONTENT_DIR` or `content/`), or with `--text` raw corpora (plain text, JSONL, JSON
  * arrays, ZIPs of them). Names the registry already matches are left out.
+ *
+ * An input that gives nothing (a file that cannot be read, a broken ZIP or JSON file, a record
+ * without text, an article the site would not build from) is reported on stderr, one line each —
+ * `rejected <input>: <reason>`, as ingest reports them — and skipped. Exits 1 when any input was
+ * rejected, after reading all the others; 2 on bad options or a registry that breaks a rule.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { discoverNames, type Candidate, type DiscoveryDocument, type Evidence, type GuessType } from '../entities/discover.ts';
-import { readCorpus } from '../entities/discover/corpus-files.ts';
+import { readCorpus, type CorpusProblem } from '../entities/discover/corpus-files.ts';
 import { EntityMatcher } from '../entities/matcher.ts';
 import type { Mention } from '../entities/mentions.ts';
-import { contentFiles, entityNames, loadRegistry } from '../entities/registry.ts';
+import { entityNames, loadRegistry, RegistryError, type RegistryEntity } from '../entities/registry.ts';
+import { displayPath } from '../entities/registry-rules.ts';
 import { readFrontmatter } from '../ingest/index.ts';
+import { shownName } from '../ingest/io/inputs.ts';
 import { renderArticleBody } from '../render/article.ts';
+import { articleFiles } from '../site/article-files.ts';
 import { entityUrl } from '../site/urls.ts';
 
 const USAGE = `usage: npm run entities:suggest -- [--content DIR] [--text PATH...] [--min-count N] [--limit N] [--type TYPE] [--json]
@@ -75,25 +83,38 @@ export function shortExample(sentence: string, [start, end]: [number, number], w
   return `${from > 0 ? '… ' : ''}${text}${to < sentence.length ? ' …' : ''}`;
 }
 
-/** The articles of `dir` (`*.mdx`), read with the same MDX parser as the site: title + blocks. */
-function readArticles(dir: string): DiscoveryDocument[] {
+/**
+ * The articles of `dir` (`<id>.mdx`, as the site reads them), read with the same MDX parser as the
+ * site: title + blocks. A file the site would not build from goes to `problems` and is skipped.
+ */
+function readArticles(dir: string): { documents: DiscoveryDocument[]; problems: CorpusProblem[] } {
   const noMentions = (): Mention[] => [];
-  return contentFiles(dir, '.mdx').map((file) => {
-    const mdx = readFileSync(path.join(dir, file), 'utf8');
+  const files = articleFiles(dir);
+  const problems = files.problems.map((p) => ({ input: displayPath(p.file), reason: `${p.message} [${p.rule}]` }));
+  const documents = files.articles.flatMap(({ id, file }): DiscoveryDocument[] => {
+    let mdx: string;
+    try {
+      mdx = readFileSync(file, 'utf8');
+    } catch (error) {
+      problems.push({ input: displayPath(file), reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+      return [];
+    }
     const body = mdx.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/, '');
     const frontmatter = readFrontmatter(mdx);
     let paragraphs: string[];
     try {
       paragraphs = renderArticleBody(body, { findMentions: noMentions, hasEntity: () => true, entityUrl }).blocks.map((b) => b.text);
     } catch (error) {
-      throw new Error(`${path.join(dir, file)}: ${(error as Error).message}`);
+      problems.push({ input: displayPath(file), reason: (error as Error).message.replace(/\s+/g, ' ') });
+      return [];
     }
     for (const field of ['standfirst', 'title']) {
       const value = frontmatter?.[field];
       if (typeof value === 'string' && value.trim()) paragraphs.unshift(value);
     }
-    return { id: file.slice(0, -'.mdx'.length), paragraphs };
+    return [{ id, paragraphs }];
   });
+  return { documents, problems };
 }
 
 function main(argv: string[]): number {
@@ -131,9 +152,19 @@ function main(argv: string[]): number {
   }
 
   const contentDir = path.resolve(values.content ?? (process.env.MARSAD_CONTENT_DIR || 'content'));
-  const registry = loadRegistry(path.join(contentDir, 'entities'));
+  let registry: RegistryEntity[];
+  try {
+    registry = loadRegistry(path.join(contentDir, 'entities'));
+  } catch (error) {
+    if (!(error instanceof RegistryError)) throw error;
+    console.error(error.message);
+    return 2;
+  }
   const matcher = new EntityMatcher(entityNames(registry));
-  const documents = values.text ? readCorpus(positionals) : readArticles(path.join(contentDir, 'articles'));
+  const { documents, problems } = values.text ? readCorpus(positionals) : readArticles(path.join(contentDir, 'articles'));
+  // One line per input that gave nothing, as ingest reports them; the rest is read as usual.
+  for (const { input, reason } of problems) console.error(`rejected ${shownName(input)}: ${reason}`);
+  const status = problems.length > 0 ? 1 : 0;
 
   let candidates = discoverNames(documents, { findKnown: (sentence) => matcher.findMentions(sentence), minCount });
   if (type) candidates = candidates.filter((c) => c.type === type);
@@ -141,17 +172,17 @@ function main(argv: string[]): number {
 
   if (values.json) {
     console.log(JSON.stringify(shown, null, 2));
-    return 0;
+    return status;
   }
   const source = values.text ? positionals.join('، ') : path.relative(process.cwd(), path.join(contentDir, 'articles')) || '.';
   console.log(`أسماء مقترحة للسجل: ${candidates.length} (تُعرض ${shown.length}) — النصوص: ${documents.length} من ${source} — كيانات السجل: ${registry.length}`);
-  if (shown.length === 0) return 0;
+  if (shown.length === 0) return status;
   console.log('العدد  المقالات  النوع      الاسم — الدليل — مثال');
   for (const c of shown) {
     const counts = `${String(c.count).padStart(5)}  ${String(c.articles).padStart(8)}`;
     console.log(`${counts}  ${TYPE_LABELS[c.type].padEnd(9)}  ${c.name} — ${evidenceLabel(c)} — ${shortExample(c.example, c.exampleSpan)}`);
   }
-  return 0;
+  return status;
 }
 
 if (import.meta.main) process.exitCode = main(process.argv.slice(2));

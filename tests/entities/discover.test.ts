@@ -328,6 +328,58 @@ describe('npm run entities:suggest', () => {
     expect(names).not.toContain('المفرق');
   });
 
+  it('--text reports each bad input on one line, reads the rest, and exits 1', () => {
+    const corpus = path.join(dir, 'bad-corpus');
+    fs.mkdirSync(corpus, { recursive: true });
+    const record = (id: string) => ({ id, title: 'خبر', content: NEWS });
+    // A JSON array cut off inside a record, on one long line (as exports write them).
+    const broken = JSON.stringify([record('a1'), record('a2')]).slice(0, -200);
+    fs.writeFileSync(path.join(corpus, 'a-broken.json'), broken);
+    fs.writeFileSync(path.join(corpus, 'b-lines.jsonl'), `${JSON.stringify(record('b1'))}\n{"content": nope}\n{"title": "بلا نص"}\n`);
+    fs.writeFileSync(path.join(corpus, 'c-day.zip'), 'PK\u0003\u0004 not really a ZIP');
+    fs.writeFileSync(path.join(corpus, 'd-good.json'), JSON.stringify([record('d1')]));
+    const result = run(['--content', 'content', '--text', 'bad-corpus', 'missing.txt', '--json', '--min-count', '2']);
+    expect(result.stderr.split('\n')).toEqual([
+      expect.stringMatching(/^rejected bad-corpus\/a-broken\.json: invalid JSON: Unterminated string in JSON at position \d+ \(line 1 column \d+\)$/),
+      "rejected bad-corpus/b-lines.jsonl#2: invalid JSON: Unexpected token 'o'",
+      'rejected bad-corpus/b-lines.jsonl#3: no article text (a string in content, text, body, article)',
+      expect.stringMatching(/^rejected bad-corpus\/c-day\.zip: not a readable ZIP archive: /),
+      'rejected missing.txt: cannot read: no such file or folder',
+      '',
+    ]);
+    // No stack trace, and none of the broken file's text.
+    expect(result.stderr.length).toBeLessThan(600);
+    expect(result.status).toBe(1);
+    // The good inputs were read: two articles, so names seen in both.
+    const candidates = JSON.parse(result.stdout) as Candidate[];
+    expect(candidates.find((c) => c.name === 'حماس')).toMatchObject({ articles: 2 });
+   }, 30_000);
+
+  it('stops with exit 2 and every problem on a bad registry, and reports article files the site would not build from', () => {
+    const content = path.join(dir, 'bad-content');
+    fs.cpSync(path.join(dir, 'content'), content, { recursive: true });
+    fs.mkdirSync(path.join(content, 'articles', 'old'));
+    fs.copyFileSync(path.join(content, 'articles', 'a1.mdx'), path.join(content, 'articles', 'old', 'a2.mdx'));
+    fs.writeFileSync(path.join(content, 'articles', 'a3.mdx'), '---\ntitle: خبر\n---\n\nنص {1+1}\n');
+    const articles = run(['--content', 'bad-content', '--json']);
+    expect(articles.stderr).toBe(
+      [
+        'rejected bad-content/articles/old/a2.mdx: in a subfolder: an article must sit directly in the articles folder, as <id>.mdx [article-subfolder]',
+        'rejected bad-content/articles/a3.mdx: 2:4: {1+1}: JavaScript expressions are not allowed in articles (write \\{ to show a brace)',
+        '',
+      ].join('\n'),
+    );
+    expect(articles.status).toBe(1);
+    expect((JSON.parse(articles.stdout) as Candidate[]).map((c) => c.name)).toContain('حماس');
+
+    fs.writeFileSync(path.join(content, 'entities', 'sergei-lavrov.yaml'), 'name: لافروف\n');
+    const registry = run(['--content', 'bad-content']);
+    expect(registry.stderr).toBe(
+      `the entity registry bad-content/entities has 1 problem:\nbad-content/entities/sergei-lavrov.yaml: not a registry file: the registry reads only <id>.json files [not-json]\n`,
+    );
+    expect(registry.status).toBe(2);
+   }, 30_000);
+
   it('rejects bad options with the usage', () => {
     const result = run(['--min-count', 'zero']);
     expect(result.status).toBe(2);
