@@ -2,7 +2,7 @@
  * The rules an entity registry folder (`content/entities/`) must keep before anything is built
  * from it. Each rule has a stable short name, printed at the end of every problem it finds:
  *
- *   content/entities/russia.json: alias «بوتين» is also the name of putin (content/entities/putin.json) [shared-alias]
+ *   content/entities/russia.json: alias «بوتين» is also an alias of vladimir-putin (content/entities/vladimir-putin.json) [shared-alias]
  *
  * Pure functions over file names and parsed entities: `loadRegistry` (src/entities/registry.ts)
  * reads the folder and runs them, so the site build, the CLIs and the tests apply the same rules.
