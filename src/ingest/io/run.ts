@@ -88,14 +88,15 @@ export async function runIngest(options: RunOptions, reporter: Reporter): Promis
   const report = async (all: boolean) => {
     while (waiting.length > (all ? 0 : WRITE_WINDOW)) {
       const next = waiting.shift()!;
-      if (next.put?.status === 'written') {
+      if (next.put) {
+        // The outcome holds once its file is on disk: a write that failed rejects the input.
         try {
           await next.put.done;
         } catch (error) {
-          summary.written--;
-          if (next.put.updated) summary.updated--;
+          summary[next.put.status]--;
+          if (next.put.status === 'written' && next.put.updated) summary.updated--;
           summary.rejected++;
-          reporter.line(`rejected ${next.display}: cannot write ${next.put.id}.mdx: ${(error as Error).message}`, 'rejected');
+          reporter.line(`rejected ${next.display}: ${(error as Error).message}`, 'rejected');
           continue;
         }
       }

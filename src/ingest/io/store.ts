@@ -15,12 +15,18 @@
  *
  * Writes run in the background (libuv's thread pool) while the next articles are parsed; `put`
  * returns a promise that settles when its article is on disk, and writes to one file keep their order.
+ *
+ * The index holds only files that are on disk: found when the store opened, or whose write has
+ * succeeded. An article whose write is still queued is known as `writing`; the same text again
+ * meanwhile is its duplicate only if that write succeeds (its `done` says so). A failed write leaves
+ * no trace: a later input with the same text is written again, never a duplicate of a missing file.
  */
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { type Article, articleId, articleToMdx, isUnedited, readFrontmatter, splitMdxHash, withMdxHash } from '../index.ts';
+import { fsProblem } from './fs-errors.ts';
 
 /** What the store knows of one article file. */
 interface Entry {
@@ -31,20 +37,64 @@ interface Entry {
   url: string | null;
 }
 
+/**
+ * What `put` did. `done` settles when the outcome holds: the article's file (or the file it is
+ * the same as, when that one is still being written) is on disk; it rejects with a `WriteError`
+ * when that write failed.
+ */
 export type PutResult =
-  | { status: 'written'; id: string; updated: boolean; /** Settles when the file is on disk. */ done: Promise<void> }
-  | { status: 'unchanged'; id: string }
-  | { status: 'duplicate'; id: string; of: string }
-  | { status: 'kept'; id: string };
+  | { status: 'written'; id: string; updated: boolean; done: Promise<void> }
+  | { status: 'unchanged'; id: string; done: Promise<void> }
+  | { status: 'duplicate'; id: string; of: string; done: Promise<void> }
+  | { status: 'kept'; id: string; done: Promise<void> };
+
+/** A write that failed: the message names the file; `problem` says what went wrong, in words. */
+export class WriteError extends Error {
+  readonly problem: string;
+  readonly code: string | undefined;
+  constructor(message: string, problem: string, code: string | undefined) {
+    super(message);
+    this.name = 'WriteError';
+    this.problem = problem;
+    this.code = code;
+  }
+}
+
+/** Lookups by content hash and by input hash. */
+class ArticleIndex<T extends Entry> {
+  readonly byContent = new Map<string, T>();
+  readonly byInput = new Map<string, T>();
+
+  add(entry: T): void {
+    this.byContent.set(entry.contentHash, entry);
+    if (entry.sha256) this.byInput.set(entry.sha256, entry);
+  }
+
+  /** Forgets `entry` where it is still the one indexed. */
+  remove(entry: T): void {
+    if (this.byContent.get(entry.contentHash) === entry) this.byContent.delete(entry.contentHash);
+    if (entry.sha256 && this.byInput.get(entry.sha256) === entry) this.byInput.delete(entry.sha256);
+  }
+}
+
+/** An article whose write is queued; `done` settles when it is on disk (or failed). */
+interface Writing extends Entry {
+  done: Promise<void>;
+}
+
+const ON_DISK: Promise<void> = Promise.resolve();
 
 /** Temporary files this module writes: `.<id>.mdx.<pid>.<n>.tmp`. */
 const TEMP = /^\.(.+\.mdx)\.(\d+)(?:\.\d+)?\.tmp$/;
 
 export class ArticleStore {
-  private byContent = new Map<string, Entry>();
-  private byInput = new Map<string, Entry>();
+  /** Articles on disk. */
+  private onDisk = new ArticleIndex<Entry>();
+  /** Articles whose write is queued, not yet on disk. */
+  private writing = new ArticleIndex<Writing>();
   /** Articles of earlier runs by URL (see `put`). */
   private byUrl = new Map<string, Entry>();
+  /** Ids of the files in the folder (with or without an index entry). */
   private ids = new Set<string>();
   /** Per target file: the last write queued and the content it writes. */
   private pending = new Map<string, { done: Promise<void>; content: string }>();
@@ -79,7 +129,7 @@ export class ArticleStore {
       store.ids.add(id);
       const entry = readEntry(path.join(dir, name), id);
       if (entry) {
-        store.index(entry);
+        store.onDisk.add(entry);
         if (entry.url && articleUrl(entry.url)) store.byUrl.set(entry.url, entry);
       }
     }
@@ -96,20 +146,18 @@ export class ArticleStore {
    * already rendered (`withMdxHash(articleToMdx(article))`; the file does not depend on the id).
    */
   put(article: Article, force = false, mdx = withMdxHash(articleToMdx(article))): PutResult {
-    const sameInput = this.byInput.get(article.source.sha256);
-    if (sameInput && sameInput.sourceFile !== article.source.file) return { status: 'duplicate', id: sameInput.id, of: sameInput.sourceFile };
+    const sameInput = this.onDisk.byInput.get(article.source.sha256) ?? this.writing.byInput.get(article.source.sha256);
+    if (sameInput && sameInput.sourceFile !== article.source.file) return this.duplicateOf(sameInput);
     if (sameInput) return this.update(sameInput, article, force, mdx);
-    const sameContent = this.byContent.get(article.contentHash);
-    if (sameContent) return { status: 'duplicate', id: sameContent.id, of: sameContent.sourceFile };
+    const sameContent = this.onDisk.byContent.get(article.contentHash) ?? this.writing.byContent.get(article.contentHash);
+    if (sameContent) return this.duplicateOf(sameContent);
     // A new text at the URL of an article from an earlier run: the outlet corrected its story.
     // (Not within one run, where two texts at one URL say more about the scraper than the outlet.)
     const sameUrl = article.source.url ? this.byUrl.get(article.source.url) : undefined;
     if (sameUrl) return this.update(sameUrl, article, force, mdx);
 
     const id = this.newId(article);
-    const done = this.write(id, mdx);
-    this.index(entryOf(id, article));
-    return { status: 'written', id, updated: false, done };
+    return { status: 'written', id, updated: false, done: this.write(entryOf(id, article), mdx) };
   }
 
   /** Settles when every queued write is on disk. */
@@ -117,10 +165,26 @@ export class ArticleStore {
     await Promise.allSettled([...this.pending.values()].map((p) => p.done));
   }
 
-  private update(entry: Entry, article: Article, force: boolean, mdx: string): PutResult {
+  /** `duplicate` of an article on disk, or of one being written (then only if that write succeeds). */
+  private duplicateOf(entry: Entry | Writing): PutResult {
+    const done = 'done' in entry ? this.after(entry.done, `the same text as ${entry.sourceFile}, whose file ${entry.id}.mdx could not be written`) : ON_DISK;
+    return { status: 'duplicate', id: entry.id, of: entry.sourceFile, done };
+  }
+
+  /** Settles with `write`; its failure is reported as `reason` ("…: <problem>"). */
+  private after(write: Promise<void>, reason: string): Promise<void> {
+    const done = write.catch((error: WriteError) => {
+      throw new WriteError(`${reason}: ${error.problem}`, error.problem, error.code);
+    });
+    done.catch(() => {}); // reported by whoever awaits it; never an unhandled rejection
+    return done;
+  }
+
+  private update(entry: Entry | Writing, article: Article, force: boolean, mdx: string): PutResult {
     const bare = splitMdxHash(mdx).mdx;
     const file = this.pathOf(entry.id);
-    let current: string | null = this.pending.get(file)?.content ?? null;
+    const queued = this.pending.get(file);
+    let current: string | null = queued?.content ?? null;
     if (current === null) {
       try {
         current = fs.readFileSync(file, 'utf8');
@@ -128,18 +192,20 @@ export class ArticleStore {
         // Deleted since it was indexed (or written in this dry run): write it again.
       }
     }
-    if (current === mdx || current === bare) return { status: 'unchanged', id: entry.id };
-    if (current !== null && isUnedited(current) !== true && !force) return { status: 'kept', id: entry.id };
-    const done = this.write(entry.id, mdx);
-    this.index(entryOf(entry.id, article));
-    return { status: 'written', id: entry.id, updated: true, done };
+    if (current === mdx || current === bare) {
+      // Unchanged from the file on disk, or from the write still queued for it (if that succeeds).
+      const done = queued ? this.after(queued.done, `the same input as ${entry.sourceFile}, whose file ${entry.id}.mdx could not be written`) : ON_DISK;
+      return { status: 'unchanged', id: entry.id, done };
+    }
+    if (current !== null && isUnedited(current) !== true && !force) return { status: 'kept', id: entry.id, done: ON_DISK };
+    return { status: 'written', id: entry.id, updated: true, done: this.write(entryOf(entry.id, article), mdx) };
   }
 
   /** `<id>` for a new article: a longer prefix of its content hash when that one is taken. */
   private newId(article: Article): string {
     for (const length of [article.id.length, 16, 24, 64]) {
       const id = articleId(article.contentHash, length);
-      if (!this.ids.has(id)) return id;
+      if (!this.ids.has(id) && !this.pending.has(this.pathOf(id))) return id;
     }
     throw new Error(`cannot name ${article.contentHash}: every candidate file exists`);
   }
@@ -148,25 +214,24 @@ export class ArticleStore {
     return path.join(this.dir, `${id}.mdx`);
   }
 
-  private index(entry: Entry): void {
-    this.ids.add(entry.id);
-    this.byContent.set(entry.contentHash, entry);
-    if (entry.sha256) this.byInput.set(entry.sha256, entry);
-  }
-
   /**
-   * Writes via a temporary file in the same folder and a rename, so readers never see half a
-   * file; after any earlier write to the same file.
+   * Writes `entry`'s file via a temporary file in the same folder and a rename, so readers never
+   * see half a file; after any earlier write to the same file. The entry is indexed as on disk
+   * once the rename has succeeded; until then it is `writing`, and a failure removes it.
    */
-  private write(id: string, content: string): Promise<void> {
-    if (this.dryRun) return Promise.resolve();
+  private write(entry: Entry, content: string): Promise<void> {
+    if (this.dryRun) {
+      this.ids.add(entry.id);
+      this.onDisk.add(entry);
+      return ON_DISK;
+    }
     if (!this.folderReady) {
       fs.mkdirSync(this.dir, { recursive: true });
       this.folderReady = true;
     }
-    const file = this.pathOf(id);
-    const temp = path.join(this.dir, `.${id}.mdx.${process.pid}.${++this.temps}.tmp`);
-    const before = this.pending.get(file)?.done ?? Promise.resolve();
+    const file = this.pathOf(entry.id);
+    const temp = path.join(this.dir, `.${entry.id}.mdx.${process.pid}.${++this.temps}.tmp`);
+    const before = this.pending.get(file)?.done ?? ON_DISK;
     const done = before
       .catch(() => {})
       .then(async () => {
@@ -175,15 +240,23 @@ export class ArticleStore {
           await fsp.rename(temp, file);
         } catch (error) {
           await fsp.rm(temp, { force: true });
-          throw error;
+          const problem = fsProblem(error as NodeJS.ErrnoException);
+          throw new WriteError(`cannot write ${entry.id}.mdx: ${problem}`, problem, (error as NodeJS.ErrnoException).code);
         }
       });
-    const entry = { done, content };
-    this.pending.set(file, entry);
-    done.then(
-      () => this.pending.get(file) === entry && this.pending.delete(file),
-      () => this.pending.get(file) === entry && this.pending.delete(file),
-    );
+    const writing: Writing = { ...entry, done };
+    this.writing.add(writing);
+    const queued = { done, content };
+    this.pending.set(file, queued);
+    const settle = (ok: boolean) => {
+      this.writing.remove(writing);
+      if (ok) {
+        this.ids.add(entry.id);
+        this.onDisk.add(entry);
+      }
+      if (this.pending.get(file) === queued) this.pending.delete(file);
+    };
+    done.then(() => settle(true), () => settle(false));
     return done;
   }
 }
