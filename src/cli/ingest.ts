@@ -6,9 +6,14 @@
  * ingest library, and prints one line per input:
  *   written <id> <input> | unchanged <id> <input> | duplicate <id> <input> (same as <other>) |
  *   kept <id> <input>: edited by hand … | rejected <input>: <reason>
- * then a summary line. On a terminal, a progress bar runs on stderr.
- * Exits 1 when any input was rejected, after handling all the others; 130 when interrupted.
+ * then a summary line. On a terminal, a progress bar runs on stderr; problems with the run itself
+ * go to stderr.
+ * Exits 0 when every input was handled without a rejection; 1 when any input was rejected, after
+ * handling all the others; 2 on a usage error, or when the output folder cannot be used (the run
+ * stops); 130 / 143 when stopped by SIGINT / SIGTERM (after the articles in flight; a second
+ * signal exits at once).
  */
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type FileFormat } from '../ingest/io/inputs.ts';
@@ -69,10 +74,21 @@ async function main(argv: string[]): Promise<number> {
   );
 
   const output = new Output(values.quiet);
+  // The first signal stops the run after the articles in flight; a second one exits at once
+  // (files stay whole: each is renamed into place; the next run removes temporary files).
   const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  let stopping: NodeJS.Signals | null = null;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      output.note(`ingest: stopped at once by a second ${signal}; articles in flight were not written (run ingest again to write them)`);
+      process.exit(signalExitCode(stopping));
+    }
+    stopping = signal;
+    output.note(`ingest: ${signal}: stopping after the articles in flight (${signal} again stops at once)`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   let summary;
   try {
     const options = {
@@ -88,12 +104,17 @@ async function main(argv: string[]): Promise<number> {
     summary = await runIngest(options, output);
   } catch (error) {
     // Not one input's fault: the output folder cannot be used, or a worker thread failed.
-    output.finish(`ingest stopped: ${(error as Error).message}`);
+    output.note(`ingest stopped: ${(error as Error).message}`);
     return 2;
   }
   output.finish(summaryLine(summary));
-  if (summary.interrupted) return 130;
+  if (summary.interrupted) return signalExitCode(stopping ?? 'SIGINT');
   return summary.rejected > 0 ? 1 : 0;
+}
+
+/** 128 + the signal's number, as shells report a process a signal ended: 130 SIGINT, 143 SIGTERM. */
+function signalExitCode(signal: NodeJS.Signals): number {
+  return 128 + (os.constants.signals[signal] ?? 2);
 }
 
 /**
@@ -140,6 +161,16 @@ class Output {
     this.flush();
   }
 
+  /** A message on stderr, after the report lines so far (which it flushes). */
+  note(message: string): void {
+    this.flush();
+    if (this.barShown) {
+      process.stderr.write('\r\x1b[K');
+      this.barShown = false;
+    }
+    process.stderr.write(`${message}\n`);
+  }
+
   private flush(): void {
     this.lastFlush = performance.now();
     if (this.lines.length === 0) return;
@@ -170,3 +201,6 @@ function bar(p: Progress, columns: number): string {
 }
 
 process.exitCode = await main(process.argv.slice(2));
+// A call to a folder that never answered may still hold the event loop (the run gave up on it):
+// exit anyway, once stdout has had time to drain.
+setTimeout(() => process.exit(), 2000).unref();

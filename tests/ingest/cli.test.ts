@@ -204,7 +204,11 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
     fs.writeFileSync(path.join(dir, 'not-a-folder'), '');
     const run = spawnSync(process.execPath, [CLI, '--out', 'not-a-folder', 'in'], { cwd: dir, encoding: 'utf8' });
     expect(run.status).toBe(2);
-    expect(run.stdout.trim()).toMatch(/^ingest stopped: ENOTDIR: not a directory/);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim()).toBe(`ingest stopped: cannot use output folder ${path.join(fs.realpathSync(dir), 'not-a-folder')}: it is a file, not a folder (ENOTDIR)`);
+    const below = spawnSync(process.execPath, [CLI, '--out', 'not-a-folder/articles', 'in'], { cwd: dir, encoding: 'utf8' });
+    expect(below.status).toBe(2);
+    expect(below.stderr.trim()).toBe(`ingest stopped: cannot create output folder ${path.join(fs.realpathSync(dir), 'not-a-folder/articles')}: ${path.join(fs.realpathSync(dir), 'not-a-folder')} is a file, not a folder (ENOTDIR)`);
   });
 
   it('reads a folder that cannot be listed as a rejected input', () => {

@@ -1,12 +1,16 @@
 /**
- * `src/cli/ingest.ts` when things go wrong around it. Every case is a real CLI process on real
- * files: writes fail through a file-size limit (`ulimit -f`).
+ * `src/cli/ingest.ts` when things go wrong around it: a write that fails, a read-only disk, an
+ * output folder that never answers, signals.
+ * Every case is a real CLI process on real files: writes fail through a file-size limit
+ * (`ulimit -f`) or a small tmpfs mounted in a private mount namespace (`unshare -rm`, no root
+ * needed), permissions are refused to a real user, and signals are real signals.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFrontmatter } from '../../src/ingest/index.ts';
 import { fsProblem } from '../../src/ingest/io/fs-errors.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -15,8 +19,13 @@ const CLI = path.join(ROOT, 'src/cli/ingest.ts');
 let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marsad-failures-'));
+  // Readable by the unprivileged user some tests run the CLI as.
+  fs.chmodSync(dir, 0o755);
 });
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  spawnSync('chmod', ['-R', 'u+rwx', dir]);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 interface Finished {
   code: number | null;
@@ -29,8 +38,15 @@ interface Finished {
   hung: boolean;
 }
 
-/** Starts a command in `dir`; `finished` settles on exit, or after `deadlineMs` with a SIGKILL. */
-function start(command: string, args: string[], options: { deadlineMs?: number; uid?: number; gid?: number } = {}): { child: ChildProcess; finished: Promise<Finished> } {
+/**
+ * Starts a command in `dir`; `finished` settles on exit, or after `deadlineMs` with a SIGKILL;
+ * `stderr()` is what it wrote to stderr so far.
+ */
+function start(
+  command: string,
+  args: string[],
+  options: { deadlineMs?: number; uid?: number; gid?: number } = {},
+): { child: ChildProcess; finished: Promise<Finished>; stderr: () => string } {
   const started = performance.now();
   const child = spawn(command, args, { cwd: dir, uid: options.uid, gid: options.gid, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -48,12 +64,57 @@ function start(command: string, args: string[], options: { deadlineMs?: number; 
       resolve({ code, signal, stdout, stderr, ms: performance.now() - started, hung });
     }),
   );
-  return { child, finished };
+  return { child, finished, stderr: () => stderr };
 }
 
 const ingest = (args: string[], options: { deadlineMs?: number; uid?: number; gid?: number } = {}) => start(process.execPath, [CLI, ...args], options);
 const lines = (stdout: string) => stdout.trim().split('\n').filter(Boolean);
 const mdxFiles = (folder: string) => (fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith('.mdx')).sort() : []);
+const until = async (condition: () => boolean, ms = 20_000) => {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 5))) if (condition()) return true;
+  return false;
+};
+
+/** `count` short JSON Lines records, each a different article. */
+function records(file: string, count: number, words = 1): void {
+  const lines = Array.from({ length: count }, (_, i) =>
+    JSON.stringify({ title: `خبر رقم ${i}`, content: `قال المتحدث في البيان رقم ${i} إن العمل مستمر.\n${'وأضاف أن الخطة تشمل جميع المناطق. '.repeat(words)}` }),
+  );
+  fs.writeFileSync(path.join(dir, file), lines.join('\n'));
+}
+
+/** Every article file in the folder is whole: frontmatter, a hash, a final newline. */
+function expectWhole(folder: string): void {
+  for (const file of mdxFiles(folder)) {
+    const mdx = fs.readFileSync(path.join(folder, file), 'utf8');
+    expect(readFrontmatter(mdx)?.contentHash, file).toMatch(/^[0-9a-f]{64}$/);
+    expect(mdx, file).toMatch(/\nmdxHash: [0-9a-f]{64}\n---\n[^]*\n$/);
+  }
+}
+
+/** Whether this machine lets an unprivileged user mount a tmpfs in a private namespace. */
+const canMount = (() => {
+  const probe = fs.mkdtempSync(path.join(os.tmpdir(), 'marsad-mount-'));
+  try {
+    return spawnSync('unshare', ['-rm', 'sh', '-c', 'mount -t tmpfs -o size=64k tmpfs "$0"', probe]).status === 0;
+  } finally {
+    fs.rmSync(probe, { recursive: true, force: true });
+  }
+})();
+
+/**
+ * Runs the CLI with `out` (under `dir`) a tmpfs mounted with `mountOptions` in a private mount
+ * namespace, then copies what the tmpfs holds to `saved` (the mount goes away with the namespace).
+ */
+function ingestOnTmpfs(mountOptions: string, args: string[]) {
+  fs.mkdirSync(path.join(dir, 'out'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'saved'), { recursive: true });
+  const script = `mount -t tmpfs -o ${mountOptions} tmpfs out || exit 99; "$@"; code=$?; cp -a out/. saved/; exit $code`;
+  return start('unshare', ['-rm', 'sh', '-c', script, 'sh', process.execPath, CLI, ...args]);
+}
+
+/** The CLI as an unprivileged user (root ignores file permissions). */
+const unprivileged = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 
 describe('a failed write', { timeout: 60_000 }, () => {
   it('leaves no trace: the same text later is never reported as a duplicate of a file that is not there', async () => {
@@ -84,6 +145,93 @@ describe('a failed write', { timeout: 60_000 }, () => {
     expect(written).toMatch(/^written [0-9a-f]{12} copy\.txt$/);
     expect(duplicate).toBe(`duplicate ${written!.split(' ')[1]} big.txt (same as copy.txt)`);
     expect(fs.existsSync(path.join(dir, 'out', `${written!.split(' ')[1]}.mdx`))).toBe(true);
+  });
+});
+
+describe('an output folder that cannot be used', { timeout: 60_000 }, () => {
+  it.skipIf(!canMount)('names a read-only disk when creating the folder: exit 2', async () => {
+    records('one.jsonl', 1);
+    const create = await ingestOnTmpfs('ro', ['--out', 'out/day/articles', 'one.jsonl']).finished;
+    expect(create.code).toBe(2);
+    expect(create.stderr.trim()).toBe(`ingest stopped: cannot create output folder ${path.join(dir, 'out/day/articles')}: read-only file system (EROFS)`);
+  });
+
+  it('names a folder it may not create in (chmod 555): exit 2', async () => {
+    records('one.jsonl', 1);
+    fs.mkdirSync(path.join(dir, 'locked'));
+    fs.chmodSync(path.join(dir, 'locked'), 0o555);
+    const run = await ingest(['--out', 'locked/day/articles', 'one.jsonl'], unprivileged).finished;
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(`ingest stopped: cannot create output folder ${path.join(dir, 'locked/day/articles')}: permission denied (EACCES)`);
+    expect(run.stdout).toBe('');
+  });
+
+  it('says so for a folder under /proc, which never accepts a new folder (a recursive mkdir spins there forever)', async () => {
+    if (!fs.existsSync('/proc/self')) return;
+    records('one.jsonl', 1);
+    const { child, finished } = ingest(['--out', '/proc/self/marsad/articles', 'one.jsonl'], { deadlineMs: 20_000 });
+    // Were it stuck, SIGTERM (then a second one) must still end it.
+    const signals = setTimeout(() => {
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGTERM'), 1000);
+    }, 10_000);
+    const run = await finished;
+    clearTimeout(signals);
+    expect(run.hung).toBe(false);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toMatch(/^ingest stopped: cannot create output folder \/proc\/self\/marsad\/articles: \/proc\/self does not accept new folders/);
+  });
+
+  it('skips a FIFO named like an article in the folder instead of waiting on it forever', async () => {
+    records('three.jsonl', 3);
+    fs.mkdirSync(path.join(dir, 'out'));
+    spawnSync('mkfifo', [path.join(dir, 'out', 'stuck.mdx')]);
+    const { child, finished } = ingest(['--out', 'out', 'three.jsonl'], { deadlineMs: 15_000 });
+    const signal = setTimeout(() => child.kill('SIGTERM'), 5000);
+    const run = await finished;
+    clearTimeout(signal);
+    expect(run.hung).toBe(false);
+    expect(run.code).toBe(0);
+    expect(lines(run.stdout).filter((l) => l.startsWith('written '))).toHaveLength(3);
+  });
+});
+
+describe('signals', { timeout: 60_000 }, () => {
+  it('SIGTERM stops after the articles in flight: whole files, a summary, exit 143', async () => {
+    records('many.jsonl', 5000);
+    const { child, finished } = ingest(['--out', 'out', 'many.jsonl']);
+    await until(() => mdxFiles(path.join(dir, 'out')).length > 20);
+    child.kill('SIGTERM');
+    const run = await finished;
+    if (run.code === 0) return; // finished before the signal arrived
+    expect(run.code).toBe(143);
+    expect(lines(run.stdout).at(-1)).toMatch(/^interrupted: /);
+    const written = lines(run.stdout).filter((l) => l.startsWith('written '));
+    expect(mdxFiles(path.join(dir, 'out'))).toEqual(written.map((l) => `${l.split(' ')[1]}.mdx`).sort());
+    expectWhole(path.join(dir, 'out'));
+    expect(fs.readdirSync(path.join(dir, 'out')).filter((f) => !f.endsWith('.mdx'))).toEqual([]);
+  });
+
+  it('a second SIGTERM exits at once; files stay whole and the next run finishes the job', async () => {
+    // Long articles, so that finishing the ones in flight takes a while after the first signal.
+    records('many.jsonl', 300, 1500);
+    const { child, finished, stderr } = ingest(['--out', 'out', 'many.jsonl']);
+    await until(() => mdxFiles(path.join(dir, 'out')).length > 20);
+    child.kill('SIGTERM');
+    // The second signal once the first one has been heard (two at once may arrive as one).
+    await until(() => stderr().includes('stopping after the articles in flight'));
+    const second = performance.now();
+    child.kill('SIGTERM');
+    const run = await finished;
+    if (run.code === 0) return;
+    expect(run.code).toBe(143);
+    expect(run.stderr).toMatch(/stopped at once by a second SIGTERM/);
+    expect(performance.now() - second).toBeLessThan(1500);
+    expectWhole(path.join(dir, 'out'));
+    const again = await ingest(['--out', 'out', 'many.jsonl']).finished;
+    expect(again.code).toBe(0);
+    expect(mdxFiles(path.join(dir, 'out'))).toHaveLength(300);
+    expect(fs.readdirSync(path.join(dir, 'out')).filter((f) => !f.endsWith('.mdx'))).toEqual([]);
   });
 });
 

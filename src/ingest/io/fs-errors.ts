@@ -24,3 +24,13 @@ export function fsProblem(error: { code?: string; message: string }): string {
   const words = error.code === undefined ? undefined : WORDS[error.code];
   return words ? `${words} (${error.code})` : error.message;
 }
+
+/** The output folder cannot be used: the run stops with this message (the CLI exits 2). */
+export class OutputFolderError extends Error {
+  readonly code: string | undefined;
+  constructor(message: string, code?: string) {
+    super(message);
+    this.name = 'OutputFolderError';
+    this.code = code;
+  }
+}

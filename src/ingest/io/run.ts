@@ -8,6 +8,7 @@ import { plainText } from '../text.ts';
 import type { Article } from '../types.ts';
 import type { WorkItem, WorkResult } from './ingest-item.ts';
 import { type FileFormat, type InputItem, planInputs, readInputs } from './inputs.ts';
+import { Interrupted, prepareOutputFolder } from './folder.ts';
 import { IngestPool } from './pool.ts';
 import { ArticleStore, type PutResult } from './store.ts';
 
@@ -28,8 +29,10 @@ export interface RunOptions {
   format?: FileFormat;
   /** Where `-` reads from. */
   stdin?: AsyncIterable<Uint8Array>;
-  /** Stops the run after the inputs already read. */
+  /** Stops the run after the inputs already read (or while it waits for the output folder). */
   signal?: AbortSignal;
+  /** How long the output folder may take to answer (default `FOLDER_TIMEOUT_MS`). */
+  folderTimeoutMs?: number;
   /** Worker threads (default: by the size of the input, see `IngestPool.sizeFor`). */
   jobs?: number;
 }
@@ -71,15 +74,24 @@ const BATCHES_PER_WORKER = 3;
 /** How many written articles may wait for their file to reach the disk. */
 const WRITE_WINDOW = 256;
 
-/** Runs ingest over the inputs; resolves with the counts once every input is handled. */
+/**
+ * Runs ingest over the inputs; resolves with the counts once every input is handled. Throws an
+ * `OutputFolderError` when the output folder cannot be created or read.
+ */
 export async function runIngest(options: RunOptions, reporter: Reporter): Promise<Summary> {
   const started = performance.now();
-  const store = ArticleStore.open(options.outDir, { dryRun: options.dryRun });
+  const summary: Summary = {
+    inputs: 0, written: 0, updated: 0, unchanged: 0, duplicate: 0, kept: 0, rejected: 0, elapsedMs: 0, interrupted: false, jobs: 0,
+  };
+  const store = await openStore(options);
+  if (!store) {
+    summary.interrupted = true;
+    summary.elapsedMs = performance.now() - started;
+    return summary;
+  }
   const { inputs, totalBytes } = planInputs(options.paths);
   const pool = new IngestPool(options.jobs ?? IngestPool.sizeFor(totalBytes), options.explain ?? false);
-  const summary: Summary = {
-    inputs: 0, written: 0, updated: 0, unchanged: 0, duplicate: 0, kept: 0, rejected: 0, elapsedMs: 0, interrupted: false, jobs: pool.size,
-  };
+  summary.jobs = pool.size;
   const suffix = options.dryRun ? ' (dry run)' : '';
   let bytesRead = 0;
 
@@ -161,6 +173,19 @@ export async function runIngest(options: RunOptions, reporter: Reporter): Promis
   }
   summary.elapsedMs = performance.now() - started;
   return summary;
+}
+
+/** The output folder made ready and indexed; null when the run was interrupted meanwhile. */
+async function openStore(options: RunOptions): Promise<ArticleStore | null> {
+  const folder = { signal: options.signal, timeoutMs: options.folderTimeoutMs };
+  try {
+    await prepareOutputFolder(options.outDir, { ...folder, create: !options.dryRun });
+    const store = await ArticleStore.open(options.outDir, { ...folder, dryRun: options.dryRun });
+    return options.signal?.aborted ? null : store;
+  } catch (error) {
+    if (error instanceof Interrupted) return null;
+    throw error;
+  }
 }
 
 function describe(put: PutResult, display: string, suffix: string): string {

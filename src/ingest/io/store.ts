@@ -11,7 +11,8 @@
  * - a file edited by hand (its `mdxHash` no longer matches, or it has none and differs from
  *   what ingest would write) → `kept`, unless `--force`;
  * - every write goes to a temporary file in the same folder, then is renamed over the target:
- *   an interrupted run leaves whole articles only.
+ *   an interrupted run leaves whole articles only. The folder exists before the first write
+ *   (`prepareOutputFolder`).
  *
  * Writes run in the background (libuv's thread pool) while the next articles are parsed; `put`
  * returns a promise that settles when its article is on disk, and writes to one file keep their order.
@@ -26,7 +27,8 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { type Article, articleId, articleToMdx, isUnedited, readFrontmatter, splitMdxHash, withMdxHash } from '../index.ts';
-import { fsProblem } from './fs-errors.ts';
+import { answering, type FolderOptions, Interrupted } from './folder.ts';
+import { fsProblem, OutputFolderError } from './fs-errors.ts';
 
 /** What the store knows of one article file. */
 interface Entry {
@@ -99,7 +101,6 @@ export class ArticleStore {
   /** Per target file: the last write queued and the content it writes. */
   private pending = new Map<string, { done: Promise<void>; content: string }>();
   private temps = 0;
-  private folderReady = false;
 
   readonly dir: string;
   private readonly dryRun: boolean;
@@ -109,16 +110,28 @@ export class ArticleStore {
     this.dryRun = dryRun;
   }
 
-  /** Opens (without creating) the folder and indexes the articles in it. */
-  static open(dir: string, options: { dryRun?: boolean } = {}): ArticleStore {
+  /**
+   * Opens (without creating) the folder and indexes the articles in it. Only regular files are
+   * read (a FIFO named `x.mdx` would block the read forever); the listing is bounded by the
+   * folder's timeout, and the event loop is given a turn every few hundred files so that signals
+   * are heard while a large folder is indexed (an abort stops the indexing).
+   */
+  static async open(dir: string, options: { dryRun?: boolean } & FolderOptions = {}): Promise<ArticleStore> {
     const store = new ArticleStore(dir, options.dryRun ?? false);
-    let names: string[] = [];
+    let entries: fs.Dirent[] = [];
     try {
-      names = fs.readdirSync(dir);
+      entries = await answering(fsp.readdir(dir, { withFileTypes: true }), dir, options);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      const e = error as NodeJS.ErrnoException;
+      if (error instanceof OutputFolderError || error instanceof Interrupted) throw error;
+      if (e.code !== 'ENOENT') throw new OutputFolderError(`cannot read output folder ${dir}: ${fsProblem(e)}`, e.code);
     }
-    for (const name of names) {
+    for (const [i, dirent] of entries.entries()) {
+      if (i % 500 === 499) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (options.signal?.aborted) break;
+      }
+      const { name } = dirent;
       const temp = TEMP.exec(name);
       if (temp) {
         if (!options.dryRun && !isRunning(Number(temp[2]))) fs.rmSync(path.join(dir, name), { force: true });
@@ -126,8 +139,16 @@ export class ArticleStore {
       }
       if (!name.endsWith('.mdx') || name.startsWith('.')) continue;
       const id = name.slice(0, -'.mdx'.length);
+      // The name is taken whatever it is; only a regular file (or a link to one) is read.
       store.ids.add(id);
-      const entry = readEntry(path.join(dir, name), id);
+      const file = path.join(dir, name);
+      if (!(dirent.isFile() || (dirent.isSymbolicLink() && isFile(file)))) continue;
+      let entry: Entry | null;
+      try {
+        entry = readEntry(file, id);
+      } catch (error) {
+        throw new OutputFolderError(`cannot read output folder ${dir}: ${name}: ${fsProblem(error as NodeJS.ErrnoException)}`, (error as NodeJS.ErrnoException).code);
+      }
       if (entry) {
         store.onDisk.add(entry);
         if (entry.url && articleUrl(entry.url)) store.byUrl.set(entry.url, entry);
@@ -224,10 +245,6 @@ export class ArticleStore {
       this.ids.add(entry.id);
       this.onDisk.add(entry);
       return ON_DISK;
-    }
-    if (!this.folderReady) {
-      fs.mkdirSync(this.dir, { recursive: true });
-      this.folderReady = true;
     }
     const file = this.pathOf(entry.id);
     const temp = path.join(this.dir, `.${entry.id}.mdx.${process.pid}.${++this.temps}.tmp`);
@@ -336,6 +353,14 @@ function fastEntry(head: string, id: string): Entry | null {
   const sourceUrl = url === 'null' ? null : scalar(url);
   if (typeof sourceFile !== 'string' || (sourceUrl !== null && typeof sourceUrl !== 'string')) return null;
   return { id, contentHash, sha256, sourceFile, url: sourceUrl };
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function isRunning(pid: number): boolean {
