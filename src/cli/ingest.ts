@@ -108,6 +108,11 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   output.finish(summaryLine(summary));
+  if (summary.stopped) {
+    // The folder is full or read-only: one line for it, not one per remaining input.
+    output.note(`ingest stopped: ${summary.stopped}`);
+    return 2;
+  }
   if (summary.interrupted) return signalExitCode(stopping ?? 'SIGINT');
   return summary.rejected > 0 ? 1 : 0;
 }

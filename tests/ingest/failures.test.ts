@@ -1,6 +1,6 @@
 /**
- * `src/cli/ingest.ts` when things go wrong around it: a write that fails, a read-only disk, an
- * output folder that never answers, signals.
+ * `src/cli/ingest.ts` when things go wrong around it: a write that fails, a disk that fills up or
+ * is read-only, an output folder that never answers, signals.
  * Every case is a real CLI process on real files: writes fail through a file-size limit
  * (`ulimit -f`) or a small tmpfs mounted in a private mount namespace (`unshare -rm`, no root
  * needed), permissions are refused to a real user, and signals are real signals.
@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFrontmatter } from '../../src/ingest/index.ts';
-import { fsProblem } from '../../src/ingest/io/fs-errors.ts';
+import { fsProblem, writeFailureScope } from '../../src/ingest/io/fs-errors.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'src/cli/ingest.ts');
@@ -149,11 +149,32 @@ describe('a failed write', { timeout: 60_000 }, () => {
 });
 
 describe('an output folder that cannot be used', { timeout: 60_000 }, () => {
-  it.skipIf(!canMount)('names a read-only disk when creating the folder: exit 2', async () => {
+  it.skipIf(!canMount)('stops at the first write to a full disk: one line naming the folder, exit 2, whole files', async () => {
+    records('many.jsonl', 3000, 20);
+    const run = await ingestOnTmpfs('size=256k', ['--out', 'out', 'many.jsonl']).finished;
+    expect(run.hung).toBe(false);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([`ingest stopped: cannot write to output folder ${path.join(dir, 'out')}: no space left on device (ENOSPC)`]);
+    const report = lines(run.stdout);
+    const written = report.filter((l) => l.startsWith('written '));
+    expect(report.filter((l) => l.startsWith('rejected '))).toEqual([]);
+    expect(report.at(-1)).toMatch(new RegExp(`^stopped: \\d+ inputs .*: ${written.length} written, 0 unchanged, 0 duplicate, 0 kept, 0 rejected; \\d+ not written \\(the run stopped\\)$`));
+    // Every file reported is on disk and whole; nothing else is, not even a temporary file.
+    const saved = path.join(dir, 'saved');
+    expect(written.length).toBeGreaterThan(0);
+    expect(mdxFiles(saved)).toEqual(written.map((l) => `${l.split(' ')[1]}.mdx`).sort());
+    expectWhole(saved);
+    expect(fs.readdirSync(saved).filter((f) => !f.endsWith('.mdx'))).toEqual([]);
+  });
+
+  it.skipIf(!canMount)('names a read-only disk when creating the folder, or writing into it: exit 2', async () => {
     records('one.jsonl', 1);
     const create = await ingestOnTmpfs('ro', ['--out', 'out/day/articles', 'one.jsonl']).finished;
     expect(create.code).toBe(2);
     expect(create.stderr.trim()).toBe(`ingest stopped: cannot create output folder ${path.join(dir, 'out/day/articles')}: read-only file system (EROFS)`);
+    const write = await ingestOnTmpfs('ro', ['--out', 'out', 'one.jsonl']).finished;
+    expect(write.code).toBe(2);
+    expect(write.stderr.trim()).toBe(`ingest stopped: cannot write to output folder ${path.join(dir, 'out')}: read-only file system (EROFS)`);
   });
 
   it('names a folder it may not create in (chmod 555): exit 2', async () => {
@@ -164,6 +185,9 @@ describe('an output folder that cannot be used', { timeout: 60_000 }, () => {
     expect(run.code).toBe(2);
     expect(run.stderr.trim()).toBe(`ingest stopped: cannot create output folder ${path.join(dir, 'locked/day/articles')}: permission denied (EACCES)`);
     expect(run.stdout).toBe('');
+    const existing = await ingest(['--out', 'locked', 'one.jsonl'], unprivileged).finished;
+    expect(existing.code).toBe(2);
+    expect(existing.stderr.trim()).toBe(`ingest stopped: cannot write to output folder ${path.join(dir, 'locked')}: permission denied (EACCES)`);
   });
 
   it('says so for a folder under /proc, which never accepts a new folder (a recursive mkdir spins there forever)', async () => {
@@ -235,7 +259,12 @@ describe('signals', { timeout: 60_000 }, () => {
   });
 });
 
-describe('a failed file-system call in words', () => {
+describe('what a failed file-system call means', () => {
+  it('a full, read-only, over-quota or refused folder stops the run; a failure of one file does not', () => {
+    for (const code of ['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EIO', 'ENOENT', 'ENOTDIR']) expect(writeFailureScope(code), code).toBe('folder');
+    for (const code of ['EFBIG', 'EISDIR', 'ENAMETOOLONG', 'EMFILE', 'EPERM', undefined]) expect(writeFailureScope(code), String(code)).toBe('article');
+  });
+
   it('names the problem in words with its code', () => {
     expect(fsProblem({ code: 'ENOSPC', message: 'ENOSPC: no space left on device, write' })).toBe('no space left on device (ENOSPC)');
     expect(fsProblem({ code: 'EROFS', message: 'x' })).toBe('read-only file system (EROFS)');

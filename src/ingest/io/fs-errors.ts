@@ -1,4 +1,18 @@
-/** A failed file-system call in the words the ingest report uses (pure: no IO). */
+/**
+ * What a failed file-system call means for an ingest run, from its error alone (pure: no IO).
+ * A write that fails because the output folder is full, read-only, over quota, refused or gone
+ * means no later article can be written either: the run stops at once (exit code 2) instead of
+ * rejecting every remaining input with the same error. Any other failure belongs to one article
+ * (its input is rejected, the run goes on).
+ */
+
+/** Error codes after which nothing more can be written to the folder. */
+const FOLDER_WIDE = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EIO', 'ENOENT', 'ENOTDIR', 'ESTALE']);
+
+/** Whether a failed write stops the run (`folder`) or only fails its own article. */
+export function writeFailureScope(code: string | undefined): 'folder' | 'article' {
+  return code !== undefined && FOLDER_WIDE.has(code) ? 'folder' : 'article';
+}
 
 const WORDS: Record<string, string> = {
   ENOSPC: 'no space left on device',

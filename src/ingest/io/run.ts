@@ -10,7 +10,8 @@ import type { WorkItem, WorkResult } from './ingest-item.ts';
 import { type FileFormat, type InputItem, planInputs, readInputs } from './inputs.ts';
 import { Interrupted, prepareOutputFolder } from './folder.ts';
 import { IngestPool } from './pool.ts';
-import { ArticleStore, type PutResult } from './store.ts';
+import { writeFailureScope } from './fs-errors.ts';
+import { ArticleStore, type PutResult, type WriteError } from './store.ts';
 
 export { ingestItem } from './ingest-item.ts';
 
@@ -64,6 +65,13 @@ export interface Summary extends Record<Outcome, number> {
   updated: number;
   elapsedMs: number;
   interrupted: boolean;
+  /**
+   * Why the run stopped early because nothing more could be written to the output folder (full,
+   * read-only, refused: "cannot write to output folder X: no space left on device (ENOSPC)").
+   */
+  stopped: string | null;
+  /** Inputs handled whose file could not be written because of that (not otherwise reported). */
+  notWritten: number;
   /** Worker threads used. */
   jobs: number;
 }
@@ -75,13 +83,15 @@ const BATCHES_PER_WORKER = 3;
 const WRITE_WINDOW = 256;
 
 /**
- * Runs ingest over the inputs; resolves with the counts once every input is handled. Throws an
- * `OutputFolderError` when the output folder cannot be created or read.
+ * Runs ingest over the inputs; resolves with the counts once every input is handled, or once
+ * the output folder failed (`stopped`: full, read-only…; the inputs handled before are reported,
+ * the rest are not read). Throws an `OutputFolderError` when the output folder cannot be created
+ * or read.
  */
 export async function runIngest(options: RunOptions, reporter: Reporter): Promise<Summary> {
   const started = performance.now();
   const summary: Summary = {
-    inputs: 0, written: 0, updated: 0, unchanged: 0, duplicate: 0, kept: 0, rejected: 0, elapsedMs: 0, interrupted: false, jobs: 0,
+    inputs: 0, written: 0, updated: 0, unchanged: 0, duplicate: 0, kept: 0, rejected: 0, elapsedMs: 0, interrupted: false, stopped: null, notWritten: 0, jobs: 0,
   };
   const store = await openStore(options);
   if (!store) {
@@ -107,6 +117,11 @@ export async function runIngest(options: RunOptions, reporter: Reporter): Promis
         } catch (error) {
           summary[next.put.status]--;
           if (next.put.status === 'written' && next.put.updated) summary.updated--;
+          if (writeFailureScope((error as WriteError).code) === 'folder') {
+            // The run stops on the folder's failure (one line for it, not one per input).
+            summary.notWritten++;
+            continue;
+          }
           summary.rejected++;
           reporter.line(`rejected ${next.display}: ${(error as Error).message}`, 'rejected');
           continue;
@@ -159,15 +174,20 @@ export async function runIngest(options: RunOptions, reporter: Reporter): Promis
         batch = [];
         while (inFlight.length > Math.max(1, pool.size * BATCHES_PER_WORKER)) await settleOldest();
       }
+      if (store.failure) break;
       if (options.signal?.aborted) {
         summary.interrupted = true;
         break;
       }
     }
-    submit(batch);
-    while (inFlight.length > 0) await settleOldest();
+    if (!store.failure) {
+      submit(batch);
+      while (inFlight.length > 0 && !store.failure) await settleOldest();
+    }
     await report(true);
     await store.flush();
+    // Inputs read but not handled when the folder failed are not counted: the run stopped before them.
+    if (store.failure) summary.stopped = `cannot write to output folder ${options.outDir}: ${store.failure.problem}`;
   } finally {
     await pool.close();
   }
@@ -221,5 +241,7 @@ export function summaryLine(summary: Summary): string {
     `${summary.kept} kept`,
     `${summary.rejected} rejected`,
   ].join(', ');
-  return `${summary.interrupted ? 'interrupted' : 'done'}: ${summary.inputs} inputs in ${seconds.toFixed(1)} s (${rate} articles/s): ${counts}`;
+  const state = summary.stopped ? 'stopped' : summary.interrupted ? 'interrupted' : 'done';
+  const unwritten = summary.notWritten > 0 ? `; ${summary.notWritten} not written (the run stopped)` : '';
+  return `${state}: ${summary.inputs} inputs in ${seconds.toFixed(1)} s (${rate} articles/s): ${counts}${unwritten}`;
 }

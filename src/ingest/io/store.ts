@@ -28,7 +28,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { type Article, articleId, articleToMdx, isUnedited, readFrontmatter, splitMdxHash, withMdxHash } from '../index.ts';
 import { answering, type FolderOptions, Interrupted } from './folder.ts';
-import { fsProblem, OutputFolderError } from './fs-errors.ts';
+import { fsProblem, OutputFolderError, writeFailureScope } from './fs-errors.ts';
 
 /** What the store knows of one article file. */
 interface Entry {
@@ -101,6 +101,7 @@ export class ArticleStore {
   /** Per target file: the last write queued and the content it writes. */
   private pending = new Map<string, { done: Promise<void>; content: string }>();
   private temps = 0;
+  private folderFailure: WriteError | null = null;
 
   readonly dir: string;
   private readonly dryRun: boolean;
@@ -181,6 +182,14 @@ export class ArticleStore {
     return { status: 'written', id, updated: false, done: this.write(entryOf(id, article), mdx) };
   }
 
+  /**
+   * The first failed write after which nothing more can be written to the folder (full,
+   * read-only, refused, gone: see `writeFailureScope`); every later write fails with it at once.
+   */
+  get failure(): WriteError | null {
+    return this.folderFailure;
+  }
+
   /** Settles when every queued write is on disk. */
   async flush(): Promise<void> {
     await Promise.allSettled([...this.pending.values()].map((p) => p.done));
@@ -252,13 +261,17 @@ export class ArticleStore {
     const done = before
       .catch(() => {})
       .then(async () => {
+        if (this.folderFailure) throw this.folderFailure;
         try {
           await fsp.writeFile(temp, content);
           await fsp.rename(temp, file);
         } catch (error) {
-          await fsp.rm(temp, { force: true });
+          await fsp.rm(temp, { force: true }).catch(() => {});
+          const { code } = error as NodeJS.ErrnoException;
           const problem = fsProblem(error as NodeJS.ErrnoException);
-          throw new WriteError(`cannot write ${entry.id}.mdx: ${problem}`, problem, (error as NodeJS.ErrnoException).code);
+          const failure = new WriteError(`cannot write ${entry.id}.mdx: ${problem}`, problem, code);
+          if (writeFailureScope(code) === 'folder') this.folderFailure ??= failure;
+          throw failure;
         }
       });
     const writing: Writing = { ...entry, done };
