@@ -166,6 +166,10 @@ class Output {
     this.flush();
   }
 
+  warn(message: string): void {
+    this.note(`ingest: ${message}`);
+  }
+
   /** A message on stderr, after the report lines so far (which it flushes). */
   note(message: string): void {
     this.flush();

@@ -355,9 +355,12 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
       expect(mdx.endsWith('\n')).toBe(true);
       expect(() => compileLikeAstro(mdx)).not.toThrow();
     }
-    // The next run finishes the job and removes what the killed one left half-written.
-    const { code, lines } = ingest(['--out', 'out', 'many.jsonl']);
+    // The next run takes over the lock the killed one left, finishes the job and removes what the
+    // killed one left half-written.
+    const { code, lines, stderr } = ingest(['--out', 'out', 'many.jsonl']);
     expect(code).toBe(0);
+    expect(stderr.trim()).toBe(`ingest: taking over ${path.join(fs.realpathSync(dir), 'out', '.ingest.lock')} from process ${child.pid} (started ${stderr.match(/\(started (\S+)\)/)?.[1]}), which is no longer running`);
+    expect(fs.existsSync(path.join(dir, 'out', '.ingest.lock'))).toBe(false);
     expect(outcome(lines, 'unchanged').length + outcome(lines, 'written').length).toBe(3000);
     expect(fs.readdirSync(path.join(dir, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(outFiles(path.join(dir, 'out'))).toHaveLength(3000);

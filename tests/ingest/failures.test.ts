@@ -1,6 +1,6 @@
 /**
  * `src/cli/ingest.ts` when things go wrong around it: a write that fails, a disk that fills up or
- * is read-only, an output folder that never answers, signals.
+ * is read-only, an output folder that never answers, signals, and two runs into one folder.
  * Every case is a real CLI process on real files: writes fail through a file-size limit
  * (`ulimit -f`) or a small tmpfs mounted in a private mount namespace (`unshare -rm`, no root
  * needed), permissions are refused to a real user, and signals are real signals.
@@ -15,6 +15,7 @@ import { fsProblem, writeFailureScope } from '../../src/ingest/io/fs-errors.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'src/cli/ingest.ts');
+const LOCK = '.ingest.lock';
 
 let dir: string;
 beforeEach(() => {
@@ -45,10 +46,10 @@ interface Finished {
 function start(
   command: string,
   args: string[],
-  options: { deadlineMs?: number; uid?: number; gid?: number } = {},
+  options: { deadlineMs?: number; uid?: number; gid?: number; stdin?: 'pipe' } = {},
 ): { child: ChildProcess; finished: Promise<Finished>; stderr: () => string } {
   const started = performance.now();
-  const child = spawn(command, args, { cwd: dir, uid: options.uid, gid: options.gid, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd: dir, uid: options.uid, gid: options.gid, stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -67,7 +68,7 @@ function start(
   return { child, finished, stderr: () => stderr };
 }
 
-const ingest = (args: string[], options: { deadlineMs?: number; uid?: number; gid?: number } = {}) => start(process.execPath, [CLI, ...args], options);
+const ingest = (args: string[], options: Parameters<typeof start>[2] = {}) => start(process.execPath, [CLI, ...args], options);
 const lines = (stdout: string) => stdout.trim().split('\n').filter(Boolean);
 const mdxFiles = (folder: string) => (fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith('.mdx')).sort() : []);
 const until = async (condition: () => boolean, ms = 20_000) => {
@@ -103,8 +104,8 @@ const canMount = (() => {
 })();
 
 /**
- * Runs the CLI with `out` (under `dir`) a tmpfs mounted with `mountOptions` in a private mount
- * namespace, then copies what the tmpfs holds to `saved` (the mount goes away with the namespace).
+ * Runs the CLI with `out` (under `dir`) a tmpfs of `options` in a private mount namespace, then
+ * copies what the tmpfs holds to `saved` (the mount goes away with the namespace).
  */
 function ingestOnTmpfs(mountOptions: string, args: string[]) {
   fs.mkdirSync(path.join(dir, 'out'), { recursive: true });
@@ -159,7 +160,7 @@ describe('an output folder that cannot be used', { timeout: 60_000 }, () => {
     const written = report.filter((l) => l.startsWith('written '));
     expect(report.filter((l) => l.startsWith('rejected '))).toEqual([]);
     expect(report.at(-1)).toMatch(new RegExp(`^stopped: \\d+ inputs .*: ${written.length} written, 0 unchanged, 0 duplicate, 0 kept, 0 rejected; \\d+ not written \\(the run stopped\\)$`));
-    // Every file reported is on disk and whole; nothing else is, not even a temporary file.
+    // Every file reported is on disk and whole; nothing else is, not even a temporary file or the lock.
     const saved = path.join(dir, 'saved');
     expect(written.length).toBeGreaterThan(0);
     expect(mdxFiles(saved)).toEqual(written.map((l) => `${l.split(' ')[1]}.mdx`).sort());
@@ -252,10 +253,50 @@ describe('signals', { timeout: 60_000 }, () => {
     expect(run.stderr).toMatch(/stopped at once by a second SIGTERM/);
     expect(performance.now() - second).toBeLessThan(1500);
     expectWhole(path.join(dir, 'out'));
+    expect(fs.existsSync(path.join(dir, 'out', LOCK))).toBe(false);
     const again = await ingest(['--out', 'out', 'many.jsonl']).finished;
     expect(again.code).toBe(0);
     expect(mdxFiles(path.join(dir, 'out'))).toHaveLength(300);
     expect(fs.readdirSync(path.join(dir, 'out')).filter((f) => !f.endsWith('.mdx'))).toEqual([]);
+  });
+});
+
+describe('two ingests into one folder', { timeout: 60_000 }, () => {
+  it('the second stops with exit 2, naming the folder and the process that holds it; the first writes everything', async () => {
+    // The first run reads its records from stdin, so it runs until the test closes it.
+    const record = (i: number) => `${JSON.stringify({ title: `خبر رقم ${i}`, content: `قال المتحدث في البيان رقم ${i} إن العمل مستمر.\nوأضاف أن الخطة تشمل جميع المناطق.` })}\n`;
+    const first = ingest(['--out', 'out', '--format', 'jsonl', '-'], { stdin: 'pipe' });
+    first.child.stdin!.write(Array.from({ length: 5 }, (_, i) => record(i)).join(''));
+    const out = path.join(dir, 'out');
+    expect(await until(() => fs.existsSync(path.join(out, LOCK)) && fs.readFileSync(path.join(out, LOCK), 'utf8').endsWith('\n'))).toBe(true);
+    const owner = JSON.parse(fs.readFileSync(path.join(out, LOCK), 'utf8')) as { pid: number; host: string; started: string };
+    expect(owner).toEqual({ pid: first.child.pid, host: os.hostname(), started: expect.stringMatching(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/) });
+    records('other.jsonl', 5);
+    const second = await ingest(['--out', 'out', 'other.jsonl']).finished;
+    first.child.stdin!.end(Array.from({ length: 45 }, (_, i) => record(i + 5)).join(''));
+    const firstRun = await first.finished;
+
+    expect(second.code).toBe(2);
+    expect(second.stderr.trim()).toBe(
+      `ingest stopped: output folder ${out} is in use by another ingest (process ${owner.pid}, started ${owner.started}); if no ingest is running, delete ${path.join(out, LOCK)}`,
+    );
+    expect(second.stdout).toBe('');
+    expect(firstRun.code).toBe(0);
+    expect(lines(firstRun.stdout).filter((l) => l.startsWith('written '))).toHaveLength(50);
+    expect(mdxFiles(out)).toHaveLength(50);
+    expect(fs.existsSync(path.join(out, LOCK))).toBe(false);
+  });
+
+  it('takes over a lock left by a process that is gone, with a warning', async () => {
+    records('one.jsonl', 1);
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    fs.mkdirSync(path.join(dir, 'out'));
+    fs.writeFileSync(path.join(dir, 'out', LOCK), `${JSON.stringify({ pid: gone, host: os.hostname(), started: '2026-01-01T00:00:00.000Z' })}\n`);
+    const run = await ingest(['--out', 'out', 'one.jsonl']).finished;
+    expect(run.code).toBe(0);
+    expect(run.stderr.trim()).toBe(`ingest: taking over ${path.join(dir, 'out', LOCK)} from process ${gone} (started 2026-01-01T00:00:00.000Z), which is no longer running`);
+    expect(lines(run.stdout)[0]).toMatch(/^written /);
+    expect(fs.existsSync(path.join(dir, 'out', LOCK))).toBe(false);
   });
 });
 

@@ -8,7 +8,8 @@ import { plainText } from '../text.ts';
 import type { Article } from '../types.ts';
 import type { WorkItem, WorkResult } from './ingest-item.ts';
 import { type FileFormat, type InputItem, planInputs, readInputs } from './inputs.ts';
-import { Interrupted, prepareOutputFolder } from './folder.ts';
+import { answering, Interrupted, prepareOutputFolder } from './folder.ts';
+import { FolderLock } from './lock.ts';
 import { IngestPool } from './pool.ts';
 import { writeFailureScope } from './fs-errors.ts';
 import { ArticleStore, type PutResult, type WriteError } from './store.ts';
@@ -44,6 +45,8 @@ export interface Reporter {
   line(text: string, outcome: Outcome | 'detail'): void;
   /** Progress after each input. */
   progress?(progress: Progress): void;
+  /** A warning about the run itself (a stale lock taken over). */
+  warn?(message: string): void;
 }
 
 export type Outcome = 'written' | 'unchanged' | 'duplicate' | 'kept' | 'rejected';
@@ -85,20 +88,21 @@ const WRITE_WINDOW = 256;
 /**
  * Runs ingest over the inputs; resolves with the counts once every input is handled, or once
  * the output folder failed (`stopped`: full, read-only…; the inputs handled before are reported,
- * the rest are not read). Throws an `OutputFolderError` when the output folder cannot be created
- * or read.
+ * the rest are not read). Throws an `OutputFolderError` when the output folder cannot be created,
+ * locked or read (`FolderInUseError`: another ingest is writing to it).
  */
 export async function runIngest(options: RunOptions, reporter: Reporter): Promise<Summary> {
   const started = performance.now();
   const summary: Summary = {
     inputs: 0, written: 0, updated: 0, unchanged: 0, duplicate: 0, kept: 0, rejected: 0, elapsedMs: 0, interrupted: false, stopped: null, notWritten: 0, jobs: 0,
   };
-  const store = await openStore(options);
-  if (!store) {
+  const opened = await openStore(options, reporter);
+  if (!opened) {
     summary.interrupted = true;
     summary.elapsedMs = performance.now() - started;
     return summary;
   }
+  const { store, lock } = opened;
   const { inputs, totalBytes } = planInputs(options.paths);
   const pool = new IngestPool(options.jobs ?? IngestPool.sizeFor(totalBytes), options.explain ?? false);
   summary.jobs = pool.size;
@@ -190,19 +194,28 @@ export async function runIngest(options: RunOptions, reporter: Reporter): Promis
     if (store.failure) summary.stopped = `cannot write to output folder ${options.outDir}: ${store.failure.problem}`;
   } finally {
     await pool.close();
+    lock?.release();
   }
   summary.elapsedMs = performance.now() - started;
   return summary;
 }
 
-/** The output folder made ready and indexed; null when the run was interrupted meanwhile. */
-async function openStore(options: RunOptions): Promise<ArticleStore | null> {
+/**
+ * The output folder made ready, locked for this run (unless a dry run) and indexed; null when the
+ * run was interrupted meanwhile.
+ */
+async function openStore(options: RunOptions, reporter: Reporter): Promise<{ store: ArticleStore; lock: FolderLock | null } | null> {
   const folder = { signal: options.signal, timeoutMs: options.folderTimeoutMs };
+  let lock: FolderLock | null = null;
   try {
     await prepareOutputFolder(options.outDir, { ...folder, create: !options.dryRun });
+    if (!options.dryRun) lock = await answering(FolderLock.acquire(options.outDir, (message) => reporter.warn?.(message)), options.outDir, folder);
     const store = await ArticleStore.open(options.outDir, { ...folder, dryRun: options.dryRun });
-    return options.signal?.aborted ? null : store;
+    if (!options.signal?.aborted) return { store, lock };
+    lock?.release();
+    return null;
   } catch (error) {
+    lock?.release();
     if (error instanceof Interrupted) return null;
     throw error;
   }
