@@ -11,6 +11,18 @@ export function formatDate(date: Date): string {
   return gregorian.format(date);
 }
 
+const gregorianMonth = new Intl.DateTimeFormat('ar', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A month for readers: "أغسطس 2015" (`month`: YYYY-MM). */
+export function formatMonth(month: string): string {
+  return gregorianMonth.format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/** A day for readers from its YYYY-MM-DD form. */
+export function formatDay(day: string): string {
+  return gregorian.format(new Date(`${day}T00:00:00Z`));
+}
+
 /** The same day in the Hijri (Umm al-Qura) calendar: "26 رمضان 1437 هـ". */
 export function formatHijri(date: Date): string {
   return hijri.format(date);

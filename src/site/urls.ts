@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { findOutletByCode } from '../ingest/outlets.ts';
 import type { EntityType } from '../schemas/entity.ts';
 import { entityTypeInfo } from './labels.ts';
 
@@ -15,3 +17,33 @@ export const entityTypeUrl = (type: EntityType): string => `/${entityTypeInfo[ty
 
 /** Page n of the articles mentioning an entity (page 1 is the entity page itself). */
 export const entityPageUrl = (id: string, n: number): string => (n <= 1 ? entityUrl(id) : `${entityUrl(id)}page/${n}/`);
+
+/** The list of outlets. */
+export const outletsUrl = '/outlets/';
+
+/** Page n of an outlet's articles (`slug`: `outletSlug` below). */
+export const outletUrl = (slug: string, n = 1): string => (n <= 1 ? `/outlets/${slug}/` : `/outlets/${slug}/${n}/`);
+
+/** Page n of one day's articles (`day`: YYYY-MM-DD). */
+export const dayUrl = (day: string, n = 1): string => (n <= 1 ? `/archive/${day}/` : `/archive/${day}/${n}/`);
+
+/** One month's days (`month`: YYYY-MM). */
+export const monthUrl = (month: string): string => `/archive/${month}/`;
+
+/**
+ * The URL name of an outlet: its first data-set code when the outlet table knows it («الرياض» →
+ * "alriyadh"), else the part of its web host before the first dot («الجزيرة» → "aljazeera"), else a
+ * short digest of the name, so any outlet a scraper names gets a stable page.
+ */
+export function outletSlug(name: string): string {
+  // By any of its names, agencies included («واس» → "was").
+  const known = findOutletByCode(name);
+  const host = known?.hosts?.[0]?.split('.')[0];
+  const code = known?.codes?.[0];
+  const slug = (code ?? host ?? '').toLowerCase();
+  if (/^[a-z0-9-]+$/.test(slug)) return slug;
+  return `o-${createHash('sha256').update(name).digest('hex').slice(0, 10)}`;
+}
+
+/** Page n of the articles of the outlet called `name`. */
+export const outletUrlOf = (name: string, n = 1): string => outletUrl(outletSlug(name), n);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFrontmatter } from '../../src/ingest/index.ts';
 import { buildSite, projectRoot } from '../../scripts/lib/build.ts';
-import { articleIds, readPage } from '../support/site.ts';
+import { articleIds, listFiles, readPage } from '../support/site.ts';
 
 const RECORDS = path.join(projectRoot, 'tests', 'ingest', 'fixtures', 'records', 'saudi-style.json');
 
@@ -25,7 +25,9 @@ describe('a site of real-shaped news records', () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'marsad-archive-'));
     content = path.join(work, 'content');
     dist = path.join(work, 'dist');
+    // The seed registry and the real-news one bench:scale builds with (places and people of these records).
     await cp(path.join(projectRoot, 'content', 'entities'), path.join(content, 'entities'), { recursive: true });
+    await cp(path.join(projectRoot, 'bench', 'scale', 'registry'), path.join(content, 'entities'), { recursive: true, filter: (f) => !f.endsWith('.md') });
     const run = spawnSync(process.execPath, [path.join(projectRoot, 'src', 'cli', 'ingest.ts'), '--out', path.join(content, 'articles'), RECORDS], { encoding: 'utf8' });
     // Two records of the fixture are no articles (empty, English only), one repeats another.
     expect(run.stdout).toMatch(/: 9 written, 0 unchanged, 1 duplicate, 0 kept, 2 rejected$/m);
@@ -71,5 +73,61 @@ describe('a site of real-shaped news records', () => {
       expect(ld.datePublished).toBe(String(frontmatter.get(id)!.published).slice(0, 10));
       expect(html).not.toContain('غير معروف');
     }
+  });
+
+  it("links each article to its outlet's page, which lists it and the entities that outlet names most", async () => {
+    const outlets = await readPage(dist, 'outlets/index.html');
+    const listed = outlets.querySelectorAll('section[aria-label="المصادر"] li > a').map((a) => a.getAttribute('href')!);
+    const names = new Set([...frontmatter.values()].map((f) => f.outlet));
+    expect(listed).toHaveLength(names.size);
+    for (const id of ids) {
+      const page = await readPage(dist, `articles/${id}/index.html`);
+      const link = page.querySelector('article header a[href^="/outlets/"]')!;
+      expect(link.text).toBe(frontmatter.get(id)!.outlet);
+      expect(listed).toContain(link.getAttribute('href'));
+      const outlet = await readPage(dist, `${link.getAttribute('href')!.slice(1)}index.html`);
+      expect(outlet.querySelector('h1')!.text).toBe(`مقالات ${link.text}`);
+      expect(outlet.querySelectorAll('main article h2 a').map((a) => a.getAttribute('href'))).toContain(`/articles/${id}/`);
+      expect(outlet.querySelectorAll('nav[aria-label="مسار التنقل"] a').map((a) => a.getAttribute('href'))).toEqual(['/', '/outlets/']);
+    }
+    // The entities an outlet's articles name, with counts and links to their pages.
+    const files = await listFiles(dist);
+    let chips = 0;
+    for (const href of listed) {
+      for (const chip of (await readPage(dist, `${href.slice(1)}index.html`)).querySelectorAll('main section[aria-labelledby] a.entity-chip')) {
+        chips++;
+        expect(files).toContain(`${chip.getAttribute('href')!.slice(1)}index.html`);
+        expect(Number(chip.querySelector('.entity-chip-count')!.text.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)))).toBeGreaterThan(0);
+      }
+    }
+    expect(chips).toBeGreaterThan(0);
+  });
+
+  it("links each article's date to its day, and days to their month, newest first, with older and newer days", async () => {
+    const files = await listFiles(dist);
+    const days = [...new Set([...frontmatter.values()].map((f) => String(f.published)))].sort().reverse();
+    for (const id of ids) {
+      const page = await readPage(dist, `articles/${id}/index.html`);
+      const day = String(frontmatter.get(id)!.published);
+      expect(page.querySelector('article header a[href^="/archive/"]')!.getAttribute('href')).toBe(`/archive/${day}/`);
+      const dayPage = await readPage(dist, `archive/${day}/index.html`);
+      expect(dayPage.querySelectorAll('main article h2 a').map((a) => a.getAttribute('href'))).toContain(`/articles/${id}/`);
+      expect(dayPage.querySelectorAll('nav[aria-label="مسار التنقل"] a').map((a) => a.getAttribute('href'))).toEqual(['/', '/archive/', `/archive/${day.slice(0, 7)}/`]);
+      const at = days.indexOf(day);
+      const older = dayPage.querySelector('a[rel="prev"]')?.getAttribute('href');
+      const newer = dayPage.querySelector('a[rel="next"]')?.getAttribute('href');
+      expect(older).toBe(days[at + 1] ? `/archive/${days[at + 1]}/` : undefined);
+      expect(newer).toBe(days[at - 1] ? `/archive/${days[at - 1]}/` : undefined);
+    }
+    for (const month of new Set(days.map((d) => d.slice(0, 7)))) {
+      expect(files).toContain(`archive/${month}/index.html`);
+      const page = await readPage(dist, `archive/${month}/index.html`);
+      const links = page.querySelectorAll('main section[aria-label="الأيام"] a').map((a) => a.getAttribute('href'));
+      expect(links).toEqual(days.filter((d) => d.startsWith(month)).map((d) => `/archive/${d}/`));
+    }
+    const archive = await readPage(dist, 'archive/index.html');
+    expect(archive.querySelectorAll('section[aria-labelledby="by-month"] a').map((a) => a.getAttribute('href'))).toEqual(
+      [...new Set(days.map((d) => d.slice(0, 7)))].map((m) => `/archive/${m}/`),
+    );
   });
 });
