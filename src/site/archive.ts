@@ -4,6 +4,7 @@
  * bounded slice (PAGE_SIZE articles, TOP_ENTITIES entities), never the whole archive.
  */
 import { getArticles, getEntities, getMentionIndex, type ArticleEntry, type EntityEntry } from './data.ts';
+import type { EntityType } from '../schemas/entity.ts';
 import { isoDate } from './format.ts';
 import { outletSlug } from './urls.ts';
 
@@ -73,15 +74,71 @@ export function getMonths(): Promise<MonthDays[]> {
   return months;
 }
 
-/** The entities named in the title or body of the most of `articles`, with how many of them name each. */
-export async function topEntities(articles: readonly ArticleEntry[], limit = TOP_ENTITIES): Promise<{ entity: EntityEntry; articles: number }[]> {
+/** Stories of one outlet on the front page. */
+export const FRONT_PER_OUTLET = 4;
+/** Outlets shown on the front page (the most prolific of the day). */
+export const FRONT_OUTLETS = 12;
+/** Days of the front page's "this week" and of its way into the archive. */
+export const WEEK_DAYS = 7;
+
+/** The newest day with articles, the week ending on it (newest first), or none for an undated archive. */
+export async function latestWeek(): Promise<{ day: DayArticles; week: DayArticles[] } | null> {
+  const days = (await getMonths()).flatMap((m) => m.days);
+  const day = days[0];
+  if (!day) return null;
+  const start = Date.parse(`${day.day}T00:00:00Z`) - (WEEK_DAYS - 1) * 86_400_000;
+  return { day, week: days.filter((d) => Date.parse(`${d.day}T00:00:00Z`) >= start) };
+}
+
+/** A day's articles by outlet, the outlets with the most articles first (outlet-less ones last). */
+export function byOutlet(articles: readonly ArticleEntry[]): { name: string | null; articles: ArticleEntry[] }[] {
+  const groups = new Map<string | null, ArticleEntry[]>();
+  for (const article of articles) {
+    const list = groups.get(article.data.outlet);
+    if (list) list.push(article);
+    else groups.set(article.data.outlet, [article]);
+  }
+  return [...groups]
+    .map(([name, list]) => ({ name, articles: list }))
+    .sort((a, b) => (a.name === null ? 1 : 0) - (b.name === null ? 1 : 0) || b.articles.length - a.articles.length || (a.name ?? '').localeCompare(b.name ?? '', 'ar'));
+}
+
+/**
+ * `articles` with the stories about what the day is about first: an article scores the number of
+ * the day's articles naming each entity it names (in its title or body), so a story on the day's
+ * main subjects comes before a brief that shares none; ties keep the given order.
+ */
+export async function byNewsOfTheDay(articles: readonly ArticleEntry[], day: readonly ArticleEntry[]): Promise<ArticleEntry[]> {
+  const index = await getMentionIndex();
+  const named = new Map<string, number>();
+  for (const article of day) for (const id of index.byArticle.get(article.id)?.counts.keys() ?? []) named.set(id, (named.get(id) ?? 0) + 1);
+  const score = (article: ArticleEntry) => {
+    let sum = 0;
+    for (const id of index.byArticle.get(article.id)?.counts.keys() ?? []) sum += (named.get(id) ?? 0) - 1;
+    return sum;
+  };
+  return articles
+    .map((article, i) => ({ article, i, score: score(article) }))
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .map((x) => x.article);
+}
+
+/**
+ * The entities named in the title or body of the most of `articles`, with how many of them name
+ * each; `type` keeps one kind (people, places…).
+ */
+export async function topEntities(
+  articles: readonly ArticleEntry[],
+  limit = TOP_ENTITIES,
+  type?: EntityType,
+): Promise<{ entity: EntityEntry; articles: number }[]> {
   const [index, entities] = await Promise.all([getMentionIndex(), getEntities()]);
   const counts = new Map<string, number>();
   for (const article of articles) {
     for (const id of index.byArticle.get(article.id)?.counts.keys() ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   return [...counts]
-    .filter(([id]) => entities.has(id))
+    .filter(([id]) => entities.has(id) && (!type || entities.get(id)!.data.type === type))
     .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
     .slice(0, limit)
     .map(([id, n]) => ({ entity: entities.get(id)!, articles: n }));

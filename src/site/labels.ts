@@ -30,6 +30,8 @@ export function countPhrase(n: number, forms: { one: string; two: string; few: s
 
 export const articleCount = (n: number) =>
   countPhrase(n, { one: 'مقالة واحدة', two: 'مقالتان', few: 'مقالات', many: 'مقالة' });
+export const outletCount = (n: number) =>
+  countPhrase(n, { one: 'مصدر واحد', two: 'مصدرين', few: 'مصادر', many: 'مصدرًا' });
 export const mentionCount = (n: number) =>
   countPhrase(n, { one: 'إشارة واحدة', two: 'إشارتان', few: 'إشارات', many: 'إشارة' });
 

@@ -3,17 +3,21 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hasChromium, launchChromium, serveStatic } from '../support/browser.ts';
-import { articleIds } from '../support/site.ts';
+import { articleIds, readPage } from '../support/site.ts';
 
 const distDir = inject('distDir');
 const contentDir = inject('contentDir');
+const newsDistDir = inject('newsDistDir');
+const newsContentDir = inject('newsContentDir');
 const axePath = path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 /** Screenshots for reviewers, written by every run (not committed). */
 const shotsDir = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveStatic>>;
-let pages: { name: string; path: string }[];
+let newsServer: Awaited<ReturnType<typeof serveStatic>>;
+/** Every page kind, on the seed site or on the site of real-shaped news (days, months, outlets). */
+let pages: { name: string; path: string; news?: boolean }[];
 
 interface AxeViolation {
   id: string;
@@ -25,6 +29,9 @@ interface AxeViolation {
 describe.runIf(hasChromium)('accessibility and layout in Chromium', () => {
   beforeAll(async () => {
     const [article] = await articleIds(contentDir);
+    const news = await readPage(newsDistDir, 'index.html');
+    const day = news.querySelector('main a[href^="/archive/20"]')!.getAttribute('href')!;
+    const [newsArticle] = await articleIds(newsContentDir);
     pages = [
       { name: 'home', path: '/' },
       { name: 'archive', path: '/archive/' },
@@ -34,15 +41,25 @@ describe.runIf(hasChromium)('accessibility and layout in Chromium', () => {
       { name: 'type-index', path: '/places/' },
       { name: 'search', path: '/search/' },
       { name: 'not-found', path: '/404.html' },
+      { name: 'front-page', path: '/', news: true },
+      { name: 'news-article', path: `/articles/${newsArticle}/`, news: true },
+      { name: 'outlets', path: '/outlets/', news: true },
+      { name: 'outlet', path: '/outlets/okaz/', news: true },
+      { name: 'day', path: day, news: true },
+      { name: 'month', path: `${day.slice(0, '/archive/2015-08'.length)}/`, news: true },
+      { name: 'news-archive', path: '/archive/', news: true },
     ];
     server = await serveStatic(distDir);
+    newsServer = await serveStatic(newsDistDir);
     browser = await launchChromium();
     await mkdir(shotsDir, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    await newsServer?.close();
   });
+  const urlOf = (p: { path: string; news?: boolean }) => `${(p.news ? newsServer : server).origin}${p.path}`;
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no axe-core violations on any page type (${colorScheme} theme)`, async () => {
@@ -51,7 +68,7 @@ describe.runIf(hasChromium)('accessibility and layout in Chromium', () => {
       const page = await context.newPage();
       const found: string[] = [];
       for (const p of pages) {
-        await page.goto(`${server.origin}${p.path}`);
+        await page.goto(urlOf(p));
         if (p.name === 'search') {
           await page.locator('pagefind-input input').fill('بوتين');
           await page.locator('pagefind-results a').first().waitFor({ timeout: 15_000 });
@@ -70,13 +87,13 @@ describe.runIf(hasChromium)('accessibility and layout in Chromium', () => {
     });
   }
 
-  it('fits phones and wide screens without horizontal scrolling, and saves screenshots', async () => {
+  it('fits phones and wide screens without horizontal scrolling, and saves screenshots', { timeout: 240_000 }, async () => {
     for (const [device, width] of [['phone', 320], ['phone', 375], ['desktop', 1280]] as const) {
       for (const colorScheme of ['light', 'dark'] as const) {
         const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme });
         const page = await context.newPage();
         for (const p of pages) {
-          await page.goto(`${server.origin}${p.path}`);
+          await page.goto(urlOf(p));
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           expect(overflow, `${p.name} at ${width}px`).toBeLessThanOrEqual(0);
           if (width !== 320) {
@@ -85,6 +102,18 @@ describe.runIf(hasChromium)('accessibility and layout in Chromium', () => {
         }
         await context.close();
       }
+    }
+  });
+
+  it("shows the search box's keyboard hint where there is a keyboard, not on touch screens", async () => {
+    for (const touch of [false, true]) {
+      const context = await browser.newContext(touch ? { viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true } : {});
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/`);
+      const hint = page.locator('pagefind-searchbox .pf-trigger-shortcut');
+      await hint.waitFor({ state: 'attached', timeout: 15_000 });
+      expect(await hint.isVisible(), touch ? 'touch' : 'keyboard').toBe(!touch);
+      await context.close();
     }
   });
 

@@ -1,43 +1,24 @@
 /**
- * A site built from records shaped like real news (tests/ingest/fixtures/records/saudi-style.json:
+ * The site built from records shaped like real news (tests/support/build-site.ts `buildNewsSite`:
  * several outlets and days, datelines, records with no publication date but a collection time),
  * ingested by the real CLI and built by the real build.
  */
-import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFrontmatter } from '../../src/ingest/index.ts';
-import { buildSite, projectRoot } from '../../scripts/lib/build.ts';
+import { formatDay } from '../../src/site/format.ts';
 import { articleIds, listFiles, readPage } from '../support/site.ts';
 
-const RECORDS = path.join(projectRoot, 'tests', 'ingest', 'fixtures', 'records', 'saudi-style.json');
-
-let work: string;
-let content: string;
-let dist: string;
+const dist = inject('newsDistDir');
+const content = inject('newsContentDir');
 let ids: string[];
 const frontmatter = new Map<string, Record<string, unknown>>();
 
 describe('a site of real-shaped news records', () => {
   beforeAll(async () => {
-    work = await mkdtemp(path.join(os.tmpdir(), 'marsad-archive-'));
-    content = path.join(work, 'content');
-    dist = path.join(work, 'dist');
-    // The seed registry and the real-news one bench:scale builds with (places and people of these records).
-    await cp(path.join(projectRoot, 'content', 'entities'), path.join(content, 'entities'), { recursive: true });
-    await cp(path.join(projectRoot, 'bench', 'scale', 'registry'), path.join(content, 'entities'), { recursive: true, filter: (f) => !f.endsWith('.md') });
-    const run = spawnSync(process.execPath, [path.join(projectRoot, 'src', 'cli', 'ingest.ts'), '--out', path.join(content, 'articles'), RECORDS], { encoding: 'utf8' });
-    // Two records of the fixture are no articles (empty, English only), one repeats another.
-    expect(run.stdout).toMatch(/: 9 written, 0 unchanged, 1 duplicate, 0 kept, 2 rejected$/m);
     ids = await articleIds(content);
     for (const id of ids) frontmatter.set(id, readFrontmatter(await readFile(path.join(content, 'articles', `${id}.mdx`), 'utf8')) ?? {});
-    await buildSite({ contentDir: content, outDir: dist, cacheDir: path.join(work, 'cache') });
-  }, 300_000);
-
-  afterAll(async () => {
-    await rm(work, { recursive: true, force: true });
   });
 
   it('dates every article, from the record, the text, the URL or the day it was collected', () => {
@@ -129,5 +110,25 @@ describe('a site of real-shaped news records', () => {
     expect(archive.querySelectorAll('section[aria-labelledby="by-month"] a').map((a) => a.getAttribute('href'))).toEqual(
       [...new Set(days.map((d) => d.slice(0, 7)))].map((m) => `/archive/${m}/`),
     );
+  });
+
+  it("opens on a front page: the newest day's stories by outlet, what is most in the news, the last days", async () => {
+    const days = [...new Set([...frontmatter.values()].map((f) => String(f.published)))].sort().reverse();
+    const latest = days[0]!;
+    const home = await readPage(dist, 'index.html');
+    expect(home.querySelector('h1')!.text).toBe(`أخبار ${formatDay(latest)}`);
+    const sections = home.querySelectorAll('main section[aria-label]').filter((s) => s.querySelector('h2 a[href^="/outlets/"]'));
+    const shown = sections.flatMap((s) => s.querySelectorAll('article h3 a').map((a) => a.getAttribute('href')!.split('/')[2]!));
+    expect(shown.sort()).toEqual(ids.filter((id) => String(frontmatter.get(id)!.published) === latest).sort());
+    for (const section of sections) {
+      const outlet = section.querySelector('h2 a')!.text;
+      for (const a of section.querySelectorAll('article h3 a')) expect(frontmatter.get(a.getAttribute('href')!.split('/')[2]!)!.outlet).toBe(outlet);
+    }
+    const files = await listFiles(dist);
+    const chips = home.querySelectorAll('aside a.entity-chip');
+    expect(chips.length).toBeGreaterThan(0);
+    for (const chip of chips) expect(files).toContain(`${chip.getAttribute('href')!.slice(1)}index.html`);
+    const week = days.filter((d) => Date.parse(d) > Date.parse(latest) - 7 * 86_400_000);
+    expect(home.querySelectorAll('section[aria-labelledby="by-day"] ul')[0]!.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(week.map((d) => `/archive/${d}/`));
   });
 });

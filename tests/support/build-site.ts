@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -10,7 +11,34 @@ declare module 'vitest' {
     distDir: string;
     /** Content folder that site was built from. */
     contentDir: string;
+    /** A second site, built from news records of real shapes (see `buildNewsSite`). */
+    newsDistDir: string;
+    /** Its content folder, as the ingest CLI wrote it. */
+    newsContentDir: string;
   }
+}
+
+/** SaudiNewsNet-shaped records: several outlets and days, datelines, undated records, a duplicate, two non-articles. */
+export const NEWS_RECORDS = path.join(projectRoot, 'tests', 'ingest', 'fixtures', 'records', 'saudi-style.json');
+
+/**
+ * The site readers of real news get: `NEWS_RECORDS` ingested by the real CLI, with the seed
+ * registry and the real-news one bench:scale builds with (the places and people of these
+ * records), built by the real build. The seeds are undated and from few outlets; this site has
+ * days, months and outlets to browse.
+ */
+async function buildNewsSite(work: string): Promise<{ distDir: string; contentDir: string }> {
+  const contentDir = path.join(work, 'content');
+  const distDir = path.join(work, 'dist');
+  await cp(path.join(projectRoot, 'content', 'entities'), path.join(contentDir, 'entities'), { recursive: true });
+  await cp(path.join(projectRoot, 'bench', 'scale', 'registry'), path.join(contentDir, 'entities'), { recursive: true, filter: (f) => !f.endsWith('.md') });
+  const run = spawnSync(process.execPath, [path.join(projectRoot, 'src', 'cli', 'ingest.ts'), '--out', path.join(contentDir, 'articles'), NEWS_RECORDS], { encoding: 'utf8' });
+  // Exit 1: two records of the fixture are no articles; the rest must be written.
+  if (run.status !== 1 || !/: 9 written, 0 unchanged, 1 duplicate, 0 kept, 2 rejected$/m.test(run.stdout)) {
+    throw new Error(`ingest of ${NEWS_RECORDS} did not go as expected (exit ${run.status}):\n${run.stdout}${run.stderr}`);
+  }
+  await buildSite({ contentDir, outDir: distDir, cacheDir: path.join(work, 'cache') });
+  return { distDir, contentDir };
 }
 
 /**
@@ -23,18 +51,24 @@ export default async function setup(project: TestProject) {
   const contentDir = path.resolve(projectRoot, process.env.MARSAD_TEST_CONTENT_DIR || 'content');
   const distDir = await mkdtemp(path.join(os.tmpdir(), 'marsad-test-dist-'));
   const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'marsad-test-cache-'));
+  const newsWork = await mkdtemp(path.join(os.tmpdir(), 'marsad-test-news-'));
+  let news: { distDir: string; contentDir: string };
   try {
     await buildSite({ contentDir, outDir: distDir, cacheDir });
+    news = await buildNewsSite(newsWork);
   } catch (error) {
     // A failed build leaves nothing behind for the next run to trip on.
-    await Promise.all([distDir, cacheDir].map((dir) => rm(dir, { recursive: true, force: true })));
+    await Promise.all([distDir, cacheDir, newsWork].map((dir) => rm(dir, { recursive: true, force: true })));
     throw error;
   }
   project.provide('distDir', distDir);
   project.provide('contentDir', contentDir);
+  project.provide('newsDistDir', news.distDir);
+  project.provide('newsContentDir', news.contentDir);
   return async () => {
     await rm(cacheDir, { recursive: true, force: true });
-    if (!process.env.MARSAD_KEEP_TEST_DIST) await rm(distDir, { recursive: true, force: true });
-    else console.log(`test site kept in ${distDir}`);
+    await rm(path.join(newsWork, 'cache'), { recursive: true, force: true });
+    if (!process.env.MARSAD_KEEP_TEST_DIST) await Promise.all([distDir, newsWork].map((dir) => rm(dir, { recursive: true, force: true })));
+    else console.log(`test sites kept in ${distDir} and ${newsWork}`);
   };
 }
