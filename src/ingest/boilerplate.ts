@@ -63,6 +63,26 @@ export const FURNITURE_SUFFIXES: Array<{ word: string; re: RegExp; reason: strin
   { word: 'مقالات أخرى للكاتب', re: /\s*مقالات أخرى للكاتب.*$/, reason: "the author's other articles (a list of headlines)", last: true },
   // A tag list ("سمات تبوك جامعة …") after the last sentence: WordPress themes label tags "سمات".
   { word: 'سمات', re: /(?<=[.!؟?»"”)])\s+سمات\s+[^.!؟?،,:؛]{2,200}$/, reason: 'tag list', last: true },
+  // Al-Riyadh's reader polls: the poll's style sheet and jQuery script glued after the text that
+  // asks the question, then the question and its answers: "…؟ #vote_area2 ul { padding: 0; … }
+  // jQuery.noConflict(); … }); كيف تتناول إفطارك في رمضان؟ تناول جميع الأطعمة …" (8 SaudiNewsNet
+  // articles). A rule and a script call are never news text.
+  { word: 'jQuery', re: /\s*[#.][\w-]+[^{}]{0,80}\{[^{}]*\}[^]*?\bjQuery\b[^]*$/, reason: "reader poll: its style sheet, script, question and answers" },
+];
+
+/**
+ * Furniture inside a line, removed wherever it is, with the spaces and brackets it leaves tidied.
+ * `word` is a literal the line must contain before the pattern is tried.
+ */
+export const FURNITURE_INLINE: Array<{ word: string; re: RegExp; reason: string }> = [
+  // Cloudflare's e-mail protection replaces an address with "[email protected]" and a script the
+  // scraper kept as "/* */": the address is not in the text, only the placeholder (30
+  // SaudiNewsNet articles of الوئام and سبق).
+  {
+    word: 'protected]',
+    re: /(?:mailto:\s*)?\[email\s?protected\](?:\s*\/\*\s*(?:<!\[CDATA\[|\]\]>)?\s*\*\/)*/g,
+    reason: 'e-mail address hidden by the source page (Cloudflare placeholder; the address is not in the text)',
+  },
 ];
 
 /** A line introducing a list of links to other stories; the headlines under it go with it. */

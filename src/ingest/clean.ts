@@ -7,6 +7,7 @@
 import {
   FURNITURE_LINES,
   FURNITURE_PREFIXES,
+  FURNITURE_INLINE,
   FURNITURE_SUFFIXES,
   looksLikeHeadline,
   MAX_RELATED_LINES,
@@ -84,6 +85,18 @@ export function cleanLines(lines: string[]): { lines: Line[]; removed: Removal[]
   const texts = lines.filter((line) => line !== '');
   texts.forEach((original, i) => {
     let line = original;
+    for (const { word, re, reason } of FURNITURE_INLINE) {
+      if (!line.includes(word)) continue;
+      const found = line.match(re) ?? [];
+      if (found.length === 0) continue;
+      for (const text of found) removed.push({ text: text.trim(), reason });
+      line = line
+        .replace(re, ' ')
+        .replace(/\(\s*\)/g, ' ')
+        .replace(/\s+([،,.:؛!؟?)])/g, '$1')
+        .replace(/\s{2,}/g, ' ')
+        .trim();
+    }
     for (const [re, reason] of FURNITURE_PREFIXES) {
       const m = re.exec(line);
       if (m) {

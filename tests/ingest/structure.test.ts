@@ -170,6 +170,35 @@ describe('boilerplate', () => {
     expect(removed.map((r) => r.reason)).toEqual(["the author's other articles (a list of headlines)"]);
   });
 
+  it('removes the placeholder of an e-mail address the source page hid, tidying what it leaves', () => {
+    const { kept, removed } = cleaned(
+      [
+        P1,
+        'ترسل السيرة الذاتية إلى البريد الإلكتروني ( [email\u00a0protected] /* */ )، لمدة شهر، والأفضلية للسعوديين.',
+        'أو على البريد الالكتروني mailto:[email protected] /* */ وذلك اعتبارا من تاريخ 10 /8 /1436هـ.',
+        'أو البريد الإلكتروني [email protected] /* <![CDATA[ */ /* ]]> */ . وتبدأ المقابلات الأحد.',
+      ].join('\n'),
+    );
+    expect(kept).toEqual([
+      P1,
+      'ترسل السيرة الذاتية إلى البريد الإلكتروني، لمدة شهر، والأفضلية للسعوديين.',
+      'أو على البريد الالكتروني وذلك اعتبارا من تاريخ 10 /8 /1436هـ.',
+      'أو البريد الإلكتروني. وتبدأ المقابلات الأحد.',
+    ]);
+    expect(removed.map((r) => r.text)).toEqual(['[email\u00a0protected] /* */', 'mailto:[email protected] /* */', '[email protected] /* <![CDATA[ */ /* ]]> */']);
+    expect(new Set(removed.map((r) => r.reason)).size).toBe(1);
+  });
+
+  it("removes a reader poll's style sheet, script, question and answers glued after the text", () => {
+    const poll =
+      "#vote_area2 ul { padding: 0; margin: 0; } .box_vote { zbackground: #FFFFFF; } jQuery.noConflict(); jQuery(document).ready(function(){ jQuery('#vote_area2').html('انتظر لحظات…'); }); كيف تتناول إفطارك في رمضان؟ تناول جميع الأطعمة مع وقت أذان المغرب لا أكترث";
+    const { kept, removed } = cleaned([P1, `${P2} ما النوع الذي تفضله وإلى أي جانب أنت؟ ${poll}`].join('\n'));
+    expect(kept).toEqual([P1, `${P2} ما النوع الذي تفضله وإلى أي جانب أنت؟`]);
+    expect(removed).toEqual([{ text: poll, reason: 'reader poll: its style sheet, script, question and answers' }]);
+    // A brace in news text with no script after it stays.
+    expect(cleaned(`${P1} {المنطقة المحايدة} ${P2}`).kept).toEqual([`${P1} {المنطقة المحايدة} ${P2}`]);
+  });
+
   it('removes a "read also" block: the label and the headlines under it, not the text after', () => {
     const { kept, removed } = cleaned([P1, 'اقرأ أيضا:', 'الوزير يلتقي نظيره الروسي', 'افتتاح معرض الكتاب', P2].join('\n'));
     expect(kept).toEqual([P1, P2]);
