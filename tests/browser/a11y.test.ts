@@ -117,6 +117,21 @@ describe.runIf(hasChromium)('accessibility and layout in Chromium', () => {
     }
   });
 
+  it("prints an article with the site's name and the page's address, and without the site's furniture", async () => {
+    const [article] = await articleIds(contentDir);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/articles/${article}/`);
+    const stamp = page.locator('[data-print-header]');
+    expect(await stamp.isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    expect(await stamp.isVisible()).toBe(true);
+    expect(await stamp.textContent()).toMatch(new RegExp(`مرصد — .*/articles/${article}/`));
+    expect(await page.locator('header[data-site-header]').isVisible()).toBe(false);
+    expect(await page.locator('article h1').isVisible()).toBe(true);
+    await context.close();
+  });
+
   it('switches theme with the toggle and remembers it', async () => {
     const context = await browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
