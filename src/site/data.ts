@@ -2,19 +2,13 @@ import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildMentionIndex, type MentionIndex } from '../entities/mentions.ts';
 import type { ArticleRenderMetadata } from './article-loader.ts';
+import { newestFirst } from './order.ts';
 
 export { articleUrl, entityUrl, entityTypeUrl } from './urls.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type EntityEntry = CollectionEntry<'entities'>;
 
-/** Newest first; articles without a date go last, then by title for a stable order. */
-function byDateDesc(a: ArticleEntry, b: ArticleEntry): number {
-  const da = a.data.published?.getTime() ?? -Infinity;
-  const db = b.data.published?.getTime() ?? -Infinity;
-  if (da !== db) return db - da;
-  return a.data.title.localeCompare(b.data.title, 'ar');
-}
 
 let articles: Promise<ArticleEntry[]> | undefined;
 let articlesById: Promise<Map<string, ArticleEntry>> | undefined;
@@ -27,7 +21,7 @@ let mentionIndex: Promise<MentionIndex> | undefined;
  * (never call `getCollection('articles')` from a page).
  */
 export function getArticles(): Promise<ArticleEntry[]> {
-  articles ??= getCollection('articles').then((all) => all.sort(byDateDesc));
+  articles ??= getCollection('articles').then((all) => all.sort((a, b) => newestFirst(a.data, b.data)));
   return articles;
 }
 
