@@ -11,10 +11,10 @@
  *   archive's stories relate at all): at scale, sharing only «السعودية» or «الرياض» relates
  *   nothing; sharing one person, or two less common places, does.
  * - **Bounded cost.** Candidates are gathered through at most `maxEntities` of the article's
- *   entities, the most specific first, and through each only the `perEntity` articles nearest in
- *   time to it (the entity's articles are in date order; a binary search finds the article among
- *   them). At most `maxEntities × perEntity` candidates are scored, whatever the archive's size;
- *   each is scored exactly, over every entity the two articles share.
+ *   entities — the most specific of those another article names too — and through each only the
+ *   `perEntity` articles nearest in time to it (an entity's articles are in date order; a binary
+ *   search finds the article among them). At most `maxEntities × perEntity` candidates are
+ *   scored, whatever the archive's size; each is scored exactly, over every entity the two share.
  * - **Order.** Score, then nearness in time (same-period stories first), then the archive's order
  *   (the newer first): deterministic.
  * - **Not related.** The article itself, and any story with the same headline (the same wire story
@@ -164,7 +164,8 @@ export function relatedStories(source: RelatedSource, options: RelatedOptions = 
     const own = rank.get(articleId);
     if (own === undefined) return { stories: [], examined: 0 };
     const time = times[own]!;
-    const ownEntities = [...entitiesOf[own]!].filter((n) => weights[n]! > 0);
+    // Entities other articles name too, and not every article.
+    const ownEntities = [...entitiesOf[own]!].filter((n) => weights[n]! > 0 && ranksOf[n]!.length > 1);
     for (const [i, n] of entitiesOf[own]!.entries()) {
       ownWeight[n] = weights[n]!;
       ownTitled[n] = titledOf[own]![i]!;

@@ -113,6 +113,12 @@ describe('relatedStories', () => {
     expect(relatedStories(larger, { perEntity: 10 })('a').examined).toBe(10);
   });
 
+  it('gathers through entities other articles name, however many the article names alone', () => {
+    const own = Array.from({ length: 20 }, (_, i) => `own${i}`);
+    const specs: Spec[] = [...filler(30, []), { id: 'a', day: 10, body: [...own, 'p'] }, { id: 'b', day: 10, body: ['p'] }];
+    expect(ids(specs, 'a', { maxEntities: 3 })).toEqual(['b']);
+  });
+
   it('never lists the article itself or a story with the same headline, and one story per headline', () => {
     const specs: Spec[] = [
       ...filler(30, []),
