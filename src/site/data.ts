@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildMentionIndex, type MentionIndex } from '../entities/mentions.ts';
+import { relatedStories } from '../entities/related.ts';
 import type { ArticleRenderMetadata } from './article-loader.ts';
 import { newestFirst } from './order.ts';
 
@@ -81,6 +82,32 @@ export function getMentionIndex(): Promise<MentionIndex> {
   return mentionIndex;
 }
 
+let relatedFinder: Promise<(articleId: string) => ArticleEntry[]> | undefined;
+
+/**
+ * The few articles that share the most specific entities with `article` (src/entities/related.ts),
+ * best first: computed once per article per build, in bounded time, for its page and its cache key.
+ */
+export function getRelatedArticles(article: ArticleEntry): Promise<ArticleEntry[]> {
+  relatedFinder ??= Promise.all([getArticles(), getArticlesById(), getMentionIndex()]).then(([all, byId, index]) => {
+    const rank = relatedStories({
+      articles: all.map((a) => ({ id: a.id, title: a.data.title, published: a.data.published })),
+      byArticle: index.byArticle,
+      byEntity: index.byEntity,
+    });
+    const computed = new Map<string, ArticleEntry[]>();
+    return (articleId: string) => {
+      let related = computed.get(articleId);
+      if (!related) {
+        related = rank(articleId).stories.map((s) => byId.get(s.articleId)!);
+        computed.set(articleId, related);
+      }
+      return related;
+    };
+  });
+  return relatedFinder.then((find) => find(article.id));
+}
+
 let registryDigest: Promise<string> | undefined;
 
 /** One digest of the whole registry: changes when any entity or alias does. */
@@ -96,12 +123,16 @@ export function getRegistryDigest(): Promise<string> {
 /**
  * Cache keys for incremental builds (Astro's experimental.incrementalBuild): a page is rendered
  * again only when what it shows may have changed.
- * - An article page shows its own text and what the registry says of the entities in it.
+ * - An article page shows its own text, what the registry says of the entities in it, and its
+ *   related stories (their headlines, outlets and dates: which ones, and each one's digest).
  * - An entity page shows its entity, the articles mentioning it (titles, dates, sentences, counts)
  *   and its related entities.
  */
 export async function articleCacheKey(article: ArticleEntry): Promise<string> {
-  return `${article.digest ?? article.id}:${await getRegistryDigest()}`;
+  const [registry, related] = await Promise.all([getRegistryDigest(), getRelatedArticles(article)]);
+  const hash = createHash('sha256');
+  for (const r of related) hash.update(`${r.id}:${r.digest ?? JSON.stringify(r.data)}\0`);
+  return `${article.digest ?? article.id}:${registry}:${hash.digest('hex').slice(0, 16)}`;
 }
 
 export async function entityCacheKey(entityId: string): Promise<string> {

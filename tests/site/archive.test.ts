@@ -3,16 +3,20 @@
  * several outlets and days, datelines, records with no publication date but a collection time),
  * ingested by the real CLI and built by the real build.
  */
-import { readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFrontmatter } from '../../src/ingest/index.ts';
 import { formatDay } from '../../src/site/format.ts';
+import { buildSite } from '../../scripts/lib/build.ts';
+import { checkRelatedStories, type RelatedOnPages } from '../support/related.ts';
 import { articleIds, listFiles, readPage } from '../support/site.ts';
 
 const dist = inject('newsDistDir');
 const content = inject('newsContentDir');
 let ids: string[];
+let related: RelatedOnPages;
 const frontmatter = new Map<string, Record<string, unknown>>();
 
 describe('a site of real-shaped news records', () => {
@@ -22,7 +26,7 @@ describe('a site of real-shaped news records', () => {
   });
 
   it('dates every article, from the record, the text, the URL or the day it was collected', () => {
-    expect(ids).toHaveLength(9);
+    expect(ids).toHaveLength(12);
     const from = [...frontmatter.values()].map((f) => f.publishedFrom);
     expect(from.every((f) => f !== undefined)).toBe(true);
     for (const f of frontmatter.values()) expect(f.published).toMatch(/^\d{4}-\d\d-\d\d$/);
@@ -131,4 +135,37 @@ describe('a site of real-shaped news records', () => {
     const week = days.filter((d) => Date.parse(d) > Date.parse(latest) - 7 * 86_400_000);
     expect(home.querySelectorAll('section[aria-labelledby="by-day"] ul')[0]!.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(week.map((d) => `/archive/${d}/`));
   });
+
+  it('ends an article with the stories that share an entity with it, one per headline, and an article that shares none with none', async () => {
+    related = await checkRelatedStories(dist);
+    expect(related.alone.length).toBeGreaterThan(0);
+    // The three stories of the emir of Asir: each lists the others, one per headline.
+    const emir = ids.filter((id) => String(frontmatter.get(id)!.title).includes('عسير') || String(frontmatter.get(id)!.title).startsWith('فيصل بن خالد'));
+    expect(emir).toHaveLength(3);
+    for (const id of emir) {
+      const headline = frontmatter.get(id)!.title;
+      const others = new Set(emir.filter((o) => frontmatter.get(o)!.title !== headline).map((o) => frontmatter.get(o)!.title));
+      expect(related.listed.get(id)?.map((o) => frontmatter.get(o)!.title).sort(), id).toEqual([...others].sort());
+    }
+  });
+
+  it('writes an article page again when a story it lists changes (its cache key names them)', async () => {
+    // A copy of the shared site's content, built twice with one cache: the other tests keep theirs.
+    const work = await mkdtemp(path.join(os.tmpdir(), 'marsad-related-cache-'));
+    try {
+      const copy = path.join(work, 'content');
+      const out = path.join(work, 'dist');
+      await cp(content, copy, { recursive: true });
+      await buildSite({ contentDir: copy, outDir: out, cacheDir: path.join(work, 'cache') });
+      const [id, [other]] = [...related.listed].find(([, list]) => list.length > 0)! as [string, [string]];
+      const file = path.join(copy, 'articles', `${other}.mdx`);
+      const title = `${String(frontmatter.get(other)!.title)} (محدّث)`;
+      await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, `title: ${JSON.stringify(title)}`));
+      await buildSite({ contentDir: copy, outDir: out, cacheDir: path.join(work, 'cache') });
+      const page = await readPage(out, `articles/${id}/index.html`);
+      expect(page.querySelector(`[data-related-articles] a[href="/articles/${other}/"]`)!.text).toBe(title);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }, 300_000);
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'astro/zod';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { queryTermAsWritten } from '../../src/search/analyzer.ts';
+import { checkRelatedStories } from '../support/related.ts';
 import { articleIds, listFiles, readPage } from '../support/site.ts';
 
 const distDir = inject('distDir');
@@ -54,6 +55,11 @@ describe('built site', () => {
       for (const a of (await readPage(distDir, page)).querySelectorAll('main a[href^="/articles/"]')) archived.add(a.getAttribute('href')!);
     }
     expect([...archived].sort()).toEqual(ids.map((id) => `/articles/${id}/`).sort());
+  });
+
+  it('ends each article with related stories that share an entity with it, with working links', async () => {
+    const { listed } = await checkRelatedStories(distDir);
+    expect(listed.size).toBeGreaterThan(0);
   });
 
   it('has a 404 page and a search page', async () => {

@@ -20,6 +20,8 @@ declare module 'vitest' {
 
 /** SaudiNewsNet-shaped records: several outlets and days, datelines, undated records, a duplicate, two non-articles. */
 export const NEWS_RECORDS = path.join(projectRoot, 'tests', 'ingest', 'fixtures', 'records', 'saudi-style.json');
+/** Three more stories of one real person of the registry, two of them under one headline, in three outlets. */
+export const RELATED_RECORDS = path.join(projectRoot, 'tests', 'site', 'fixtures', 'related-records.json');
 
 /**
  * The site readers of real news get: `NEWS_RECORDS` ingested by the real CLI, with the seed
@@ -32,11 +34,15 @@ async function buildNewsSite(work: string): Promise<{ distDir: string; contentDi
   const distDir = path.join(work, 'dist');
   await cp(path.join(projectRoot, 'content', 'entities'), path.join(contentDir, 'entities'), { recursive: true });
   await cp(path.join(projectRoot, 'bench', 'scale', 'registry'), path.join(contentDir, 'entities'), { recursive: true, filter: (f) => !f.endsWith('.md') });
-  const run = spawnSync(process.execPath, [path.join(projectRoot, 'src', 'cli', 'ingest.ts'), '--out', path.join(contentDir, 'articles'), NEWS_RECORDS], { encoding: 'utf8' });
-  // Exit 1: two records of the fixture are no articles; the rest must be written.
-  if (run.status !== 1 || !/: 9 written, 0 unchanged, 1 duplicate, 0 kept, 2 rejected$/m.test(run.stdout)) {
-    throw new Error(`ingest of ${NEWS_RECORDS} did not go as expected (exit ${run.status}):\n${run.stdout}${run.stderr}`);
-  }
+  const ingest = (file: string, status: number, summary: RegExp) => {
+    const run = spawnSync(process.execPath, [path.join(projectRoot, 'src', 'cli', 'ingest.ts'), '--out', path.join(contentDir, 'articles'), file], { encoding: 'utf8' });
+    if (run.status !== status || !summary.test(run.stdout)) {
+      throw new Error(`ingest of ${file} did not go as expected (exit ${run.status}):\n${run.stdout}${run.stderr}`);
+    }
+  };
+  // Exit 1: two records of the first file are no articles; the rest must be written.
+  ingest(NEWS_RECORDS, 1, /: 9 written, 0 unchanged, 1 duplicate, 0 kept, 2 rejected$/m);
+  ingest(RELATED_RECORDS, 0, /: 3 written, 0 unchanged, 0 duplicate, 0 kept, 0 rejected$/m);
   await buildSite({ contentDir, outDir: distDir, cacheDir: path.join(work, 'cache') });
   return { distDir, contentDir };
 }
