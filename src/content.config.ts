@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineCollection } from 'astro:content';
+import { arabicQuotes } from './render/quotes.ts';
 import { articleSchema } from './schemas/article.ts';
 import { entitySchema } from './schemas/entity.ts';
 import { articleLoader } from './site/article-loader.ts';
@@ -10,7 +11,11 @@ import { contentDir } from './site/config.ts';
 // (src/site/article-loader.ts explains why not the glob loader with @astrojs/mdx).
 const articles = defineCollection({
   loader: articleLoader({ base: path.join(contentDir, 'articles'), entities: path.join(contentDir, 'entities') }),
-  schema: articleSchema,
+  // Headlines show paired straight quotes as «», as bodies do (display only: the file keeps them).
+  schema: articleSchema.extend({
+    title: articleSchema.shape.title.transform(arabicQuotes),
+    standfirst: articleSchema.shape.standfirst.transform((s) => (s === undefined ? s : arabicQuotes(s))),
+  }),
 });
 
 // The registry is read and checked by the project's loader (src/site/registry-loader.ts): the same

@@ -31,6 +31,24 @@ describe('built site', () => {
     }
   });
 
+  it("shows a headline's straight quotes as Arabic ones, as in bodies, on its page and in lists", async () => {
+    const quoted: string[] = [];
+    for (const id of ids) {
+      const source = await readFile(path.join(contentDir, 'articles', `${id}.mdx`), 'utf8');
+      const title = /^title: (.*)$/m.exec(source)![1]!;
+      if (!/"[^"]+"/.test(title.replace(/^'|'$/g, ''))) continue;
+      quoted.push(id);
+      const page = await readPage(distDir, `articles/${id}/index.html`);
+      expect(page.querySelector('h1')!.text).toMatch(/«[^»]+»/);
+      expect(page.querySelector('h1')!.text).not.toContain('"');
+      expect(page.querySelector('title')!.text).toMatch(/«[^»]+»/);
+      const archive = await readPage(distDir, 'archive/index.html');
+      expect(archive.querySelector(`a[href="/articles/${id}/"]`)!.text).toMatch(/«[^»]+»/);
+    }
+    // The seeds have one: «أنقرة وموسكو تقطعان "شوطا كبيرا" …».
+    expect(quoted.length).toBeGreaterThan(0);
+  });
+
   it('builds one page per article, with its title and body marked for search', async () => {
     for (const id of ids) {
       const file = `articles/${id}/index.html`;

@@ -58,7 +58,8 @@ describe('hostile article text', () => {
     expect(article.querySelectorAll('script, b, img, code, em, strong, table').length).toBe(0);
     expect(article.querySelectorAll('a[href^="javascript:"]').length).toBe(0);
     const text = article.text;
-    expect(page.querySelector('h1')!.text).toContain('<script>alert("x")</script>');
+    // Headlines, like article text, show paired quotes as Arabic guillemets; the rest verbatim.
+    expect(page.querySelector('h1')!.text).toContain(arabicQuotes('<script>alert("x")</script>'));
     for (const fragment of [
       '<script>document.title="hacked"</script>',
       '{1+1}',
@@ -74,7 +75,7 @@ describe('hostile article text', () => {
       // Article text shows paired quotes as Arabic guillemets; everything else is verbatim.
       expect(text).toContain(arabicQuotes(fragment));
     }
-    expect(page.querySelector('title')!.text).toContain('<script>alert("x")</script>');
+    expect(page.querySelector('title')!.text).toContain(arabicQuotes('<script>alert("x")</script>'));
   });
 
   it('clips a headline of 10,000 characters in the window title and social cards, not on the page', async () => {
