@@ -17,7 +17,7 @@ import { buildStructure } from './structure.ts';
 import { countArabicLetters, countLatinLetters, normalizeText, plainText } from './text.ts';
 import type { ArticleHints, ArticleSource, InputFormat, IngestResult, PublishedFrom, Removal } from './types.ts';
 
-export type { Article, ArticleHints, ArticleSource, Block, IngestResult, InputFormat, Removal } from './types.ts';
+export type { Article, ArticleHints, ArticleSource, Block, EarlierVersion, IngestResult, InputFormat, Removal } from './types.ts';
 export {
   articleToMdx,
   escapeJsxAttribute,
@@ -28,6 +28,7 @@ export {
   readFrontmatter,
   splitMdxHash,
   stringifyFrontmatter,
+  withEarlierVersions,
   withMdxHash,
 } from './mdx.ts';
 export { articleId, contentHashOf, contentHashOfFolds, ID_LENGTH, sha256Hex } from './id.ts';

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { parse, Scalar, stringify } from 'yaml';
 import { urlInToken } from './links.ts';
 import { LINK, linkMark, plainText } from './text.ts';
-import type { Article } from './types.ts';
+import type { Article, EarlierVersion } from './types.ts';
 
 /**
  * ASCII punctuation that means something somewhere in a line to MDX, CommonMark or GFM (or to
@@ -281,6 +281,19 @@ export function withMdxHash(mdx: string): string {
   const end = frontmatterEnd(mdx);
   const hash = createHash('sha256').update(mdx).digest('hex');
   return `${mdx.slice(0, end)}mdxHash: ${hash}\n${mdx.slice(end)}`;
+}
+
+/**
+ * An article file with `earlierVersions` (the texts a revision replaced, oldest first) as the
+ * frontmatter field before `mdxHash`, which is computed again. `mdx` is a file as `articleToMdx`
+ * writes it, with or without `mdxHash`; with no earlier versions it is returned as it is.
+ */
+export function withEarlierVersions(mdx: string, earlier: readonly EarlierVersion[]): string {
+  if (earlier.length === 0) return mdx;
+  const bare = splitMdxHash(mdx).mdx;
+  const end = frontmatterEnd(bare);
+  const list = earlier.map((v) => ({ file: v.file, sha256: v.sha256, contentHash: v.contentHash }));
+  return withMdxHash(`${bare.slice(0, end)}${stringify({ earlierVersions: list }, { lineWidth: 0 })}${bare.slice(end)}`);
 }
 
 /** The file without its `mdxHash` line, and the hash it recorded (null when it has none). */

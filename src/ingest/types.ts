@@ -48,6 +48,19 @@ export interface Article {
   notes: string[];
 }
 
+/**
+ * A text of an article that a revision replaced (see `earlierVersions` in src/schemas/article.ts):
+ * kept so that ingesting it again is recognised, not taken for a new article or an update back.
+ */
+export interface EarlierVersion {
+  /** The input it came from (`source.file` then). */
+  file: string;
+  /** SHA-256 of that input's raw bytes. */
+  sha256: string;
+  /** Its content hash. */
+  contentHash: string;
+}
+
 /** Where an article's publication date came from (see `Article.publishedFrom`). */
 export type PublishedFrom = 'record' | 'text' | 'url' | 'collected';
 

@@ -39,6 +39,20 @@ export const articleSchema = z.object({
   /** SHA-256 of the normalized article text, used to detect duplicates. */
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
   /**
+   * Texts of this article that later revisions replaced, oldest first: the input each came from,
+   * its bytes' SHA-256 and its content hash. Ingest updates an article in place when a new text at
+   * its URL is a revision of it (docs/ingest.md), and knows these texts again when they come back.
+   */
+  earlierVersions: z
+    .array(
+      z.object({
+        file: z.string(),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+      }),
+    )
+    .optional(),
+  /**
    * SHA-256 of this file as ingest wrote it, without this line. When the file no longer matches,
    * an editor changed it, and ingest leaves it alone unless run with --force (docs/ingest.md).
    */

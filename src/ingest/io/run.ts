@@ -7,7 +7,7 @@
 import { plainText } from '../text.ts';
 import type { Article } from '../types.ts';
 import type { WorkItem, WorkResult } from './ingest-item.ts';
-import { type FileFormat, type InputItem, planInputs, readInputs } from './inputs.ts';
+import { type FileFormat, type InputItem, planInputs, readInputs, shownName } from './inputs.ts';
 import { answering, Interrupted, prepareOutputFolder } from './folder.ts';
 import { FolderLock } from './lock.ts';
 import { IngestPool } from './pool.ts';
@@ -223,12 +223,14 @@ async function openStore(options: RunOptions, reporter: Reporter): Promise<{ sto
 
 function describe(put: PutResult, display: string, suffix: string): string {
   switch (put.status) {
-    case 'written':
-      return `written ${put.id} ${display}${put.updated ? ' (updated)' : ''}${suffix}`;
+    case 'written': {
+      const revision = put.revision ? `: a revision of ${shownName(put.revision.of)}, similarity ${put.revision.similarity.toFixed(2)}` : '';
+      return `written ${put.id} ${display}${put.updated ? ` (updated${revision})` : ''}${suffix}`;
+    }
     case 'unchanged':
-      return `unchanged ${put.id} ${display}`;
+      return `unchanged ${put.id} ${display}${put.revisedBy ? ` (an earlier version, since revised by ${shownName(put.revisedBy)})` : ''}`;
     case 'duplicate':
-      return `duplicate ${put.id} ${display} (same as ${put.of})`;
+      return `duplicate ${put.id} ${display} (same as ${shownName(put.of)}${put.revisedBy ? `, an earlier version, since revised by ${shownName(put.revisedBy)}` : ''})`;
     case 'kept':
       return `kept ${put.id} ${display}: edited by hand since it was ingested (--force overwrites)`;
   }

@@ -6,8 +6,13 @@
  *   now writes it differently and nobody edited the file since (`mdxHash` still matches);
  * - the same text from another input (equal `contentHash`, or the same bytes under another
  *   name) → `duplicate`, nothing written;
- * - a new text for the URL of an article from an earlier run → that article is updated in place
- *   (same id), when nobody edited it;
+ * - a new text at the URL of an article already in the folder or written earlier in this run:
+ *   a revision of that article when the texts are alike (`REVISION_SIMILARITY`; the most alike
+ *   article at the URL), which is updated in place (same id) when nobody edited it, its replaced
+ *   text recorded in `earlierVersions`; otherwise a new article — a section URL that a scraper
+ *   records for many stories holds many articles;
+ * - an input or a text that a revision replaced (in `earlierVersions`) → `unchanged` or
+ *   `duplicate` of the article that holds the revision: an old text never updates it back;
  * - a file edited by hand (its `mdxHash` no longer matches, or it has none and differs from
  *   what ingest would write) → `kept`, unless `--force`;
  * - every write goes to a temporary file in the same folder, then is renamed over the target:
@@ -16,6 +21,9 @@
  *
  * Writes run in the background (libuv's thread pool) while the next articles are parsed; `put`
  * returns a promise that settles when its article is on disk, and writes to one file keep their order.
+ *
+ * The outcome of an input depends on the inputs before it, never on how they were split into
+ * runs: what a run indexes, a later run finds in the folder's frontmatter.
  *
  * The index holds only files that are on disk: found when the store opened, or whose write has
  * succeeded. An article whose write is still queued is known as `writing`; the same text again
@@ -26,7 +34,18 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { type Article, articleId, articleToMdx, isUnedited, readFrontmatter, splitMdxHash, withMdxHash } from '../index.ts';
+import {
+  type Article,
+  articleId,
+  articleToMdx,
+  type EarlierVersion,
+  isUnedited,
+  readFrontmatter,
+  splitMdxHash,
+  withEarlierVersions,
+  withMdxHash,
+} from '../index.ts';
+import { REVISION_SIMILARITY, type Sketch, similarity, sketchOfMdx } from '../similarity.ts';
 import { answering, type FolderOptions, Interrupted } from './folder.ts';
 import { fsProblem, OutputFolderError, writeFailureScope } from './fs-errors.ts';
 
@@ -37,6 +56,20 @@ interface Entry {
   contentHash: string;
   sha256: string;
   url: string | null;
+  /** Texts that revisions of this article replaced, oldest first. */
+  earlier: EarlierVersion[];
+}
+
+/** An entry found by a hash: by its current text, or by one of its earlier versions. */
+interface Match<T extends Entry> {
+  entry: T;
+  earlier: EarlierVersion | null;
+}
+
+/** The article a new text revises: its input, and how alike the two texts are. */
+export interface Revision {
+  of: string;
+  similarity: number;
 }
 
 /**
@@ -45,9 +78,9 @@ interface Entry {
  * when that write failed.
  */
 export type PutResult =
-  | { status: 'written'; id: string; updated: boolean; done: Promise<void> }
-  | { status: 'unchanged'; id: string; done: Promise<void> }
-  | { status: 'duplicate'; id: string; of: string; done: Promise<void> }
+  | { status: 'written'; id: string; updated: boolean; revision: Revision | null; done: Promise<void> }
+  | { status: 'unchanged'; id: string; revisedBy: string | null; done: Promise<void> }
+  | { status: 'duplicate'; id: string; of: string; revisedBy: string | null; done: Promise<void> }
   | { status: 'kept'; id: string; done: Promise<void> };
 
 /** A write that failed: the message names the file; `problem` says what went wrong, in words. */
@@ -62,20 +95,27 @@ export class WriteError extends Error {
   }
 }
 
-/** Lookups by content hash and by input hash. */
+/** Lookups by content hash and by input hash, of articles' current and earlier texts. */
 class ArticleIndex<T extends Entry> {
-  readonly byContent = new Map<string, T>();
-  readonly byInput = new Map<string, T>();
+  readonly byContent = new Map<string, Match<T>>();
+  readonly byInput = new Map<string, Match<T>>();
 
   add(entry: T): void {
-    this.byContent.set(entry.contentHash, entry);
-    if (entry.sha256) this.byInput.set(entry.sha256, entry);
+    for (const earlier of entry.earlier) {
+      this.byContent.set(earlier.contentHash, { entry, earlier });
+      this.byInput.set(earlier.sha256, { entry, earlier });
+    }
+    this.byContent.set(entry.contentHash, { entry, earlier: null });
+    if (entry.sha256) this.byInput.set(entry.sha256, { entry, earlier: null });
   }
 
   /** Forgets `entry` where it is still the one indexed. */
   remove(entry: T): void {
-    if (this.byContent.get(entry.contentHash) === entry) this.byContent.delete(entry.contentHash);
-    if (entry.sha256 && this.byInput.get(entry.sha256) === entry) this.byInput.delete(entry.sha256);
+    for (const map of [this.byContent, this.byInput]) {
+      for (const key of [entry.contentHash, entry.sha256, ...entry.earlier.flatMap((e) => [e.contentHash, e.sha256])]) {
+        if (map.get(key)?.entry === entry) map.delete(key);
+      }
+    }
   }
 }
 
@@ -94,8 +134,10 @@ export class ArticleStore {
   private onDisk = new ArticleIndex<Entry>();
   /** Articles whose write is queued, not yet on disk. */
   private writing = new ArticleIndex<Writing>();
-  /** Articles of earlier runs by URL (see `put`). */
-  private byUrl = new Map<string, Entry>();
+  /** Articles by URL, each by id (see `put`). */
+  private byUrl = new Map<string, Map<string, Entry>>();
+  /** Sketches of articles' current texts, made when a new text at their URL is compared with them. */
+  private sketches = new Map<string, Sketch>();
   /** Ids of the files in the folder (with or without an index entry). */
   private ids = new Set<string>();
   /** Per target file: the last write queued and the content it writes. */
@@ -152,7 +194,7 @@ export class ArticleStore {
       }
       if (entry) {
         store.onDisk.add(entry);
-        if (entry.url && articleUrl(entry.url)) store.byUrl.set(entry.url, entry);
+        store.indexUrl(entry, null);
       }
     }
     return store;
@@ -168,18 +210,70 @@ export class ArticleStore {
    * already rendered (`withMdxHash(articleToMdx(article))`; the file does not depend on the id).
    */
   put(article: Article, force = false, mdx = withMdxHash(articleToMdx(article))): PutResult {
-    const sameInput = this.onDisk.byInput.get(article.source.sha256) ?? this.writing.byInput.get(article.source.sha256);
-    if (sameInput && sameInput.sourceFile !== article.source.file) return this.duplicateOf(sameInput);
-    if (sameInput) return this.update(sameInput, article, force, mdx);
-    const sameContent = this.onDisk.byContent.get(article.contentHash) ?? this.writing.byContent.get(article.contentHash);
-    if (sameContent) return this.duplicateOf(sameContent);
-    // A new text at the URL of an article from an earlier run: the outlet corrected its story.
-    // (Not within one run, where two texts at one URL say more about the scraper than the outlet.)
-    const sameUrl = article.source.url ? this.byUrl.get(article.source.url) : undefined;
-    if (sameUrl) return this.update(sameUrl, article, force, mdx);
+    // A write still queued is newer than what is on disk: it is looked up first.
+    const sameInput = this.writing.byInput.get(article.source.sha256) ?? this.onDisk.byInput.get(article.source.sha256);
+    if (sameInput) {
+      const { entry, earlier } = sameInput;
+      if ((earlier?.file ?? entry.sourceFile) !== article.source.file) return this.duplicateOf(entry, earlier);
+      // The same input as a text a revision replaced: the article holds the revision.
+      if (earlier) return { status: 'unchanged', id: entry.id, revisedBy: entry.sourceFile, done: this.afterEntry(entry, 'the same input') };
+      return this.update(entry, article, force, withEarlierVersions(mdx, entry.earlier), entry.earlier, null);
+    }
+    const sameContent = this.writing.byContent.get(article.contentHash) ?? this.onDisk.byContent.get(article.contentHash);
+    if (sameContent) return this.duplicateOf(sameContent.entry, sameContent.earlier);
+    // A new text at the URL of a known article: the outlet revised its story when the texts are
+    // alike; else another story at that URL (a section page), a new article.
+    const revised = this.revisedArticle(article, mdx);
+    if (revised) {
+      const { entry, similarity: alike } = revised;
+      const earlier = [...entry.earlier, { file: entry.sourceFile, sha256: entry.sha256, contentHash: entry.contentHash }];
+      return this.update(entry, article, force, withEarlierVersions(mdx, earlier), earlier, { of: entry.sourceFile, similarity: alike });
+    }
 
     const id = this.newId(article);
-    return { status: 'written', id, updated: false, done: this.write(entryOf(id, article), mdx) };
+    return { status: 'written', id, updated: false, revision: null, done: this.write(entryOf(id, article, []), mdx, null) };
+  }
+
+  /** The article at the new text's URL that it revises: the most alike, if alike enough. */
+  private revisedArticle(article: Article, mdx: string): { entry: Entry; similarity: number } | null {
+    const candidates = article.source.url ? this.byUrl.get(article.source.url) : undefined;
+    if (!candidates || candidates.size === 0) return null;
+    const sketch = sketchOfMdx(mdx);
+    let best: { entry: Entry; similarity: number } | null = null;
+    for (const entry of candidates.values()) {
+      const other = this.sketchOf(entry);
+      if (!other) continue;
+      const alike = similarity(sketch, other);
+      if (alike < REVISION_SIMILARITY) continue;
+      if (!best || alike > best.similarity || (alike === best.similarity && entry.id < best.entry.id)) best = { entry, similarity: alike };
+    }
+    return best;
+  }
+
+  /** The sketch of an article's current text: from the write queued for it, else its file. */
+  private sketchOf(entry: Entry): Sketch | null {
+    const known = this.sketches.get(entry.id);
+    if (known) return known;
+    let content = this.pending.get(this.pathOf(entry.id))?.content;
+    if (content === undefined) {
+      try {
+        content = fs.readFileSync(this.pathOf(entry.id), 'utf8');
+      } catch {
+        return null; // deleted since it was indexed
+      }
+    }
+    const sketch = sketchOfMdx(content);
+    this.sketches.set(entry.id, sketch);
+    return sketch;
+  }
+
+  /** Indexes `entry` under its URL (one that can name an article), in place of `previous`. */
+  private indexUrl(entry: Entry, previous: Entry | null): void {
+    if (previous?.url) this.byUrl.get(previous.url)?.delete(previous.id);
+    if (!entry.url || !articleUrl(entry.url)) return;
+    let atUrl = this.byUrl.get(entry.url);
+    if (!atUrl) this.byUrl.set(entry.url, (atUrl = new Map()));
+    atUrl.set(entry.id, entry);
   }
 
   /**
@@ -195,10 +289,19 @@ export class ArticleStore {
     await Promise.allSettled([...this.pending.values()].map((p) => p.done));
   }
 
-  /** `duplicate` of an article on disk, or of one being written (then only if that write succeeds). */
-  private duplicateOf(entry: Entry | Writing): PutResult {
-    const done = 'done' in entry ? this.after(entry.done, `the same text as ${entry.sourceFile}, whose file ${entry.id}.mdx could not be written`) : ON_DISK;
-    return { status: 'duplicate', id: entry.id, of: entry.sourceFile, done };
+  /**
+   * `duplicate` of an article on disk, or of one being written (then only if that write
+   * succeeds); `earlier` when the input is the same as a text of it that a revision replaced.
+   */
+  private duplicateOf(entry: Entry | Writing, earlier: EarlierVersion | null): PutResult {
+    const done = this.afterEntry(entry, 'the same text');
+    if (earlier) return { status: 'duplicate', id: entry.id, of: earlier.file, revisedBy: entry.sourceFile, done };
+    return { status: 'duplicate', id: entry.id, of: entry.sourceFile, revisedBy: null, done };
+  }
+
+  /** Settles once `entry`'s file is on disk (at once, unless its write is still queued). */
+  private afterEntry(entry: Entry | Writing, what: string): Promise<void> {
+    return 'done' in entry ? this.after(entry.done, `${what} as ${entry.sourceFile}, whose file ${entry.id}.mdx could not be written`) : ON_DISK;
   }
 
   /** Settles with `write`; its failure is reported as `reason` ("…: <problem>"). */
@@ -210,7 +313,11 @@ export class ArticleStore {
     return done;
   }
 
-  private update(entry: Entry | Writing, article: Article, force: boolean, mdx: string): PutResult {
+  /**
+   * Rewrites `entry`'s file with `article` (whose file is `mdx`, with `earlier` in it) unless it
+   * is unchanged or was edited by hand; `revision` when the article is a revision of it.
+   */
+  private update(entry: Entry | Writing, article: Article, force: boolean, mdx: string, earlier: EarlierVersion[], revision: Revision | null): PutResult {
     const bare = splitMdxHash(mdx).mdx;
     const file = this.pathOf(entry.id);
     const queued = this.pending.get(file);
@@ -225,10 +332,10 @@ export class ArticleStore {
     if (current === mdx || current === bare) {
       // Unchanged from the file on disk, or from the write still queued for it (if that succeeds).
       const done = queued ? this.after(queued.done, `the same input as ${entry.sourceFile}, whose file ${entry.id}.mdx could not be written`) : ON_DISK;
-      return { status: 'unchanged', id: entry.id, done };
+      return { status: 'unchanged', id: entry.id, revisedBy: null, done };
     }
     if (current !== null && isUnedited(current) !== true && !force) return { status: 'kept', id: entry.id, done: ON_DISK };
-    return { status: 'written', id: entry.id, updated: true, done: this.write(entryOf(entry.id, article), mdx) };
+    return { status: 'written', id: entry.id, updated: true, revision, done: this.write(entryOf(entry.id, article, earlier), mdx, entry) };
   }
 
   /** `<id>` for a new article: a longer prefix of its content hash when that one is taken. */
@@ -248,11 +355,16 @@ export class ArticleStore {
    * Writes `entry`'s file via a temporary file in the same folder and a rename, so readers never
    * see half a file; after any earlier write to the same file. The entry is indexed as on disk
    * once the rename has succeeded; until then it is `writing`, and a failure removes it.
+   * `previous` is the entry of the file it replaces.
    */
-  private write(entry: Entry, content: string): Promise<void> {
+  private write(entry: Entry, content: string, previous: Entry | null): Promise<void> {
+    this.sketches.delete(entry.id);
+    this.indexUrl(entry, previous);
     if (this.dryRun) {
       this.ids.add(entry.id);
       this.onDisk.add(entry);
+      // Nothing reaches the disk: a later text at the same URL is compared with this sketch.
+      if (entry.url && articleUrl(entry.url)) this.sketches.set(entry.id, sketchOfMdx(content));
       return ON_DISK;
     }
     const file = this.pathOf(entry.id);
@@ -283,6 +395,11 @@ export class ArticleStore {
       if (ok) {
         this.ids.add(entry.id);
         this.onDisk.add(entry);
+      } else if (entry.url && this.byUrl.get(entry.url)?.get(entry.id) === entry) {
+        // The file holds what it held before, if anything.
+        this.byUrl.get(entry.url)!.delete(entry.id);
+        if (previous) this.indexUrl(previous, null);
+        this.sketches.delete(entry.id);
       }
       if (this.pending.get(file) === queued) this.pending.delete(file);
     };
@@ -301,8 +418,8 @@ function articleUrl(url: string): boolean {
   }
 }
 
-function entryOf(id: string, article: Article): Entry {
-  return { id, sourceFile: article.source.file, contentHash: article.contentHash, sha256: article.source.sha256, url: article.source.url };
+function entryOf(id: string, article: Article, earlier: EarlierVersion[]): Entry {
+  return { id, sourceFile: article.source.file, contentHash: article.contentHash, sha256: article.source.sha256, url: article.source.url, earlier };
 }
 
 /** The index entry of one article file, from its frontmatter (null when it has no content hash). */
@@ -316,6 +433,7 @@ function readEntry(file: string, id: string): Entry | null {
     sha256: detach(entry.sha256),
     sourceFile: detach(entry.sourceFile),
     url: entry.url === null ? null : detach(entry.url),
+    earlier: entry.earlier.map((e) => ({ file: detach(e.file), sha256: detach(e.sha256), contentHash: detach(e.contentHash) })),
   };
 }
 
@@ -329,7 +447,18 @@ function slowEntry(head: string, id: string): Entry | null {
     sha256: typeof source?.sha256 === 'string' ? source.sha256 : '',
     sourceFile: typeof source?.file === 'string' ? source.file : `${id}.mdx`,
     url: typeof source?.url === 'string' ? source.url : null,
+    earlier: earlierVersions(data.earlierVersions),
   };
+}
+
+/** The `earlierVersions` a file records (the well-formed ones). */
+function earlierVersions(value: unknown): EarlierVersion[] {
+  if (!Array.isArray(value)) return [];
+  const hex = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
+  return value.flatMap((v: unknown): EarlierVersion[] => {
+    const { file, sha256, contentHash } = (v && typeof v === 'object' ? v : {}) as Record<string, unknown>;
+    return typeof file === 'string' && hex(sha256) && hex(contentHash) ? [{ file, sha256, contentHash }] : [];
+  });
 }
 
 function detach(text: string): string {
@@ -360,12 +489,12 @@ function fastEntry(head: string, id: string): Entry | null {
   const sha256 = /^ {2}sha256: ([0-9a-f]{64})$/m.exec(yaml)?.[1];
   const file = /^ {2}file: (.+)$/m.exec(yaml)?.[1];
   const url = /^ {2}url: (.+)$/m.exec(yaml)?.[1];
-  if (!contentHash || !sha256 || !file || !url || !/^source:$/m.test(yaml)) return null;
+  if (!contentHash || !sha256 || !file || !url || !/^source:$/m.test(yaml) || /^earlierVersions:/m.test(yaml)) return null;
   const scalar = (value: string): unknown => (/^[\w\u0600-\u06FF][^#:]*$/.test(value) && !/\s$/.test(value) ? value : parse(value));
   const sourceFile = scalar(file);
   const sourceUrl = url === 'null' ? null : scalar(url);
   if (typeof sourceFile !== 'string' || (sourceUrl !== null && typeof sourceUrl !== 'string')) return null;
-  return { id, contentHash, sha256, sourceFile, url: sourceUrl };
+  return { id, contentHash, sha256, sourceFile, url: sourceUrl, earlier: [] };
 }
 
 function isFile(file: string): boolean {
