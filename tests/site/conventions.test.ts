@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatProblem, projectValidator, validatePage } from '../../scripts/lib/html-validate.ts';
 import { articleIds, listFiles, readPage } from '../support/site.ts';
 
 const distDir = inject('distDir');
@@ -90,18 +90,14 @@ describe('web conventions', () => {
 
 describe('integrity of the built site', () => {
   it('has no HTML validation errors (html-validate, the project\'s .htmlvalidate.json)', async () => {
-    // The test build lives outside the project, where no config file would be found: hand the
-    // project's own config over, and check that its rules are the ones that run.
-    const config = JSON.parse(await readFile(path.join(root, '.htmlvalidate.json'), 'utf8'));
-    const validator = new HtmlValidate(new FileSystemConfigLoader(config));
+    // The test build lives outside the project, where no config file would be found: the
+    // project's own config is handed over; check that its rules are the ones that run.
+    const validator = await projectValidator();
     const rules = (await validator.getConfigFor(path.join(distDir, 'index.html'))).getRules();
     expect(rules.get('long-title')).toEqual([2, expect.objectContaining({ maxlength: 120 })]);
     expect(rules.get('element-permitted-order')?.[0]).toBe(2);
     const problems: string[] = [];
-    for (const page of pages) {
-      const report = await validator.validateFile(path.join(distDir, page));
-      for (const r of report.results) for (const m of r.messages) problems.push(`${page}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
-    }
+    for (const page of pages) problems.push(...(await validatePage(validator, distDir, page)).map(formatProblem));
     expect(problems).toEqual([]);
   });
 

@@ -1,0 +1,70 @@
+/**
+ * html-validate over every page of a built site, with the project's `.htmlvalidate.json`
+ * (scripts/lib/html-validate.ts), wherever the site was built: the seed build, a real-day build
+ * kept by `npm run bench:scale -- --keep DIR` (its pages are in DIR/dist), a deployment's dist.
+ *
+ *   npm run check:site -- DIST [--first N]
+ *
+ * Prints how many pages were checked, the errors per rule, and the first N errors (default 20)
+ * as `page:line:column rule message`. Exits 0 when there is no error, 1 when there is any (warnings
+ * are counted, not failed), 2 on a usage error or a folder with no pages.
+ */
+import { parseArgs } from 'node:util';
+import { formatProblem, type HtmlProblem, htmlPages, projectValidator, validatePage } from './lib/html-validate.ts';
+
+const USAGE = 'usage: npm run check:site -- DIST [--first N]   (DIST: a built site folder, e.g. dist)';
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({ args: argv, allowPositionals: true, options: { first: { type: 'string', default: '20' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const first = Number(args.values.first);
+  if (args.values.help || args.positionals.length !== 1 || !Number.isInteger(first) || first < 0) {
+    console.error(USAGE);
+    return args.values.help ? 0 : 2;
+  }
+  const dist = args.positionals[0]!;
+  let pages: string[];
+  try {
+    pages = await htmlPages(dist);
+  } catch (error) {
+    console.error(`check:site: cannot read ${dist}: ${(error as Error).message}`);
+    return 2;
+  }
+  if (pages.length === 0) {
+    console.error(`check:site: no .html pages under ${dist}`);
+    return 2;
+  }
+
+  const validator = await projectValidator();
+  const errors: HtmlProblem[] = [];
+  const byRule = new Map<string, number>();
+  const pagesWithErrors = new Set<string>();
+  let warnings = 0;
+  const started = performance.now();
+  for (const page of pages) {
+    for (const problem of await validatePage(validator, dist, page)) {
+      if (problem.severity < 2) {
+        warnings++;
+        continue;
+      }
+      errors.push(problem);
+      pagesWithErrors.add(page);
+      byRule.set(problem.ruleId, (byRule.get(problem.ruleId) ?? 0) + 1);
+    }
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`${pages.length} pages checked in ${seconds} s: ${errors.length} errors on ${pagesWithErrors.size} pages, ${warnings} warnings`);
+  for (const [rule, count] of [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) console.log(`  ${String(count).padStart(6)}  ${rule}`);
+  if (errors.length > 0) {
+    console.log(`first ${Math.min(first, errors.length)} errors:`);
+    for (const problem of errors.slice(0, first)) console.log(`  ${formatProblem(problem)}`);
+  }
+  return errors.length > 0 ? 1 : 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));
