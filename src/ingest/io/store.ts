@@ -45,7 +45,7 @@ import {
   withEarlierVersions,
   withMdxHash,
 } from '../index.ts';
-import { REVISION_SIMILARITY, type Sketch, similarity, sketchOfMdx } from '../similarity.ts';
+import { canReach, REVISION_SIMILARITY, type Sketch, similarity, sketchOfMdx } from '../similarity.ts';
 import { answering, type FolderOptions, Interrupted } from './folder.ts';
 import { fsProblem, OutputFolderError, writeFailureScope } from './fs-errors.ts';
 
@@ -242,7 +242,7 @@ export class ArticleStore {
     let best: { entry: Entry; similarity: number } | null = null;
     for (const entry of candidates.values()) {
       const other = this.sketchOf(entry);
-      if (!other) continue;
+      if (!other || !canReach(sketch, other, REVISION_SIMILARITY)) continue;
       const alike = similarity(sketch, other);
       if (alike < REVISION_SIMILARITY) continue;
       if (!best || alike > best.similarity || (alike === best.similarity && entry.id < best.entry.id)) best = { entry, similarity: alike };
