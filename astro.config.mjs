@@ -22,5 +22,10 @@ export default defineConfig({
     processor: satteri({ features: { smartPunctuation: false } }),
   },
   integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIntegration(), linkCheckIntegration()],
-  vite: { plugins: [tailwindcss()] },
+  vite: {
+    plugins: [tailwindcss()],
+    // Never inline a small bundled <script> into the page: the site's CSP (public/_headers) allows
+    // scripts from files only. Other assets keep Vite's default limit.
+    build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
+  },
 });

@@ -1,0 +1,144 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { EntityCard } from '../../src/site/entity-card.ts';
+import { hasChromium, launchChromium, serveStatic } from '../support/browser.ts';
+import { articleIds, readPage } from '../support/site.ts';
+
+const distDir = inject('distDir');
+const contentDir = inject('contentDir');
+const axePath = path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+/** A seed article with entity links, its first link and that entity's card. */
+let articlePath: string;
+let href: string;
+let card: EntityCard;
+
+const tooltip = '#entity-preview[role="tooltip"]';
+const firstLink = (page: Page) => page.locator('.article-body a.entity-link').first();
+
+describe.runIf(hasChromium)('entity link previews in Chromium', () => {
+  beforeAll(async () => {
+    for (const id of await articleIds(contentDir)) {
+      const link = (await readPage(distDir, `articles/${id}/index.html`)).querySelector('.article-body a.entity-link');
+      if (!link) continue;
+      articlePath = `/articles/${id}/`;
+      href = link.getAttribute('href')!;
+      break;
+    }
+    card = JSON.parse(await readFile(path.join(distDir, href, 'card.json'), 'utf8'));
+    server = await serveStatic(distDir);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('show a card on hover and on keyboard focus, hide it on leave and Escape, fetch it once, under the CSP', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const problems: string[] = [];
+    page.on('console', (m: ConsoleMessage) => {
+      if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/card.json')) fetched.push(new URL(r.url()).pathname);
+    });
+    const response = await page.goto(`${server.origin}${articlePath}`);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(fetched, 'no card is loaded before a hover').toEqual([]);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+
+    // Hover: shown after a pause, next to the link, described by it, without moving the page.
+    const link = firstLink(page);
+    await link.hover();
+    const box = page.locator(tooltip);
+    await box.waitFor({ state: 'visible', timeout: 5_000 });
+    await expect.poll(() => box.textContent()).toContain(card.name);
+    const text = (await box.textContent())!;
+    expect(text).toContain(card.type);
+    expect(text).toContain(card.countText);
+    expect(await link.getAttribute('aria-describedby')).toBe('entity-preview');
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBe(height);
+    const placed = await page.evaluate((sel) => {
+      const el = document.querySelector<HTMLElement>(sel)!;
+      return { parent: el.parentElement!.tagName, position: getComputedStyle(el).position, rect: el.getBoundingClientRect().toJSON() };
+    }, tooltip);
+    expect(placed.parent).toBe('MAIN');
+    expect(placed.position).toBe('absolute');
+    expect(placed.rect.left).toBeGreaterThanOrEqual(0);
+    expect(placed.rect.right).toBeLessThanOrEqual(1366);
+    expect(placed.rect.width).toBeLessThanOrEqual(20 * 16 + 1);
+    const linkBox = (await link.boundingBox())!;
+    expect(Math.abs(placed.rect.top - (linkBox.y + linkBox.height))).toBeLessThan(40);
+
+    // Leaving hides it.
+    await page.mouse.move(5, 5);
+    await box.waitFor({ state: 'hidden', timeout: 2_000 });
+    expect(await link.getAttribute('aria-describedby')).toBeNull();
+
+    // Keyboard: Tab to the link shows the card at once; Escape hides it and keeps focus on the link.
+    let focused = false;
+    for (let i = 0; i < 200 && !focused; i++) {
+      await page.keyboard.press('Tab');
+      focused = await link.evaluate((a) => a === document.activeElement);
+    }
+    expect(focused, 'the link is reachable by Tab').toBe(true);
+    await box.waitFor({ state: 'visible', timeout: 2_000 });
+    expect(await box.textContent()).toContain(card.name);
+    expect(await link.getAttribute('aria-describedby')).toBe('entity-preview');
+    await page.keyboard.press('Escape');
+    await box.waitFor({ state: 'hidden', timeout: 2_000 });
+    expect(await link.evaluate((a) => a === document.activeElement)).toBe(true);
+    expect(await link.getAttribute('aria-describedby')).toBeNull();
+
+    // Hovered again: the card comes from the cache.
+    await link.hover();
+    await box.waitFor({ state: 'visible', timeout: 5_000 });
+    expect(fetched).toEqual([`${href}card.json`]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('show nothing, and raise no error, when the card cannot be fetched', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route('**/card.json', (route) => route.abort());
+    await page.goto(`${server.origin}${articlePath}`);
+    await firstLink(page).hover();
+    await page.waitForTimeout(800);
+    expect(await page.locator(tooltip).isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('leave a tap on a touch screen to the link: it navigates, with no card', async () => {
+    const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${articlePath}`);
+    await firstLink(page).tap();
+    await page.waitForURL(`${server.origin}${href}`);
+    await context.close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`pass axe with a card shown (${colorScheme} theme)`, async () => {
+      // axe is injected as a script, which the site's CSP rightly forbids: bypass it for the audit.
+      const context = await browser.newContext({ bypassCSP: true, colorScheme });
+      const page = await context.newPage();
+      await page.goto(`${server.origin}${articlePath}`);
+      await firstLink(page).hover();
+      await page.locator(tooltip).waitFor({ state: 'visible', timeout: 5_000 });
+      await page.addScriptTag({ path: axePath });
+      const violations = await page.evaluate<{ id: string; nodes: { target: string[] }[] }[]>(`axe.run(document).then((r) => r.violations)`);
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      await context.close();
+    });
+  }
+});
