@@ -23,9 +23,10 @@ import { chromiumArgs, chromiumPath, launchChromium, precompress, serveStatic } 
 const BUDGET = { htmlCssKB: 40, fontKB: 150, lighthouse: 95 };
 /**
  * Scripts an article page may load: Pagefind's search UI and what it loads, the site's search
- * enhancement (src/components/Search*.astro, bundled with its shared chunk) and the theme switch.
+ * enhancement (src/components/Search*.astro, bundled with its shared chunk), the theme switch and
+ * the entity link previews (src/components/EntityPreview.astro; their card.json loads on hover only).
  */
-const ALLOWED_SCRIPT = /^\/(theme\.js|pagefind\/.+|_astro\/(Search[^/]*|adapter\.[^/]*)\.js)$/;
+const ALLOWED_SCRIPT = /^\/(theme\.js|pagefind\/.+|_astro\/(Search[^/]*|EntityPreview[^/]*|adapter\.[^/]*)\.js)$/;
 
 const { values: args } = parseArgs({
   options: { content: { type: 'string' }, pages: { type: 'string', default: '5' }, runs: { type: 'string', default: '3' }, 'no-lighthouse': { type: 'boolean', default: false } },
