@@ -105,6 +105,15 @@ describe('streaming splitters', () => {
     }
   });
 
+  it('reports a record that lost its closing brace before a record that is no object, counting each once', () => {
+    // Found by tests/ingest/fuzz.test.ts: the number after the unclosed record was read into it.
+    const text = '[\n{"title": "خبر", "content": "نص"\n,\n42\n,\n[1, 2]\n,\n{"title": "خبر", "content": "نص"\n,\nnull\n,\n{"content": "نص آخر"}\n]';
+    const out = split(new JsonRecordSplitter(), [new TextEncoder().encode(text)]);
+    const unclosed = 'invalid JSON: this record is not closed (a "}" is missing) before the next record';
+    expect(out.map((r) => ('error' in r ? r.error : new TextDecoder().decode(r.bytes)))).toEqual([unclosed, '42', '[1, 2]', unclosed, 'null', '{"content": "نص آخر"}']);
+    expect(out.map((r) => r.index)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
   it('reports a record cut off by the end of the file, and skips records over the size limit', () => {
     expect(split(new JsonRecordSplitter(), [new TextEncoder().encode('[{"a": 1}, {"b": "x')])).toEqual([
       { index: 1, bytes: new TextEncoder().encode('{"a": 1}') },

@@ -124,13 +124,19 @@ export class JsonRecordSplitter {
       }
       if (isSpace(b) || b === COMMA) continue;
       if (this.recordObject && this.recordDepth === 1 && this.depth === 2) {
-        // At a record's own level in the top-level array, only a key may follow "{" or ",". A "{"
-        // there is the next record and a "]" the array's end: this record lost its closing brace.
+        // At a record's own level in the top-level array, only a key (or the "}" of an empty
+        // object) may follow "{" or ",". Anything else there — a "{", a "[", a number, true, null —
+        // is the next record, and a "]" the array's end: this record lost its closing brace.
         // Report it and go on, rather than read every later record into it.
-        if (this.expectKey && b === OPEN_BRACE) {
+        if (this.expectKey && b !== QUOTE && b !== CLOSE_BRACE && b !== CLOSE_BRACKET) {
           this.unclosed(out, 'before the next record');
+          // This byte starts the next record, at the array's level.
+          this.depth = 1;
           this.recordDepth = 1;
-          this.recordObject = true;
+          this.recordObject = b === OPEN_BRACE;
+          this.expectKey = this.recordObject;
+          if (b === OPEN_BRACE || b === OPEN_BRACKET) this.depth++;
+          else this.scalar = true;
           start = i;
           continue;
         }
