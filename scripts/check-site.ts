@@ -1,16 +1,21 @@
 /**
- * html-validate over every page of a built site, with the project's `.htmlvalidate.json`
- * (scripts/lib/html-validate.ts), wherever the site was built: the seed build, a real-day build
- * kept by `npm run bench:scale -- --keep DIR` (its pages are in DIR/dist), a deployment's dist.
+ * The checks of the site tests, over every page of any built site: html-validate with the
+ * project's `.htmlvalidate.json` (scripts/lib/html-validate.ts), and what a reader follows
+ * (scripts/lib/site-links.ts: every internal link resolves; how many article pages show a date
+ * linked to its day, an outlet linked to its page, related stories). Wherever the site was built:
+ * the seed build, a real-day build kept by `npm run bench:scale -- --keep DIR` (its pages are in
+ * DIR/dist), a deployment's dist.
  *
  *   npm run check:site -- DIST [--first N]
  *
- * Prints how many pages were checked, the errors per rule, and the first N errors (default 20)
- * as `page:line:column rule message`. Exits 0 when there is no error, 1 when there is any (warnings
- * are counted, not failed), 2 on a usage error or a folder with no pages.
+ * Prints how many pages were checked, the errors per rule, the first N errors (default 20) as
+ * `page:line:column rule message`, the link figures and the first N broken links. Exits 0 when
+ * there is no error and no broken link, 1 when there is any (warnings are counted, not failed), 2 on
+ * a usage error or a folder with no pages.
  */
 import { parseArgs } from 'node:util';
 import { formatProblem, type HtmlProblem, htmlPages, projectValidator, validatePage } from './lib/html-validate.ts';
+import { checkSiteLinks } from './lib/site-links.ts';
 
 const USAGE = 'usage: npm run check:site -- DIST [--first N]   (DIST: a built site folder, e.g. dist)';
 
@@ -64,7 +69,14 @@ async function main(argv: string[]): Promise<number> {
     console.log(`first ${Math.min(first, errors.length)} errors:`);
     for (const problem of errors.slice(0, first)) console.log(`  ${formatProblem(problem)}`);
   }
-  return errors.length > 0 ? 1 : 0;
+  const links = await checkSiteLinks(dist, pages);
+  const share = (n: number) => (links.articles === 0 ? '–' : `${((100 * n) / links.articles).toFixed(1)}%`);
+  console.log(`${links.links} internal links: ${links.broken.length} broken`);
+  for (const broken of links.broken.slice(0, first)) console.log(`  ${broken}`);
+  console.log(
+    `${links.articles} article pages: dated ${share(links.dated)} (by collection day ${share(links.approximate)}), outlet linked ${share(links.withOutlet)}, related stories ${share(links.withRelated)}`,
+  );
+  return errors.length > 0 || links.broken.length > 0 ? 1 : 0;
 }
 
 process.exitCode = await main(process.argv.slice(2));

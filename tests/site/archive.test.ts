@@ -3,13 +3,15 @@
  * several outlets and days, datelines, records with no publication date but a collection time),
  * ingested by the real CLI and built by the real build.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFrontmatter } from '../../src/ingest/index.ts';
 import { formatDay } from '../../src/site/format.ts';
 import { buildSite } from '../../scripts/lib/build.ts';
+import { htmlPages } from '../../scripts/lib/html-validate.ts';
+import { checkSiteLinks } from '../../scripts/lib/site-links.ts';
 import { checkRelatedStories, type RelatedOnPages } from '../support/related.ts';
 import { articleIds, listFiles, readPage } from '../support/site.ts';
 
@@ -168,4 +170,33 @@ describe('a site of real-shaped news records', () => {
       await rm(work, { recursive: true, force: true });
     }
   }, 300_000);
+
+  it('passes check:site\'s reader checks: no broken link, every article dated with its outlet linked', async () => {
+    const pages = await htmlPages(dist);
+    const report = await checkSiteLinks(dist, pages);
+    expect(report.broken).toEqual([]);
+    expect(report.links).toBeGreaterThan(pages.length);
+    expect(report.articles).toBe(ids.length);
+    expect(report.dated).toBe(ids.length);
+    expect(report.approximate).toBe([...frontmatter.values()].filter((f) => f.publishedFrom === 'collected').length);
+    expect(report.withOutlet).toBe(ids.length);
+    expect(report.withRelated).toBeGreaterThan(0);
+  });
+
+  it('check:site\'s reader checks catch a broken link and an undated article', async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), 'marsad-links-'));
+    try {
+      await cp(path.join(dist, 'index.html'), path.join(work, 'index.html'));
+      const article = `articles/${ids[0]}/index.html`;
+      const html = (await readFile(path.join(dist, article), 'utf8')).replace(/href="\/archive\/[^"]*"/g, 'href="/archive/1999-01-01/"');
+      await mkdir(path.dirname(path.join(work, article)), { recursive: true });
+      await writeFile(path.join(work, article), html);
+      const report = await checkSiteLinks(work, ['index.html', article]);
+      expect(report.broken.length).toBeGreaterThan(1);
+      expect(report.broken).toContain(`${article} → /archive/1999-01-01/`);
+      expect(report.articles).toBe(1);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
 });
