@@ -47,6 +47,9 @@ describe('a site of real-shaped news records', () => {
       const approximate = meta!.text.includes('أو قبله');
       expect(approximate, id).toBe(f.publishedFrom === 'collected');
       if (approximate) expect(meta!.querySelector('time')!.getAttribute('title')).toMatch(/تاريخ جمع الخبر/);
+      // The Gregorian date, its caveat and the Hijri date read apart: «… ٢٠١٥ أو قبله (٢٦ شوال ١٤٣٦ هـ)».
+      const line = page.querySelectorAll('article header p').find((p) => p.text.includes('نُشر في'))!;
+      expect(line.text.replace(/\s+/g, ' ').trim()).toMatch(/نُشر في \S.*\S \([^()]+\)$/);
       // Search results show the same date, with the same caveat.
       const searchDate = page.querySelector('[data-pagefind-meta="date"]')!.text;
       expect(searchDate.endsWith('أو قبله')).toBe(f.publishedFrom === 'collected');
