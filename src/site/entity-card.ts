@@ -1,3 +1,4 @@
+import { clipText } from './format.ts';
 import { articleCount, entityTypeInfo } from './labels.ts';
 import type { EntityType } from '../schemas/entity.ts';
 
@@ -14,28 +15,17 @@ export interface EntityCard {
   countText: string;
 }
 
-/** Longest description a card shows, in characters, before it is clipped at a word. */
+/** Longest description a card shows, in characters, before it is clipped at a word (then «…» follows). */
 export const CARD_LINE_MAX = 140;
-
-/** Clips text to `max` characters at the last space before it, with an ellipsis. */
-export function clipLine(text: string, max = CARD_LINE_MAX): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  if (line.length <= max) return line;
-  const cut = line.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[،,؛;:.\s]+$/u, '')}…`;
-}
 
 /** The preview card of an entity named in `count` articles. */
 export function entityCard(entity: { name: string; type: EntityType; description: string }, count: number): EntityCard {
   return {
     name: entity.name,
     type: entityTypeInfo[entity.type].one,
-    line: clipLine(entity.description),
+    // One line: the registry may wrap a description; clipped after CARD_LINE_MAX characters.
+    line: clipText(entity.description.replace(/\s+/g, ' ').trim(), CARD_LINE_MAX + 1),
     count,
     countText: count > 0 ? `ورد في ${articleCount(count)}` : 'لم يرد في مقالة بعد',
   };
 }
-
-/** Where an entity's card is served: next to its page. */
-export const entityCardUrl = (entityPath: string): string => `${entityPath}card.json`;

@@ -34,13 +34,14 @@ export function isoDate(date: Date): string {
 }
 
 /**
- * A text cut to at most `max` characters at a word boundary, with «…» when it was cut: for the
- * `<title>` and social cards, where a headline of thousands of characters must not go whole.
+ * A text cut to at most `max` characters at a word boundary, with «…» when it was cut (and no
+ * comma or full stop left before it): for the `<title>` and social cards, where a headline of
+ * thousands of characters must not go whole, and an entity preview's one line.
  */
 export function clipText(text: string, max: number): string {
   const chars = [...text];
   if (chars.length <= max) return text;
   const cut = chars.slice(0, max - 1).join('');
   const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[،,؛;:.\s]+$/u, '')}…`;
 }
