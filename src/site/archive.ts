@@ -36,16 +36,16 @@ let months: Promise<MonthDays[]> | undefined;
 /** Every outlet with its articles, most articles first. */
 export function getOutlets(): Promise<Map<string, OutletArticles>> {
   outlets ??= getArticles().then((all) => {
-    const bySlug = new Map<string, OutletArticles>();
-    for (const article of all) {
-      const name = article.data.outlet;
-      if (!name) continue;
-      const slug = outletSlug(name);
-      const entry = bySlug.get(slug);
-      if (entry) entry.articles.push(article);
-      else bySlug.set(slug, { slug, name, articles: [article] });
-    }
-    return new Map([...bySlug].sort(([, a], [, b]) => b.articles.length - a.articles.length || a.name.localeCompare(b.name, 'ar')));
+    const bySlug = Map.groupBy(
+      all.filter((a) => a.data.outlet),
+      (a) => outletSlug(a.data.outlet!),
+    );
+    return new Map(
+      [...bySlug]
+        .map(([slug, articles]) => ({ slug, name: articles[0]!.data.outlet!, articles }))
+        .sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name, 'ar'))
+        .map((outlet) => [outlet.slug, outlet]),
+    );
   });
   return outlets;
 }
@@ -53,26 +53,19 @@ export function getOutlets(): Promise<Map<string, OutletArticles>> {
 /** Every month that has dated articles, newest first, each with its days, newest first. */
 export function getMonths(): Promise<MonthDays[]> {
   months ??= getArticles().then((all) => {
-    const byDay = new Map<string, ArticleEntry[]>();
     // Articles come newest first, so days and months come out in that order too.
-    for (const article of all) {
-      if (!article.data.published) continue;
-      const day = isoDate(article.data.published);
-      const list = byDay.get(day);
-      if (list) list.push(article);
-      else byDay.set(day, [article]);
-    }
-    const byMonth = new Map<string, DayArticles[]>();
-    for (const [day, articles] of byDay) {
-      const month = day.slice(0, 7);
-      const list = byMonth.get(month) ?? [];
-      list.push({ day, articles });
-      byMonth.set(month, list);
-    }
-    return [...byMonth].map(([month, days]) => ({ month, days }));
+    const byDay = Map.groupBy(
+      all.filter((a) => a.data.published),
+      (a) => isoDate(a.data.published!),
+    );
+    const days = [...byDay].map(([day, articles]) => ({ day, articles }));
+    return [...Map.groupBy(days, (d) => d.day.slice(0, 7))].map(([month, monthDays]) => ({ month, days: monthDays }));
   });
   return months;
 }
+
+/** How many articles a month has. */
+export const monthArticleCount = (month: MonthDays): number => month.days.reduce((n, d) => n + d.articles.length, 0);
 
 /** Stories of one outlet on the front page. */
 export const FRONT_PER_OUTLET = 4;
@@ -92,13 +85,7 @@ export async function latestWeek(): Promise<{ day: DayArticles; week: DayArticle
 
 /** A day's articles by outlet, the outlets with the most articles first (outlet-less ones last). */
 export function byOutlet(articles: readonly ArticleEntry[]): { name: string | null; articles: ArticleEntry[] }[] {
-  const groups = new Map<string | null, ArticleEntry[]>();
-  for (const article of articles) {
-    const list = groups.get(article.data.outlet);
-    if (list) list.push(article);
-    else groups.set(article.data.outlet, [article]);
-  }
-  return [...groups]
+  return [...Map.groupBy(articles, (a) => a.data.outlet)]
     .map(([name, list]) => ({ name, articles: list }))
     .sort((a, b) => (a.name === null ? 1 : 0) - (b.name === null ? 1 : 0) || b.articles.length - a.articles.length || (a.name ?? '').localeCompare(b.name ?? '', 'ar'));
 }
@@ -109,9 +96,7 @@ export function byOutlet(articles: readonly ArticleEntry[]): { name: string | nu
  * main subjects comes before a brief that shares none; ties keep the given order.
  */
 export async function byNewsOfTheDay(articles: readonly ArticleEntry[], day: readonly ArticleEntry[]): Promise<ArticleEntry[]> {
-  const index = await getMentionIndex();
-  const named = new Map<string, number>();
-  for (const article of day) for (const id of index.byArticle.get(article.id)?.counts.keys() ?? []) named.set(id, (named.get(id) ?? 0) + 1);
+  const [index, named] = await Promise.all([getMentionIndex(), namingCounts(day)]);
   const score = (article: ArticleEntry) => {
     let sum = 0;
     for (const id of index.byArticle.get(article.id)?.counts.keys() ?? []) sum += (named.get(id) ?? 0) - 1;
@@ -123,23 +108,37 @@ export async function byNewsOfTheDay(articles: readonly ArticleEntry[], day: rea
     .map((x) => x.article);
 }
 
-/**
- * The entities named in the title or body of the most of `articles`, with how many of them name
- * each; `type` keeps one kind (people, places…).
- */
-export async function topEntities(
-  articles: readonly ArticleEntry[],
-  limit = TOP_ENTITIES,
-  type?: EntityType,
-): Promise<{ entity: EntityEntry; articles: number }[]> {
-  const [index, entities] = await Promise.all([getMentionIndex(), getEntities()]);
+/** Entity id → how many of `articles` name it in their title or body. */
+async function namingCounts(articles: readonly ArticleEntry[]): Promise<Map<string, number>> {
+  const index = await getMentionIndex();
   const counts = new Map<string, number>();
   for (const article of articles) {
     for (const id of index.byArticle.get(article.id)?.counts.keys() ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
+  return counts;
+}
+
+/** The most named entities of `counts` (of one `type`, or of any), with their counts. */
+async function mostNamed(counts: ReadonlyMap<string, number>, limit: number, type?: EntityType): Promise<{ entity: EntityEntry; articles: number }[]> {
+  const entities = await getEntities();
   return [...counts]
     .filter(([id]) => entities.has(id) && (!type || entities.get(id)!.data.type === type))
     .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
     .slice(0, limit)
     .map(([id, n]) => ({ entity: entities.get(id)!, articles: n }));
+}
+
+/** The entities named in the title or body of the most of `articles`, with how many of them name each. */
+export async function topEntities(articles: readonly ArticleEntry[], limit = TOP_ENTITIES): Promise<{ entity: EntityEntry; articles: number }[]> {
+  return mostNamed(await namingCounts(articles), limit);
+}
+
+/** The same, for each of `types` (people, places…), counted once. */
+export async function topEntitiesByType(
+  articles: readonly ArticleEntry[],
+  types: readonly EntityType[],
+  limit: number,
+): Promise<{ type: EntityType; entities: { entity: EntityEntry; articles: number }[] }[]> {
+  const counts = await namingCounts(articles);
+  return Promise.all(types.map(async (type) => ({ type, entities: await mostNamed(counts, limit, type) })));
 }
