@@ -315,14 +315,25 @@ export function isUnedited(mdx: string): boolean | null {
   return createHash('sha256').update(bare).digest('hex') === hash;
 }
 
-/** Reads the YAML frontmatter of an MDX file, or null when it has none or it does not parse. */
-export function readFrontmatter(mdx: string): Record<string, unknown> | null {
-  const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(mdx);
-  if (!m) return null;
+const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/**
+ * An MDX file's YAML frontmatter (null when it has none or it does not parse) and the body after
+ * it (the whole file when there is no frontmatter).
+ */
+export function splitFrontmatter(mdx: string): { data: Record<string, unknown> | null; body: string } {
+  const m = FRONTMATTER.exec(mdx);
+  if (!m) return { data: null, body: mdx };
+  const body = mdx.slice(m[0].length);
   try {
     const data: unknown = parse(m[1]!);
-    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
+    return { data: data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null, body };
   } catch {
-    return null;
+    return { data: null, body };
   }
+}
+
+/** Reads the YAML frontmatter of an MDX file, or null when it has none or it does not parse. */
+export function readFrontmatter(mdx: string): Record<string, unknown> | null {
+  return splitFrontmatter(mdx).data;
 }

@@ -6,7 +6,7 @@
  * counts, so two stories written from one template (two weather reports, two telegrams of
  * congratulation) stay apart, while an edited sentence changes only the shingles it touches.
  */
-import { readFrontmatter, splitMdxHash } from './mdx.ts';
+import { splitFrontmatter, splitMdxHash } from './mdx.ts';
 import { foldForFingerprint } from './text.ts';
 
 /**
@@ -45,11 +45,8 @@ export function sketchOfFolded(folded: string): Sketch {
  * escapes fold away with the punctuation). Both sides of a comparison are sketched this way.
  */
 export function sketchOfMdx(mdx: string): Sketch {
-  const bare = splitMdxHash(mdx).mdx;
-  const data = readFrontmatter(bare) ?? {};
-  const end = bare.startsWith('---\n') ? bare.indexOf('\n---\n', 3) : -1;
-  const body = end < 0 ? bare : bare.slice(end + 5);
-  const field = (key: string) => (typeof data[key] === 'string' ? data[key] : '');
+  const { data, body } = splitFrontmatter(splitMdxHash(mdx).mdx);
+  const field = (key: string) => (typeof data?.[key] === 'string' ? data[key] : '');
   return sketchOfFolded(foldForFingerprint([field('title'), field('standfirst'), body].join('\n')));
 }
 
