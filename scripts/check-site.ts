@@ -1,10 +1,10 @@
 /**
  * The checks of the site tests, over every page of any built site: html-validate with the
  * project's `.htmlvalidate.json` (scripts/lib/html-validate.ts), and what a reader follows
- * (scripts/lib/site-links.ts: every internal link resolves; how many article pages show a date
- * linked to its day, an outlet linked to its page, related stories). Wherever the site was built:
- * the seed build, a real-day build kept by `npm run bench:scale -- --keep DIR` (its pages are in
- * DIR/dist), a deployment's dist.
+ * (scripts/lib/site-links.ts: every internal link and asset resolves, by the build's own check;
+ * how many article pages show a date linked to its day, an outlet linked to its page, related
+ * stories). Wherever the site was built: the seed build, a real-day build kept by
+ * `npm run bench:scale -- --keep DIR` (its pages are in DIR/dist), a deployment's dist.
  *
  *   npm run check:site -- DIST [--first N]
  *
@@ -71,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const links = await checkSiteLinks(dist, pages);
   const share = (n: number) => (links.articles === 0 ? '–' : `${((100 * n) / links.articles).toFixed(1)}%`);
-  console.log(`${links.links} internal links: ${links.broken.length} broken`);
+  console.log(`${links.urls} internal URLs (links and assets): ${links.broken.length} broken`);
   for (const broken of links.broken.slice(0, first)) console.log(`  ${broken}`);
   console.log(
     `${links.articles} article pages: dated ${share(links.dated)} (by collection day ${share(links.approximate)}), outlet linked ${share(links.withOutlet)}, related stories ${share(links.withRelated)}`,

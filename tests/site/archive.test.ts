@@ -178,7 +178,7 @@ describe('a site of real-shaped news records', () => {
     const pages = await htmlPages(dist);
     const report = await checkSiteLinks(dist, pages);
     expect(report.broken).toEqual([]);
-    expect(report.links).toBeGreaterThan(pages.length);
+    expect(report.urls).toBeGreaterThan(pages.length);
     expect(report.articles).toBe(ids.length);
     expect(report.dated).toBe(ids.length);
     expect(report.approximate).toBe([...frontmatter.values()].filter((f) => f.publishedFrom === 'collected').length);
