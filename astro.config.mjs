@@ -6,7 +6,9 @@ import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
 import { pagefindIntegration } from './src/search/integration.ts';
 import { linkCheckIntegration } from './src/site/link-check-integration.ts';
-import { siteUrl, outDir, cacheDir } from './src/site/config.ts';
+import { settings } from './src/settings.ts';
+
+const { siteUrl, outDir, cacheDir } = settings();
 
 export default defineConfig({
   site: siteUrl,

@@ -5,7 +5,9 @@ import { articleSchema } from './schemas/article.ts';
 import { entitySchema } from './schemas/entity.ts';
 import { articleLoader } from './site/article-loader.ts';
 import { registryLoader } from './site/registry-loader.ts';
-import { contentDir } from './site/config.ts';
+import { settings } from './settings.ts';
+
+const { contentDir } = settings();
 
 // Articles are rendered once per change by the project's loader and kept in the content store
 // (src/site/article-loader.ts explains why not the glob loader with @astrojs/mdx).

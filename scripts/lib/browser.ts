@@ -6,9 +6,10 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import sirv from 'sirv';
+import { settings } from '../../src/settings.ts';
 
-/** Debian's Chromium (`apt-get install chromium`), or `MARSAD_CHROMIUM`. */
-export const chromiumPath = process.env.MARSAD_CHROMIUM || '/usr/bin/chromium';
+/** Debian's Chromium (`apt-get install chromium`), or `MARSAD_CHROMIUM` (src/settings.ts). */
+export const chromiumPath = settings().chromium;
 
 /** Flags for headless Chromium on these machines (no sandbox as root, no background network). */
 export const chromiumArgs = [

@@ -25,6 +25,7 @@ import { displayPath } from '../entities/registry-rules.ts';
 import { readFrontmatter } from '../ingest/index.ts';
 import { shownName } from '../ingest/io/inputs.ts';
 import { renderArticleBody } from '../render/article.ts';
+import { settingsOrExit } from '../settings.ts';
 import { articleFiles } from '../site/article-files.ts';
 import { entityUrl } from '../site/urls.ts';
 
@@ -151,7 +152,7 @@ function main(argv: string[]): number {
     return 2;
   }
 
-  const contentDir = path.resolve(values.content ?? (process.env.MARSAD_CONTENT_DIR || 'content'));
+  const contentDir = path.resolve(values.content ?? settingsOrExit().contentDir);
   let registry: RegistryEntity[];
   try {
     registry = loadRegistry(path.join(contentDir, 'entities'));

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type FileFormat } from '../ingest/io/inputs.ts';
 import { type Progress, runIngest, summaryLine } from '../ingest/io/run.ts';
+import { settingsOrExit } from '../settings.ts';
 
 const USAGE = `usage: npm run ingest -- [options] PATH...
   PATH            article files or folders (walked recursively); - reads stdin
@@ -69,9 +70,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`--jobs takes a whole number from 0 to 64\n${USAGE}`);
     return 2;
   }
-  const outDir = path.resolve(
-    values.out ?? (process.env.MARSAD_CONTENT_DIR ? path.join(process.env.MARSAD_CONTENT_DIR, 'articles') : 'content/articles'),
-  );
+  const outDir = path.resolve(values.out ?? path.join(settingsOrExit().contentDir, 'articles'));
 
   const output = new Output(values.quiet);
   // The first signal stops the run after the articles in flight; a second one exits at once

@@ -4,12 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { searchEnrichmentEnabled } from '../search/config.ts';
 import { indexSite } from '../search/index-site.ts';
-import { outDir } from '../site/config.ts';
+import { settingsOrExit } from '../settings.ts';
 import { findBrokenLinks } from '../site/link-check.ts';
 import { PAGEFIND_PATH } from '../search/shards.ts';
 
+const { outDir, searchEnrich } = settingsOrExit();
 const dir = path.resolve(process.argv[2] ?? outDir);
 if (!existsSync(path.join(dir, 'index.html'))) {
   process.stderr.write(`${dir}: no built site here (run astro build first)\n`);
@@ -17,7 +17,7 @@ if (!existsSync(path.join(dir, 'index.html'))) {
 }
 try {
   const { pages, ms, shards } = await indexSite(dir);
-  const mode = searchEnrichmentEnabled() ? 'enriched Arabic index' : 'plain Pagefind (MARSAD_SEARCH_ENRICH=0)';
+  const mode = searchEnrich ? 'enriched Arabic index' : 'plain Pagefind (MARSAD_SEARCH_ENRICH=0)';
   const split = shards > 1 ? ` in ${shards} shards (newest articles first)` : '';
   process.stdout.write(`[marsad-pagefind] indexed ${pages} pages${split} in ${Math.round(ms)} ms, ${mode}\n`);
   // Every page shares the layout that loads the search bundle: check it on the pages that have one.

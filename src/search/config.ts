@@ -1,16 +1,8 @@
 /**
- * Search settings shared by the build (pages, integration) and the browser.
- *
- * `MARSAD_SEARCH_ENRICH=0` builds the site with plain Pagefind: no hidden search terms, no entity
- * tokens, no ranking weights and no query processing in the browser. The benchmark
- * (`npm run bench:search`) builds both ways to compare them on the same pages.
+ * Search constants shared by the build (pages, integration) and the browser. Whether a build
+ * enriches the index at all is a setting (`searchEnrich` in src/settings.ts, `MARSAD_SEARCH_ENRICH=0`
+ * for plain Pagefind): this module is bundled for the browser, so it reads no environment.
  */
-
-/** Whether this build enriches the search index (default) or ships plain Pagefind. */
-export function searchEnrichmentEnabled(env: Record<string, string | undefined> = process.env): boolean {
-  const value = (env.MARSAD_SEARCH_ENRICH ?? '').trim().toLowerCase();
-  return !['0', 'false', 'no', 'off'].includes(value);
-}
 
 /** Names of the hidden, searchable `data-pagefind-meta` fields the enrichment adds. */
 export const searchFields = {

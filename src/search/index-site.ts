@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Graph } from '../site/graph.ts';
+import { settings } from '../settings.ts';
 import { articleUrl, entityUrl, searchablePagesGlob } from '../site/urls.ts';
 import { MIN_RESULTS, PAGEFIND_PATH, SHARD_MANIFEST, type SearchShard, type ShardManifest } from './shards.ts';
 
@@ -20,20 +21,10 @@ import { MIN_RESULTS, PAGEFIND_PATH, SHARD_MANIFEST, type SearchShard, type Shar
 export interface IndexSiteOptions {
   /** Pages to index when the site is one shard (default: article and entity pages). */
   glob?: string;
-  /** Articles per shard; the site is one index up to this many (default `MARSAD_SEARCH_SHARD_ARTICLES` or 5,000). */
+  /** Articles per shard; the site is one index up to this many (default: the `searchShardArticles` setting). */
   articlesPerShard?: number;
   /** Fewer results than this from the first shard: the browser searches the older ones too (default 10). */
   minResults?: number;
-}
-
-export const DEFAULT_ARTICLES_PER_SHARD = 5000;
-
-export function articlesPerShardSetting(): number {
-  const raw = process.env.MARSAD_SEARCH_SHARD_ARTICLES;
-  if (raw === undefined || raw === '') return DEFAULT_ARTICLES_PER_SHARD;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`MARSAD_SEARCH_SHARD_ARTICLES must be a whole number ≥ 1, not "${raw}"`);
-  return n;
 }
 
 interface SiteArticle {
@@ -114,7 +105,7 @@ function stagePages(dir: string, stage: string, pages: readonly string[]): void 
 export async function indexSite(dir: string, options: IndexSiteOptions = {}): Promise<{ pages: number; ms: number; shards: number }> {
   const started = performance.now();
   const glob = options.glob ?? searchablePagesGlob;
-  const perShard = options.articlesPerShard ?? articlesPerShardSetting();
+  const perShard = options.articlesPerShard ?? settings().searchShardArticles;
   const minResults = options.minResults ?? MIN_RESULTS;
   const bundle = path.join(dir, PAGEFIND_PATH);
   try {

@@ -1,5 +1,6 @@
 import type { AstroIntegration } from 'astro';
-import { entityNamesUrl, searchEnrichmentEnabled, vocabularyUrl } from './config.ts';
+import { settings } from '../settings.ts';
+import { entityNamesUrl, vocabularyUrl } from './config.ts';
 
 /**
  * Search in the build: in enriched builds (the default; `MARSAD_SEARCH_ENRICH=0` for plain
@@ -9,7 +10,7 @@ import { entityNamesUrl, searchEnrichmentEnabled, vocabularyUrl } from './config
  * `src/cli/search-index.ts` (`npm run build` runs both).
  */
 export function pagefindIntegration(): AstroIntegration {
-  const enrich = searchEnrichmentEnabled();
+  const enrich = settings().searchEnrich;
   return {
     name: 'marsad-pagefind',
     hooks: {

@@ -3,11 +3,11 @@
  * (`src/site/article-loader.ts`), entity pages' from the registry. Returns null when the build runs with plain Pagefind
  * (`MARSAD_SEARCH_ENRICH=0`).
  */
+import { settings } from '../settings.ts';
 import { articleMetadata, type ArticleEntry, type EntityEntry } from '../site/data.ts';
-import { searchEnrichmentEnabled } from './config.ts';
 import { entityEnrichment, type PageEnrichment } from './enrichment.ts';
 
-const enabled = searchEnrichmentEnabled();
+const enabled = settings().searchEnrich;
 
 /** An entity's names: canonical name, then aliases. */
 export function namesOf(entity: EntityEntry): string[] {

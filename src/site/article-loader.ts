@@ -21,7 +21,7 @@ import { Worker } from 'node:worker_threads';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { contentFiles, loadRegistry } from '../entities/registry.ts';
 import { displayPath, formatProblem } from '../entities/registry-rules.ts';
-import { searchEnrichmentEnabled } from '../search/config.ts';
+import { settings } from '../settings.ts';
 import { articleFiles } from './article-files.ts';
 import { articlePreparer, type PreparedArticle, type PrepareOptions } from './article-prepare.ts';
 
@@ -116,7 +116,7 @@ export async function prepareInWorkers(items: { id: string; source: string }[], 
 async function syncArticles(context: LoaderContext, base: string, entitiesDir: string): Promise<void> {
   const { store, parseData, generateDigest, logger, config } = context;
   const root = fileURLToPath(config.root);
-  const options: PrepareOptions = { registry: loadRegistry(entitiesDir), enrich: searchEnrichmentEnabled() };
+  const options: PrepareOptions = { registry: loadRegistry(entitiesDir), enrich: settings().searchEnrich };
   const contextDigest = generateDigest(`${rendererDigest(root)}\0${options.enrich}\0${JSON.stringify(options.registry)}`);
 
   const seen = new Map<string, string>();

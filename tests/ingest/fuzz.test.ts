@@ -20,6 +20,7 @@ import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestBytes, ingestRecord, readFrontmatter } from '../../src/ingest/index.ts';
 import { shownName } from '../../src/ingest/io/inputs.ts';
+import { settings } from '../../src/settings.ts';
 import { outFiles, runIngestCli } from './support/cli.ts';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
@@ -186,7 +187,7 @@ describe('ingest fuzz: the books balance', () => {
         expect([...outcomes.values()].filter((w) => w === 'written')).toEqual([]);
         expect(outFiles(out).map((f) => fs.readFileSync(path.join(out, f), 'utf8'))).toEqual(before);
       }),
-      { numRuns: Number(process.env.MARSAD_FUZZ_RUNS ?? 12) },
+      { numRuns: settings().fuzzRuns },
     );
   }, 1_800_000);
 });

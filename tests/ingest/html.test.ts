@@ -3,10 +3,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { articleToMdx, ingestRecord, readRecord, withMdxHash } from '../../src/ingest/index.ts';
 import { htmlToMarkdown, looksLikeHtml } from '../../src/ingest/html.ts';
+import { settings } from '../../src/settings.ts';
 import { HOSTILE } from './support/hostile.ts';
 import { compileLikeAstro, renderMdx } from './support/render.ts';
 
-const runs = (n: number) => Math.round(n * Number(process.env.FC_SCALE ?? 1));
+const runs = (n: number) => Math.round(n * settings().propertyScale);
 
 describe('htmlToMarkdown', () => {
   it('keeps paragraphs, headings, quotations, captions and web links; drops scripts, styles and forms with their content', () => {

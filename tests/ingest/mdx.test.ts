@@ -15,11 +15,12 @@ import {
 } from '../../src/ingest/index.ts';
 import type { Article, Block } from '../../src/ingest/index.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
+import { settings } from '../../src/settings.ts';
 import { HOSTILE, hostileText } from './support/hostile.ts';
 import { compileLikeAstro, elementsOf, renderMdx, textOf, type RenderedNode } from './support/render.ts';
 
 /** Property runs: the default, times $FC_SCALE (e.g. FC_SCALE=20 for a long hunt). */
-const runs = (n: number) => Math.round(n * Number(process.env.FC_SCALE ?? 1));
+const runs = (n: number) => Math.round(n * settings().propertyScale);
 
 /**
  * Elements the escaped text may produce inside its block: links to http(s) or mailto targets with

@@ -9,11 +9,12 @@ import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { describe, expect, it } from 'vitest';
 import { type Article, articleToMdx, inlineText, ingestRecord, normalizeText, parseArticle, withMdxHash } from '../../src/ingest/index.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
+import { settings } from '../../src/settings.ts';
 import { HOSTILE } from './support/hostile.ts';
 import { compileLikeAstro, renderMdx, textOf, type RenderedNode } from './support/render.ts';
 
 /** Property runs: the default, times $FC_SCALE (e.g. FC_SCALE=20 for a long hunt). */
-const runs = (n: number) => Math.round(n * Number(process.env.FC_SCALE ?? 1));
+const runs = (n: number) => Math.round(n * settings().propertyScale);
 
 const ARABIC = ['قال الوزير إن المحادثات مثمرة', 'الرياض (واس) -', 'سبق ـ أبها:', 'محمد العتيبي- سبق- جدة:', 'مصدر الصورة EPA', 'Image caption', 'المصدر : الجزيرة', 'بقلم: سارة أحمد', 'نشر في: 25 شوال 1436 هـ', 'اقرأ أيضا', 'شارك', '«نص مقتبس من المقال»', 'وأضاف', '(رويترز)', 'عام /'];
 

@@ -68,7 +68,7 @@ describe('npm run search:index', () => {
       () => null,
       (e: { code: number; stderr: string }) => e,
     );
-    expect(failed?.code).toBe(1);
-    expect(failed?.stderr).toContain('MARSAD_SEARCH_SHARD_ARTICLES must be a whole number ≥ 1, not "many"');
+    expect(failed?.code).toBe(2);
+    expect(failed?.stderr).toBe('MARSAD_SEARCH_SHARD_ARTICLES="many" is not valid: expected a whole number ≥ 1\n');
   });
 });

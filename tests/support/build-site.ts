@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, projectRoot } from '../../scripts/lib/build.ts';
+import { settings } from '../../src/settings.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -54,7 +55,7 @@ async function buildNewsSite(work: string): Promise<{ distDir: string; contentDi
  * the committed seed content. `MARSAD_KEEP_TEST_DIST=1` keeps the built site for inspection.
  */
 export default async function setup(project: TestProject) {
-  const contentDir = path.resolve(projectRoot, process.env.MARSAD_TEST_CONTENT_DIR || 'content');
+  const { testContentDir: contentDir, keepTestDist } = settings();
   const distDir = await mkdtemp(path.join(os.tmpdir(), 'marsad-test-dist-'));
   const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'marsad-test-cache-'));
   const newsWork = await mkdtemp(path.join(os.tmpdir(), 'marsad-test-news-'));
@@ -74,7 +75,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     await rm(cacheDir, { recursive: true, force: true });
     await rm(path.join(newsWork, 'cache'), { recursive: true, force: true });
-    if (!process.env.MARSAD_KEEP_TEST_DIST) await Promise.all([distDir, newsWork].map((dir) => rm(dir, { recursive: true, force: true })));
+    if (!keepTestDist) await Promise.all([distDir, newsWork].map((dir) => rm(dir, { recursive: true, force: true })));
     else console.log(`test sites kept in ${distDir} and ${newsWork}`);
   };
 }

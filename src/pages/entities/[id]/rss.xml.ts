@@ -2,7 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { articleUrl, getArticlesById, getEntities, getMentionIndex, type EntityEntry } from '../../../site/data.ts';
 import { feedItems } from '../../../site/feeds.ts';
-import { siteName } from '../../../site/config.ts';
+import { settings } from '../../../settings.ts';
 
 export const getStaticPaths = (async () =>
   [...(await getEntities()).values()].map((entity) => ({ params: { id: entity.id }, props: { entity } }))) satisfies GetStaticPaths;
@@ -17,7 +17,7 @@ export const GET: APIRoute = async ({ site, props }) => {
     .sort((a, b) => position.get(a.articleId)! - position.get(b.articleId)!)
     .map((m) => articles.get(m.articleId)!);
   return rss({
-    title: `${siteName} — ${entity.data.name}`,
+    title: `${settings().siteName} — ${entity.data.name}`,
     description: entity.data.description,
     site: site!,
     items: feedItems(mentioning, articleUrl),
