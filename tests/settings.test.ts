@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { END, settingsDoc, settingsReference, START, withReference } from '../scripts/docs-settings.ts';
 import { projectRoot } from '../scripts/lib/build.ts';
 import { isSet, readSettings, settingDefinitions, SettingsError, type SettingName } from '../src/settings.ts';
 
@@ -126,6 +127,26 @@ describe('readSettings', () => {
       // The default parses exactly as the same text set explicitly would.
       expect(readSettings({ [d.env]: d.default })[name as SettingName], name).toEqual(readSettings({})[name as SettingName]);
     }
+  });
+});
+
+describe('docs/settings.md', () => {
+  it('holds the reference table of the definitions, as npm run docs:settings writes it', () => {
+    const page = readFileSync(settingsDoc, 'utf8');
+    expect(withReference(page, settingsReference()), 'docs/settings.md is out of step with src/settings.ts: run npm run docs:settings').toBe(page);
+    for (const { env } of Object.values(settingDefinitions)) expect(page).toContain(`| \`${env}\` |`);
+  });
+
+  it('is linked from the README', () => {
+    expect(readFileSync(path.join(projectRoot, 'README.md'), 'utf8')).toContain('(docs/settings.md)');
+  });
+
+  it('replaces only what lies between the markers, and needs both', () => {
+    const page = `# Settings\n\nintro\n\n${START}\nold table\n${END}\n\nafter\n`;
+    const updated = withReference(page, '| new |');
+    expect(updated).toBe(`# Settings\n\nintro\n\n${START}\n\n| new |\n\n${END}\n\nafter\n`);
+    expect(withReference(updated, '| new |')).toBe(updated);
+    expect(() => withReference('# Settings\n', '| new |')).toThrow(/needs the markers/);
   });
 });
 
