@@ -25,10 +25,20 @@ export const NEWS_RECORDS = path.join(projectRoot, 'tests', 'ingest', 'fixtures'
 export const RELATED_RECORDS = path.join(projectRoot, 'tests', 'site', 'fixtures', 'related-records.json');
 
 /**
+ * The news site is built under site settings of its own (src/settings.ts), so that the site tests
+ * see the build take its origin, name and tagline from the settings, not from the defaults.
+ */
+export const NEWS_SITE_SETTINGS = {
+  MARSAD_SITE: 'https://news.marsad.example',
+  MARSAD_SITE_NAME: 'مرصد الصحف',
+  MARSAD_SITE_TAGLINE: 'أخبار الصحف السعودية يوما بيوم',
+};
+
+/**
  * The site readers of real news get: `NEWS_RECORDS` ingested by the real CLI, with the seed
  * registry and the real-news one bench:scale builds with (the places and people of these
- * records), built by the real build. The seeds are undated and from few outlets; this site has
- * days, months and outlets to browse.
+ * records), built by the real build with `NEWS_SITE_SETTINGS`. The seeds are undated and from
+ * few outlets; this site has days, months and outlets to browse.
  */
 async function buildNewsSite(work: string): Promise<{ distDir: string; contentDir: string }> {
   const contentDir = path.join(work, 'content');
@@ -44,7 +54,7 @@ async function buildNewsSite(work: string): Promise<{ distDir: string; contentDi
   // Exit 1: two records of the first file are no articles; the rest must be written.
   ingest(NEWS_RECORDS, 1, /: 9 written, 0 unchanged, 1 duplicate, 0 kept, 2 rejected$/m);
   ingest(RELATED_RECORDS, 0, /: 3 written, 0 unchanged, 0 duplicate, 0 kept, 0 rejected$/m);
-  await buildSite({ contentDir, outDir: distDir, cacheDir: path.join(work, 'cache') });
+  await buildSite({ contentDir, outDir: distDir, cacheDir: path.join(work, 'cache'), env: NEWS_SITE_SETTINGS });
   return { distDir, contentDir };
 }
 
