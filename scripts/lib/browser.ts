@@ -75,8 +75,14 @@ export async function serveStatic(
       const write = res.write.bind(res) as (...a: unknown[]) => boolean;
       const end = res.end.bind(res) as (...a: unknown[]) => typeof res;
       const size = (chunk: unknown) => (typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk instanceof Uint8Array ? chunk.length : 0);
-      res.write = ((chunk: unknown, ...rest: unknown[]) => (count(size(chunk), urlPath), write(chunk, ...rest))) as typeof res.write;
-      res.end = ((chunk?: unknown, ...rest: unknown[]) => (typeof chunk !== 'function' && count(size(chunk), urlPath), end(chunk, ...rest))) as typeof res.end;
+      res.write = ((chunk: unknown, ...rest: unknown[]) => {
+        count(size(chunk), urlPath);
+        return write(chunk, ...rest);
+      }) as typeof res.write;
+      res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+        if (typeof chunk !== 'function') count(size(chunk), urlPath);
+        return end(chunk, ...rest);
+      }) as typeof res.end;
     }
     handler(req, res);
   });

@@ -234,7 +234,7 @@ function run(text: string, table: Table, from: number, withOffsets: boolean): nu
       if (withOffsets) outOffsets[o] = i;
       out[o++] = m;
     } else if (m === DEL) {
-      continue;
+      // Dropped: nothing is written.
     } else if (m === HAMZA_FOLD) {
       while (o > 0 && out[o - 1] === YEH) o--;
       if (withOffsets) outOffsets[o] = i;

@@ -16,7 +16,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type FileFormat } from '../ingest/io/inputs.ts';
+import type { FileFormat } from '../ingest/io/inputs.ts';
 import { type Progress, runIngest, summaryLine } from '../ingest/io/run.ts';
 import { settingsOrExit } from '../settings.ts';
 

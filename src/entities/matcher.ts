@@ -103,7 +103,10 @@ export class EntityMatcher {
   #add(name: string, entityId: string, slot: 'entityId' | 'shortId', derived: boolean): void {
     const words = tokenize(name).map((t) => matchKey(t.text));
     if (words.length === 0) return;
-    if (!derived) return this.#insert(words, entityId, slot);
+    if (!derived) {
+      this.#insert(words, entityId, slot);
+      return;
+    }
     // «عبدالله» and «عبد الله» are one name written two ways: add the other way(s).
     if (words.some((w) => /^عبد\S/.test(w) || w === 'عبد')) {
       const joined = words.join(' ').replace(/(^| )عبد (?=\S)/g, '$1عبد').split(' ');

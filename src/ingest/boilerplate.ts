@@ -39,7 +39,7 @@ export const FURNITURE_LINES: Array<[RegExp, string]> = [
   [/^(?:\d{4,6}\s*-\s*(?:stc|mobily|zain|موبايلي|زين)|ثم الرسالة|(?:\d+\s+)?مسافة ثم (?:نص )?الرسالة.{0,20}|تبدأ بالرمز(?=\s).{0,60}|الاتصالات\s*[,،]?\s*\d+.{0,60})$/i, 'reader SMS-contact instructions'],
   [/^(?:اقرأ|إقرأ|اقرا) (?:أيضا|أيضاً|ايضا|ايضاً)\s*[:：]\s*\S.{0,150}$/, 'link to another story ("اقرأ أيضا")'],
   [
-    /^(?![^]*[\u0600-\u06FF])(?:(?:epa\d+|afp_|EPA\/|AFP PHOTO|REUTERS\/)|[^]*\b(?:HANDOUT|EDITORIAL USE ONLY|MANDATORY CREDIT|NO SALES|NO ARCHIVES)\b|[^]*\b(?:handout (?:picture|photo|image)|(?:picture|photo|image) (?:released|taken|made available|provided|distributed) (?:by|on))\b)/i,
+    /^(?![\s\S]*[\u0600-\u06FF])(?:(?:epa\d+|afp_|EPA\/|AFP PHOTO|REUTERS\/)|[\s\S]*\b(?:HANDOUT|EDITORIAL USE ONLY|MANDATORY CREDIT|NO SALES|NO ARCHIVES)\b|[\s\S]*\b(?:handout (?:picture|photo|image)|(?:picture|photo|image) (?:released|taken|made available|provided|distributed) (?:by|on))\b)/i,
     'English photo-agency caption',
   ],
 ];
@@ -67,7 +67,7 @@ export const FURNITURE_SUFFIXES: Array<{ word: string; re: RegExp; reason: strin
   // asks the question, then the question and its answers: "…؟ #vote_area2 ul { padding: 0; … }
   // jQuery.noConflict(); … }); كيف تتناول إفطارك في رمضان؟ تناول جميع الأطعمة …" (8 SaudiNewsNet
   // articles). A rule and a script call are never news text.
-  { word: 'jQuery', re: /\s*[#.][\w-]+[^{}]{0,80}\{[^{}]*\}[^]*?\bjQuery\b[^]*$/, reason: "reader poll: its style sheet, script, question and answers" },
+  { word: 'jQuery', re: /\s*[#.][\w-]+[^{}]{0,80}\{[^{}]*\}[\s\S]*?\bjQuery\b[\s\S]*$/, reason: "reader poll: its style sheet, script, question and answers" },
 ];
 
 /**

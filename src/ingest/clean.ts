@@ -38,7 +38,7 @@ export type Line =
   /** A quotation set apart from the text (Markdown `>`, or a pull quote found by structure.ts). */
   | { kind: 'quote'; text: string };
 
-const CAPTION_LABEL = String.raw`(?:Image caption|Media caption|Photo caption|التعليق على الصورة|تعليق الصورة|تعليق على الصورة)`;
+const CAPTION_LABEL = '(?:Image caption|Media caption|Photo caption|التعليق على الصورة|تعليق الصورة|تعليق على الصورة)';
 const CREDIT = new RegExp(String.raw`^(?:مصدر الصورة|حقوق الصورة|Image copyright|Image source)\s+(.+?)(?:\s+${CAPTION_LABEL}\s*[:：]?\s+(.+))?$`, 'i');
 const CAPTION = new RegExp(String.raw`^(?:${CAPTION_LABEL}\s*[:：]?|(?:الصورة|صورة|في الصورة)\s*[:：])\s+(.+)$`, 'i');
 const SOURCE = /^(?:المصدر|المصادر|مصدر الخبر)\s*[:：]\s*(.+)$/;

@@ -13,7 +13,7 @@ export interface TokenUrl {
 }
 
 /** Opening punctuation a URL may be wrapped in. */
-const OPENERS = /^[(\[«"“'<{]+/;
+const OPENERS = /^[([«"“'<{]+/;
 /** Closing punctuation after a URL (GFM's rule: trailing punctuation is not part of it). */
 const CLOSERS = /[)\]»"”'>}.,;:!?،؛؟…]+$/;
 /** A URL: a scheme and host, or a `www.` host; no spaces. */

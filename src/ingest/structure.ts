@@ -226,7 +226,7 @@ function dropRepeats(blocks: Block[], removed: Removal[], fold: Fold): Block[] {
 function takeStandfirst(blocks: Block[]): string | null {
   const i = blocks.findIndex((b) => b.type !== 'caption');
   const first = blocks[i];
-  if (!first || first.type !== 'paragraph') return null;
+  if (first?.type !== 'paragraph') return null;
   const words = countWords(first.text);
   const more = blocks.slice(i + 1).some((b) => b.type === 'paragraph');
   if (!more || endsSentence(first.text) || words < MIN_STANDFIRST_WORDS || words > MAX_STANDFIRST_WORDS) return null;

@@ -63,7 +63,7 @@ function repel(nodes: readonly SimNode[], strength: number): void {
     for (let j = i + 1; j < nodes.length; j++) {
       const b = nodes[j]!;
       let dx = b.x - a.x;
-      let dy = b.y - a.y;
+      const dy = b.y - a.y;
       // Two nodes on one spot: nudge them apart deterministically (d3 jiggles them at random).
       if (dx === 0 && dy === 0) dx = 1e-6 * (j - i);
       let l = dx * dx + dy * dy;

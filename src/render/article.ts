@@ -131,7 +131,7 @@ export function renderArticleBody(body: string, options: ArticleRenderOptions): 
   let current: TextBlock | undefined;
 
   const flush = () => {
-    if (current && current.text.trim()) blocks.push(current);
+    if (current?.text.trim()) blocks.push(current);
     current = undefined;
   };
 
@@ -190,18 +190,18 @@ export function renderArticleBody(body: string, options: ArticleRenderOptions): 
       case 'comment':
         return [];
       case 'mdxjsEsm':
-        fail(node, '`import` and `export` are not allowed in articles (write \\import at the start of a line to show the word)');
+        return fail(node, '`import` and `export` are not allowed in articles (write \\import at the start of a line to show the word)');
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
         if (isComment(node.value ?? '')) return [];
-        fail(node, `{${(node.value ?? '').slice(0, 40)}}: JavaScript expressions are not allowed in articles (write \\{ to show a brace)`);
+        return fail(node, `{${(node.value ?? '').slice(0, 40)}}: JavaScript expressions are not allowed in articles (write \\{ to show a brace)`);
       case 'element':
         return [element(node, scope)];
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
         return component(node, scope);
       case 'raw':
-        fail(node, 'raw HTML is not allowed in articles');
+        return fail(node, 'raw HTML is not allowed in articles');
       default:
         return children(node, scope);
     }

@@ -311,8 +311,8 @@ describe('npm run entities:suggest', () => {
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^أسماء مقترحة للسجل: 4 \(تُعرض 4\) — النصوص: 1 من /);
     expect(lines).toHaveLength(6);
-    expect(lines.slice(2).every((l) => /^ +\d+ +1  مكان  /.test(l))).toBe(true);
-    expect(lines[2]).toMatch(/^ +2 +1  مكان +عمان — سطر المصدر ×1 — «عمان» \(بترا\) - استقبل .* …$/);
+    expect(lines.slice(2).every((l) => /^ +\d+ +1 {2}مكان {2}/.test(l))).toBe(true);
+    expect(lines[2]).toMatch(/^ +2 +1 {2}مكان +عمان — سطر المصدر ×1 — «عمان» \(بترا\) - استقبل .* …$/);
     expect(lines).toContain(
       '    1         1  مكان       المفرق — كلمة مكان: مدينة ×1 — … إن المحادثات تناولت الوضع في مدينة «المفرق» ومحافظة الكرك، وأضاف أن بلاده تدعم جهود …',
     );

@@ -6,14 +6,14 @@ const ARABIC = 'الرئيس التركي رجب طيب أردوغان';
 const PARAGRAPH = 'قال الرئيس إن المحادثات كانت مثمرة وإن البلدين سيواصلان التعاون في المجالات الاقتصادية والأمنية خلال الأشهر المقبلة.';
 
 /** windows-1256 encoder built from the platform's decoder (Node has no windows-1256 encoder). */
-export function encode1256(text: string): Uint8Array {
+function encode1256(text: string): Uint8Array {
   const decoder = new TextDecoder('windows-1256');
   const table = new Map<string, number>();
   for (let b = 0; b < 256; b++) table.set(decoder.decode(new Uint8Array([b])), b);
   return Uint8Array.from([...text].map((c) => table.get(c) ?? 0x3f));
 }
 
-export function utf16(text: string, littleEndian: boolean, bom = true): Uint8Array {
+function utf16(text: string, littleEndian: boolean, bom = true): Uint8Array {
   const offset = bom ? 2 : 0;
   const out = new Uint8Array(offset + text.length * 2);
   const view = new DataView(out.buffer);

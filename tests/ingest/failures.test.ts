@@ -89,7 +89,7 @@ function expectWhole(folder: string): void {
   for (const file of mdxFiles(folder)) {
     const mdx = fs.readFileSync(path.join(folder, file), 'utf8');
     expect(readFrontmatter(mdx)?.contentHash, file).toMatch(/^[0-9a-f]{64}$/);
-    expect(mdx, file).toMatch(/\nmdxHash: [0-9a-f]{64}\n---\n[^]*\n$/);
+    expect(mdx, file).toMatch(/\nmdxHash: [0-9a-f]{64}\n---\n[\s\S]*\n$/);
   }
 }
 

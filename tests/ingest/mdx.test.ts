@@ -16,7 +16,7 @@ import {
 import type { Article, Block } from '../../src/ingest/index.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
 import { settings } from '../../src/settings.ts';
-import { HOSTILE, hostileText } from './support/hostile.ts';
+import { hostileText } from './support/hostile.ts';
 import { compileLikeAstro, elementsOf, renderMdx, textOf, type RenderedNode } from './support/render.ts';
 
 /** Property runs: the default, times $FC_SCALE (e.g. FC_SCALE=20 for a long hunt). */

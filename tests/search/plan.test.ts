@@ -41,7 +41,13 @@ describe('runPlan', () => {
   });
   const searches = (table: Record<string, ScoredResponse<{ id: string; score: number }>>) => {
     const asked: string[] = [];
-    return { asked, search: async (q: string) => (asked.push(q), table[q] ?? response()) };
+    return {
+      asked,
+      search: async (q: string) => {
+        asked.push(q);
+        return table[q] ?? response();
+      },
+    };
   };
 
   it('merges the alternatives with the main query', async () => {

@@ -11,7 +11,7 @@
  * - a folder on a mount that never answers (a hung network or FUSE mount) stops the run after
  *   `timeoutMs` instead of waiting forever.
  */
-import fs from 'node:fs';
+import type fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { fsProblem, OutputFolderError } from './fs-errors.ts';

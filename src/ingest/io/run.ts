@@ -142,7 +142,7 @@ export async function runIngest(options: RunOptions, reporter: Reporter): Promis
       waiting.push({ display: item.display, put: null, lines: [`rejected ${item.display}: ${reason}`], outcome: 'rejected' });
     };
     if (item.kind === 'error') reject(item.reason);
-    else if (!result || !result.ok) reject(result?.reason ?? 'not ingested');
+    else if (!result?.ok) reject(result?.reason ?? 'not ingested');
     else {
       const put = store.put(result.article, options.force, result.mdx);
       summary[put.status]++;

@@ -134,7 +134,7 @@ document.addEventListener('pointerout', (event) => {
 });
 document.addEventListener('focusin', (event) => {
   const link = linkOf(event.target);
-  if (link && link.matches(':focus-visible')) open(link, 0);
+  if (link?.matches(':focus-visible')) open(link, 0);
 });
 document.addEventListener('focusout', (event) => {
   const link = linkOf(event.target);

@@ -65,9 +65,9 @@ export function registryEntityRules(entities: () => Map<string, EntityData>): vo
 
   it('Arabic fields are written in Arabic and nameEn in Latin script', () => {
     for (const [id, e] of entities()) {
-      expect(e.name, id).toMatch(/^[\u0600-\u06FF0-9 .\-]+$/);
+      expect(e.name, id).toMatch(/^[\u0600-\u06FF0-9 .-]+$/);
       expect(e.description, id).toMatch(/[\u0600-\u06FF]/);
-      expect(e.nameEn, id).toMatch(/^[\p{Script=Latin}0-9 .,'()\-]+$/u);
+      expect(e.nameEn, id).toMatch(/^[\p{Script=Latin}0-9 .,'()-]+$/u);
     }
   });
 }
