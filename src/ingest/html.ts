@@ -10,9 +10,14 @@
 import { parse, type HTMLElement, type Node } from 'node-html-parser';
 
 /** Elements whose content is not article text. */
-const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'form', 'button', 'select', 'textarea', 'input', 'head', 'title', 'meta', 'link', 'video', 'audio', 'source', 'track', 'map']);
+// biome-ignore format: a packed list of tag names
+const DROPPED = new Set([
+  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'form', 'button',
+  'select', 'textarea', 'input', 'head', 'title', 'meta', 'link', 'video', 'audio', 'source', 'track', 'map',
+]);
 
 /** Elements that end the paragraph before them and start a new one. */
+// biome-ignore format: a packed list of tag names
 const BLOCKS = new Set([
   'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'address', 'center',
   'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption',

@@ -26,6 +26,7 @@ export interface Outlet {
   wire?: boolean;
 }
 
+// biome-ignore format: a table, one outlet a line
 export const OUTLETS: Outlet[] = [
   { name: 'الجزيرة', aliases: ['الجزيرة نت', 'الجزيرة.نت', 'قناة الجزيرة', 'Al Jazeera', 'aljazeera.net'], hosts: ['aljazeera.net'] },
   {
@@ -74,6 +75,7 @@ export const OUTLETS: Outlet[] = [
  * News and photo agencies whose names appear as credits ("(الأوروبية)", "مصدر الصورة EPA") or
  * wire datelines. An agency is not the article's outlet: outlets republish wire copy.
  */
+// biome-ignore format: one agency's names a line
 export const AGENCIES: string[] = [
   'الأوروبية', 'وكالة الصحافة الأوروبية', 'EPA',
   'فرانس برس', 'فرانس بريس', 'أ ف ب', 'الفرنسية', 'AFP',

@@ -6,6 +6,7 @@
  */
 import { nameKey } from './names.ts';
 
+// biome-ignore format: a word list packed by region (one name a line would take 300 lines)
 const PLACES = [
   // Saudi Arabia: regions, cities and towns that Saudi outlets date stories from.
   'الرياض', 'جدة', 'مكة', 'مكة المكرمة', 'المدينة', 'المدينة المنورة', 'الدمام', 'الخبر', 'الظهران', 'الأحساء',

@@ -9,6 +9,7 @@ import { htmlToMarkdown, looksLikeHtml } from './html.ts';
 import type { ArticleHints } from './types.ts';
 
 /** Record fields → what they supply (first present, non-empty field wins). */
+// biome-ignore format: one field's names a line
 export const RECORD_FIELDS = {
   content: ['content', 'body', 'text', 'article', 'article_body', 'articleBody', 'story', 'full_text', 'fulltext', 'maintext', 'النص', 'المحتوى'],
   title: ['title', 'headline', 'العنوان', 'عنوان'],

@@ -130,6 +130,7 @@ describe('escapeMdxText', () => {
 });
 
 /** Frontmatter values YAML (or js-yaml, Astro's parser) could read as something else. */
+// biome-ignore format: a packed list of fragments (one a line would take 60 lines)
 const YAML_HOSTILE = [
   'key: value', '- item', '#comment', 'a #b', '&anchor', '*alias', '!tag', '!!binary', '|', '>', "'", '"', '%YAML 1.2', '@', '`',
   '---', '...', '+++', 'null', 'Null', '~', 'true', 'yes', 'no', 'on', '1e3', '0x1F', '0o17', '0b101', '1_000', '.inf', '.NaN',

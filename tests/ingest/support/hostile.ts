@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { inlineText } from '../../../src/ingest/index.ts';
 
 /** Fragments that mean something to MDX, CommonMark, GFM or HTML, mixed with Arabic. */
+// biome-ignore format: a packed list of fragments (one a line would take 120 lines)
 export const HOSTILE = [
   '{', '}', '{x}', '{...props}', '{/* c */}', '<', '>', '<script>alert(1)</script>', '<b>', '</b>', '<>', '</>',
   '<img src=x onerror=alert(1)>', '<Caption>', '</Caption>', '<!-- c -->', 'import x from "y"', 'import', 'importance',
@@ -17,6 +18,7 @@ export const HOSTILE = [
 ];
 
 /** Link targets a marked link may carry: valid ones render as links, the rest as plain text. */
+// biome-ignore format: a packed list of link targets
 const HREFS = [
   'https://x.com/a_b?c=1&d=2#e', 'mailto:a@b.co', 'http://example.com/مسار/صفحة', 'https://x.com/a(b)c', 'https://x.com/{a}<b>`c`',
   'javascript:alert(1)', '/relative/path', 'http://x.com/ space', 'ftp://x.com/f',
