@@ -16,7 +16,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { buildMentionIndex, type ArticleMentions, type ZoneCounts } from '../src/entities/mentions.ts';
 import { loadRegistry } from '../src/entities/registry.ts';
 import { RELATED_DEFAULTS, relatedStories } from '../src/entities/related.ts';
@@ -64,7 +63,7 @@ if (args.mentions && existsSync(args.mentions)) {
   stored = [];
   for (const [i, p] of prepared.entries()) {
     if (!p.ok) throw new Error(`${files[i]!.file}: ${p.reason}`);
-    const { frontmatter } = parseFrontmatter(items[i]!.source);
+    const { frontmatter } = p;
     const published = frontmatter.published ? new Date(frontmatter.published as string | Date) : null;
     stored.push({
       id: p.id,

@@ -22,11 +22,11 @@ import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promi
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { projectRoot } from './lib/build.ts';
 import { DEFAULT_CORPUS, parseRecordKey, readCorpusDay, type CorpusRecord } from './lib/corpus.ts';
 import type { Graph } from '../src/site/graph.ts';
 import { mentionZones, type MentionZone } from '../src/entities/mentions.ts';
+import { readFrontmatter } from '../src/ingest/index.ts';
 
 const run = promisify(execFile);
 const GOAL = { precision: 0.98, recall: 0.93 };
@@ -113,8 +113,8 @@ if (!args.reuse) {
 // Which article (by id) each judged record became: the ingest writes `records.jsonl#<line>`, from 1.
 const keyOfArticle = new Map<string, string>();
 for (const file of (await readdir(path.join(content, 'articles'))).filter((f) => f.endsWith('.mdx'))) {
-  const { frontmatter } = parseFrontmatter(await readFile(path.join(content, 'articles', file), 'utf8'));
-  const source = (frontmatter.source as { file?: string } | undefined)?.file ?? '';
+  const frontmatter = readFrontmatter(await readFile(path.join(content, 'articles', file), 'utf8'));
+  const source = (frontmatter?.source as { file?: string } | undefined)?.file ?? '';
   const line = /#(\d+)$/.exec(source);
   if (line) keyOfArticle.set(file.slice(0, -'.mdx'.length), judged.articles[Number(line[1]) - 1]!.key);
 }

@@ -30,12 +30,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
-import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { projectRoot } from './lib/build.ts';
 import { launchChromium, serveStatic } from './lib/browser.ts';
 import { DEFAULT_CORPUS, seededRandom } from './lib/corpus.ts';
 import { buildRealDay, REAL_DAY_WORK } from './lib/real-day.ts';
 import { normalizeArabic, tokenize } from '../src/arabic/index.ts';
+import { readArticleSource } from '../src/ingest/index.ts';
 
 const GOAL = { ndcg: 0.8, mrr: 0.9, overPlain: 0.08 };
 const TOP = 10;
@@ -191,7 +191,7 @@ async function pageForJudging(contentDir: string, pagePath: string, query: strin
   }
   const article = /^\/articles\/([^/]+)\/$/.exec(pagePath);
   if (!article) return { title: pagePath, text: '' };
-  const { frontmatter, content } = parseFrontmatter(await readFile(path.join(contentDir, 'articles', `${article[1]}.mdx`), 'utf8'));
+  const { data: frontmatter, body: content } = readArticleSource(await readFile(path.join(contentDir, 'articles', `${article[1]}.mdx`), 'utf8'));
   const plain = content.replace(/<[^>]+>/g, ' ').replace(/\\(.)/g, '$1').replace(/\s+/g, ' ').trim();
   const sentences = plain.split(/(?<=[.!؟?])\s+/);
   // The lead, then the sentences sharing a word (its first four letters, normalized) with the query.

@@ -1,10 +1,10 @@
 /**
- * Article → MDX. Frontmatter is written by the `yaml` package (and read back by Astro with
- * js-yaml); body text is escaped so that no input can become JSX, an expression, ESM, HTML, or
+ * Article → MDX. Frontmatter is written by the `yaml` package (and read back with it, by ingest and
+ * by the site's loader: `readArticleSource`); body text is escaped so that no input can become JSX, an expression, ESM, HTML, or
  * Markdown syntax (see `escapeMdxText`). Web addresses and links become Markdown links.
  */
 import { createHash } from 'node:crypto';
-import { parse, Scalar, stringify } from 'yaml';
+import { parse, Scalar, stringify, YAMLError } from 'yaml';
 import { urlInToken } from './links.ts';
 import { LINK, linkMark, plainText } from './text.ts';
 import type { Article, EarlierVersion } from './types.ts';
@@ -175,9 +175,10 @@ export function escapeJsxAttribute(text: string): string {
 }
 
 /**
- * Plain strings js-yaml (Astro's frontmatter parser) would read as something else, though the
- * `yaml` package writes them unquoted: timestamps ("2015-07-21" would become a Date) and binary
- * integers. Such values are written double-quoted.
+ * Plain strings a YAML 1.1 reader such as js-yaml (Astro's own frontmatter parser, and many other
+ * tools) would read as something else, though the `yaml` package writes them unquoted: timestamps
+ * ("2015-07-21" would become a Date) and binary integers. Such values are written double-quoted, so
+ * an article reads the same whatever reads it.
  */
 const JS_YAML_RETYPED = /^(?:\d{4}-\d\d-\d\d|\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?|[-+]?0b[0-1_]+)$/;
 
@@ -336,4 +337,42 @@ export function splitFrontmatter(mdx: string): { data: Record<string, unknown> |
 /** Reads the YAML frontmatter of an MDX file, or null when it has none or it does not parse. */
 export function readFrontmatter(mdx: string): Record<string, unknown> | null {
   return splitFrontmatter(mdx).data;
+}
+
+/** Frontmatter that is not valid YAML: `line` and `column` are the file's (from 1). */
+export class FrontmatterError extends Error {
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+  readonly reason: string;
+
+  constructor(reason: string, line?: number, column?: number) {
+    super(line === undefined ? reason : `${line}:${column}: ${reason}`);
+    this.name = 'FrontmatterError';
+    this.reason = reason;
+    this.line = line;
+    this.column = column;
+  }
+}
+
+/**
+ * An article file as the site's loader reads it (src/site/article-prepare.ts): its frontmatter
+ * (an empty object when the file has none, or when it is not a mapping: the schema then names what
+ * is missing) and its body with the frontmatter's lines left empty, so that a line of the body is
+ * the same line of the file. Throws a `FrontmatterError` when the frontmatter is not valid YAML.
+ */
+export function readArticleSource(mdx: string): { data: Record<string, unknown>; body: string } {
+  const m = FRONTMATTER.exec(mdx);
+  if (!m) return { data: {}, body: mdx };
+  const body = m[0].replace(/[^\r\n]/g, '') + mdx.slice(m[0].length);
+  let data: unknown;
+  try {
+    data = parse(m[1]!);
+  } catch (error) {
+    if (!(error instanceof YAMLError)) throw error;
+    // The YAML starts on the file's second line.
+    const at = error.linePos?.[0];
+    const reason = `the frontmatter is not valid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
+    throw new FrontmatterError(reason, at ? at.line + 1 : undefined, at?.col);
+  }
+  return { data: data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {}, body };
 }

@@ -4,11 +4,11 @@
  * counts, quoted sentences) and its hidden search fields. The loader runs it in worker threads
  * (src/site/article-worker.ts) — plain Node, both cores — or in its own thread for a few articles.
  */
-import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { Linker } from '../entities/linker.ts';
 import { collectArticleMentions, type FindMentions, type Mention, type Snippet, type TextBlock, type ZoneCounts } from '../entities/mentions.ts';
 import type { RegistryEntity } from '../entities/registry.ts';
 import { parseCredit } from '../ingest/credits.ts';
+import { FrontmatterError, readArticleSource } from '../ingest/mdx.ts';
 import { readDateline } from '../ingest/metadata.ts';
 import { OUTLETS } from '../ingest/outlets.ts';
 import { ArticleSourceError, renderArticleBody } from '../render/article.ts';
@@ -56,7 +56,8 @@ export function articlePreparer({ registry, enrich }: PrepareOptions): (id: stri
 
   return (id, source) => {
     try {
-      const { frontmatter, content } = parseFrontmatter(source, { frontmatter: 'empty-with-lines' });
+      // The body keeps the file's line numbers, for the errors below.
+      const { data: frontmatter, body: content } = readArticleSource(source);
       const [title, standfirst, outlet, dateline, byline] = ['title', 'standfirst', 'outlet', 'dateline', 'byline'].map((k) => text(frontmatter[k])) as [string, string, string, string, string];
       const ownOutlet = outlet ? (linker.outletEntity(outlet) ?? linker.creditEntity(outlet)) : undefined;
       const findMentions = linker.finder({ title, body: `${standfirst}\n${content.replace(/\\(.)/g, '$1')}`, outlet: ownOutlet });
@@ -95,7 +96,7 @@ export function articlePreparer({ registry, enrich }: PrepareOptions): (id: stri
       }
       return { ok: true, id, frontmatter, html, metadata: { counts, zones, snippets, search } };
     } catch (error) {
-      if (error instanceof ArticleSourceError) return { ok: false, id, line: error.line, column: error.column, reason: error.reason };
+      if (error instanceof ArticleSourceError || error instanceof FrontmatterError) return { ok: false, id, line: error.line, column: error.column, reason: error.reason };
       return { ok: false, id, reason: (error as Error).message };
     }
   };

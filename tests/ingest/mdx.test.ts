@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
-import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { describe, expect, it } from 'vitest';
 import {
   articleToMdx,
+  FrontmatterError,
   escapeJsxAttribute,
   escapeMdxText,
   inlineText,
   isUnedited,
+  readArticleSource,
   readFrontmatter,
   splitMdxHash,
   stringifyFrontmatter,
@@ -16,6 +17,7 @@ import {
 import type { Article, Block } from '../../src/ingest/index.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
 import { settings } from '../../src/settings.ts';
+import { articlePreparer } from '../../src/site/article-prepare.ts';
 import { hostileText } from './support/hostile.ts';
 import { compileLikeAstro, elementsOf, renderMdx, textOf, type RenderedNode } from './support/render.ts';
 
@@ -129,7 +131,7 @@ describe('escapeMdxText', () => {
   }, 120_000);
 });
 
-/** Frontmatter values YAML (or js-yaml, Astro's parser) could read as something else. */
+/** Frontmatter values YAML (the yaml package, or a YAML 1.1 reader such as js-yaml) could read as something else. */
 // biome-ignore format: a packed list of fragments (one a line would take 60 lines)
 const YAML_HOSTILE = [
   'key: value', '- item', '#comment', 'a #b', '&anchor', '*alias', '!tag', '!!binary', '|', '>', "'", '"', '%YAML 1.2', '@', '`',
@@ -164,7 +166,7 @@ function article(title: string, body: Block[]): Article {
 }
 
 describe('articleToMdx', () => {
-  it('property: frontmatter round-trips through Astro and the body renders block for block', () => {
+  it("property: frontmatter round-trips through the site loader's reader and the body renders block for block", () => {
     fc.assert(
       fc.property(
         yamlText,
@@ -184,8 +186,8 @@ describe('articleToMdx', () => {
           const { file, ...rest } = fields;
           const input: Article = { ...article(title, body), ...rest, published: '2015-08-10', source: { file, sha256: 'a'.repeat(64), url } };
           const mdx = withMdxHash(articleToMdx(input));
-          // Astro reads frontmatter with js-yaml; the content schema must accept it.
-          const { frontmatter } = parseFrontmatter(mdx);
+          // The site's loader reads it so (src/site/article-prepare.ts); the content schema must accept it.
+          const { data: frontmatter } = readArticleSource(mdx);
           const data = articleSchema.parse(frontmatter);
           expect(data.title).toBe(inlineText(title));
           for (const key of ['standfirst', 'outlet', 'author', 'dateline'] as const) expect(data[key]).toBe(inlineText(fields[key]));
@@ -223,12 +225,16 @@ describe('articleToMdx', () => {
     });
   });
 
-  it('quotes values js-yaml would read as dates or numbers', () => {
+  it('quotes values a YAML 1.1 reader (js-yaml, other tools) would read as dates or numbers', () => {
     const mdx = articleToMdx({ ...article('2015-07-21', [{ type: 'paragraph', text: 'نص' }]), author: '0b101', published: '2015-07-21' });
     expect(mdx).toContain('title: "2015-07-21"\n');
     expect(mdx).toContain('author: "0b101"\n');
     expect(mdx).toContain('published: 2015-07-21\n');
-    expect(parseFrontmatter(mdx).frontmatter).toMatchObject({ title: '2015-07-21', author: '0b101' });
+    const yamlSource = /^---\n([\s\S]*?)\n---\n/.exec(mdx)?.[1] ?? '';
+    expect(parse(yamlSource, { schema: 'yaml-1.1' })).toMatchObject({ title: '2015-07-21', author: '0b101' });
+    // Unquoted, that reader would retype them.
+    expect(parse('title: 2015-07-21\nauthor: 0b101', { schema: 'yaml-1.1' })).toEqual({ title: new Date('2015-07-21'), author: 5 });
+    expect(readArticleSource(mdx).data).toMatchObject({ title: '2015-07-21', author: '0b101', published: '2015-07-21' });
   });
 
   it('records what it wrote in mdxHash, so edits can be told', () => {
@@ -258,4 +264,44 @@ describe('stringifyFrontmatter', () => {
       { numRuns: runs(3000) },
     );
   }, 120_000);
+});
+
+describe('readArticleSource: an article as the site loader reads it', () => {
+  it('gives the frontmatter and the body on the same lines as in the file', () => {
+    const mdx = '---\ntitle: عنوان\npublished: 2015-08-10\n---\n\nفقرة أولى.\n';
+    const { data, body } = readArticleSource(mdx);
+    expect(data).toEqual({ title: 'عنوان', published: '2015-08-10' });
+    expect(body).toBe('\n\n\n\n\nفقرة أولى.\n');
+    expect(body.split('\n').indexOf('فقرة أولى.')).toBe(mdx.split('\n').indexOf('فقرة أولى.'));
+    // Windows line ends and a byte order mark too.
+    const crlf = readArticleSource('\uFEFF---\r\ntitle: عنوان\r\n---\r\nنص');
+    expect(crlf).toEqual({ data: { title: 'عنوان' }, body: '\r\n\r\n\r\nنص' });
+  });
+
+  it('reads a file without frontmatter, or with frontmatter that is no mapping, as empty frontmatter', () => {
+    expect(readArticleSource('نص فقط\n')).toEqual({ data: {}, body: 'نص فقط\n' });
+    expect(readArticleSource('---\n- قائمة\n---\nنص').data).toEqual({});
+  });
+
+  it('names the line and column of the file where the frontmatter stops being YAML', () => {
+    const at = (mdx: string) => {
+      try {
+        readArticleSource(mdx);
+        return null;
+      } catch (error) {
+        expect(error).toBeInstanceOf(FrontmatterError);
+        const { line, column, reason } = error as FrontmatterError;
+        return { line, column, reason };
+      }
+    };
+    expect(at('---\ntitle: عنوان\ntitle: آخر\n---\nنص')).toEqual({ line: 3, column: 1, reason: 'the frontmatter is not valid YAML: Map keys must be unique' });
+    expect(at('---\ntitle: أ: ب\n---\nنص')).toMatchObject({ line: 2, column: 8, reason: expect.stringMatching(/^the frontmatter is not valid YAML: /) });
+  });
+
+  it('lets the loader name the line of the file for a frontmatter or a body error', () => {
+    const prepare = articlePreparer({ registry: [], enrich: false });
+    expect(prepare('a', '---\ntitle: عنوان\ntitle: آخر\n---\nنص')).toEqual({ ok: false, id: 'a', line: 3, column: 1, reason: 'the frontmatter is not valid YAML: Map keys must be unique' });
+    // An MDX expression on the file's sixth line (the body's third).
+    expect(prepare('b', '---\ntitle: عنوان\n---\n\nنص\n{1 + 1}\n')).toMatchObject({ ok: false, id: 'b', line: 6 });
+  });
 });

@@ -5,9 +5,8 @@
  * word of the input disappears unless ingest reports why.
  */
 import fc from 'fast-check';
-import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { describe, expect, it } from 'vitest';
-import { type Article, articleToMdx, inlineText, ingestRecord, normalizeText, parseArticle, withMdxHash } from '../../src/ingest/index.ts';
+import { type Article, articleToMdx, inlineText, ingestRecord, normalizeText, parseArticle, readArticleSource, withMdxHash } from '../../src/ingest/index.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
 import { settings } from '../../src/settings.ts';
 import { HOSTILE } from './support/hostile.ts';
@@ -39,7 +38,7 @@ function blockText(node: RenderedNode): string {
 function expectSafe(article: Article): void {
   const mdx = withMdxHash(articleToMdx(article));
   expect(() => compileLikeAstro(mdx)).not.toThrow();
-  const data = articleSchema.parse(parseFrontmatter(mdx).frontmatter);
+  const data = articleSchema.parse(readArticleSource(mdx).data);
   expect(data.title).toBe(inlineText(article.title));
   expect(data.author).toBe(article.author === null ? null : inlineText(article.author));
   expect(data.dateline).toBe(article.dateline === null ? null : inlineText(article.dateline));
