@@ -229,7 +229,7 @@ export class JsonRecordSplitter {
 const WRAPPER_KEYS = ['articles', 'items', 'records', 'data', 'results', 'posts', 'entries', 'documents', 'docs', 'news', 'stories', 'المقالات', 'الأخبار'];
 const encoder = new TextEncoder();
 /** The keys as they appear in JSON, to skip parsing objects that name none of them. */
-const WRAPPER_NEEDLES = WRAPPER_KEYS.map((key) => encoder.encode(JSON.stringify(key)));
+const WRAPPER_NEEDLES = WRAPPER_KEYS.map((key) => NodeBuffer.from(JSON.stringify(key)));
 
 /**
  * The records of a wrapper object — one with no article text of its own and, under one of
