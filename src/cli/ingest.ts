@@ -31,7 +31,17 @@ const USAGE = `usage: npm run ingest -- [options] PATH...
   --format F      read every input as F: text, markdown, json, jsonl or zip (default: by extension)
   --quiet         print only problems (rejected, kept) and the summary
   --jobs N        worker threads that parse articles (default: one per CPU but one, 1 to 4, for
-                  inputs of 2 MB or more; 0 parses on the main thread)`;
+                  inputs of 2 MB or more; 0 parses on the main thread)
+  --limit N       only the first N inputs (records and files, in input order; with --since or
+                  --until, the first N of those days); nothing after them is written
+  --since DAY     only articles published on DAY (YYYY-MM-DD) or later, and
+  --until DAY     only those published on DAY or earlier, by the date ingest gives each article
+                  (the record's date, else the text's, the URL's or the day it was collected);
+                  undated articles are left out, and counted in the summary
+  -h, --help      print this help
+
+Exit codes: 0 done, 1 some input rejected (after all others were handled), 2 usage error or an
+output folder that cannot be used, 130/143 stopped by SIGINT/SIGTERM (docs/ingest.md).`;
 
 const FORMATS = ['auto', 'text', 'markdown', 'json', 'jsonl', 'zip'];
 
@@ -49,6 +59,9 @@ async function main(argv: string[]): Promise<number> {
         format: { type: 'string', default: 'auto' },
         quiet: { type: 'boolean', short: 'q', default: false },
         jobs: { type: 'string' },
+        limit: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -57,9 +70,13 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { values, positionals } = args;
-  if (values.help || positionals.length === 0) {
-    console.error(USAGE);
-    return values.help ? 0 : 2;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length === 0) {
+    console.error(`no input given\n${USAGE}`);
+    return 2;
   }
   if (!FORMATS.includes(values.format)) {
     console.error(`unknown --format ${values.format}\n${USAGE}`);
@@ -68,6 +85,22 @@ async function main(argv: string[]): Promise<number> {
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 0 && jobs <= 64)) {
     console.error(`--jobs takes a whole number from 0 to 64\n${USAGE}`);
+    return 2;
+  }
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) {
+    console.error(`--limit takes a whole number of inputs, 1 or more, not "${values.limit}"\n${USAGE}`);
+    return 2;
+  }
+  for (const option of ['since', 'until'] as const) {
+    const day = values[option];
+    if (day !== undefined && !isDay(day)) {
+      console.error(`--${option} takes a day as YYYY-MM-DD, not "${day}"\n${USAGE}`);
+      return 2;
+    }
+  }
+  if (values.since && values.until && values.since > values.until) {
+    console.error(`--since ${values.since} is after --until ${values.until}: no day is left\n${USAGE}`);
     return 2;
   }
   const outDir = path.resolve(values.out ?? path.join(settingsOrExit().contentDir, 'articles'));
@@ -99,6 +132,9 @@ async function main(argv: string[]): Promise<number> {
       format: values.format as FileFormat,
       signal: controller.signal,
       jobs,
+      limit,
+      since: values.since,
+      until: values.until,
     };
     summary = await runIngest(options, output);
   } catch (error) {
@@ -114,6 +150,12 @@ async function main(argv: string[]): Promise<number> {
   }
   if (summary.interrupted) return signalExitCode(stopping ?? 'SIGINT');
   return summary.rejected > 0 ? 1 : 0;
+}
+
+/** Whether `text` is a real calendar day written YYYY-MM-DD. */
+function isDay(text: string): boolean {
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return /^\d{4}-\d\d-\d\d$/.test(text) && !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
 }
 
 /** 128 + the signal's number, as shells report a process a signal ended: 130 SIGINT, 143 SIGTERM. */

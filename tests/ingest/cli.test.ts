@@ -348,6 +348,114 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
     expect(outFiles(path.join(dir, 'out'))).toHaveLength(3000);
   }, 60_000);
 
+  it('prints its help on stdout and exits 0, writing nothing', () => {
+    const run = spawnSync(process.execPath, [CLI, '--help', '--out', 'out', 'in'], { cwd: dir, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^usage: npm run ingest -- \[options\] PATH\.\.\.\n/);
+    for (const option of ['--out', '--limit', '--since', '--until', '-h, --help']) expect(run.stdout).toContain(`\n  ${option} `);
+    expect(run.stdout).toContain('Exit codes: 0 done, 1 some input rejected');
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+    expect(spawnSync(process.execPath, [CLI, '-h'], { cwd: dir, encoding: 'utf8' }).stdout).toBe(run.stdout);
+  });
+
+  it('reports a usage error on stderr with the usage, exits 2 and writes nothing', () => {
+    const cases: Array<[string[], string]> = [
+      [[], 'no input given'],
+      [['--bogus', 'in'], "Unknown option '--bogus'"],
+      [['--limit', '0', 'in'], '--limit takes a whole number of inputs, 1 or more, not "0"'],
+      [['--limit', 'ten', 'in'], '--limit takes a whole number of inputs, 1 or more, not "ten"'],
+      [['--since', '2015-02-30', 'in'], '--since takes a day as YYYY-MM-DD, not "2015-02-30"'],
+      [['--until', '10/08/2015', 'in'], '--until takes a day as YYYY-MM-DD, not "10/08/2015"'],
+      [['--since', '2015-08-05', '--until', '2015-08-01', 'in'], '--since 2015-08-05 is after --until 2015-08-01: no day is left'],
+    ];
+    for (const [args, problem] of cases) {
+      const run = spawnSync(process.execPath, [CLI, '--out', 'out', ...args], { cwd: dir, encoding: 'utf8' });
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.split('\n')[0]).toContain(problem);
+      expect(run.stderr).toContain('usage: npm run ingest -- [options] PATH...');
+    }
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  describe('--limit and --since/--until', () => {
+    // Six records dated 2015-08-01 to 08-06 by their date field, and an undated one fourth.
+    const records = Array.from({ length: 6 }, (_, i) => ({
+      title: `خبر رقم ${i + 1} عن اجتماع المجلس`,
+      content: `قال المتحدث في البيان رقم ${i + 1} إن المجلس ناقش الخطة الجديدة.\nوأضاف أن التنفيذ يبدأ الشهر المقبل في المناطق كلها.`,
+      date: `2015-08-0${i + 1} 10:00:00`,
+    }));
+    records.splice(3, 0, { title: 'خبر بلا تاريخ', content: 'قال المتحدث إن اللجنة اجتمعت لمناقشة الميزانية.\nوأضاف أن القرار يصدر قريبا.', date: '' });
+    /** Record number (1-based) → the article a run over every record wrote, as id, published day and bytes. */
+    let all: Map<number, { id: string; published: unknown; mdx: string }>;
+
+    beforeEach(() => {
+      fs.writeFileSync(path.join(dir, 'days.jsonl'), records.map((r) => JSON.stringify(r)).join('\n'));
+      const { code, lines } = ingest(['--out', 'all', 'days.jsonl']);
+      expect(code).toBe(0);
+      all = new Map(
+        lines.map((line) => {
+          const [, id, input] = line.split(' ');
+          const mdx = fs.readFileSync(path.join(dir, 'all', `${id}.mdx`), 'utf8');
+          return [Number(input!.split('#')[1]), { id: id!, published: readFrontmatter(mdx)?.published, mdx }];
+        }),
+      );
+      expect(all.size).toBe(7);
+      expect(all.get(4)?.published).toBeNull();
+    });
+
+    /** The folder's files and their bytes. */
+    const written = (out: string) => Object.fromEntries(outFiles(path.join(dir, out)).map((f) => [f, fs.readFileSync(path.join(dir, out, f), 'utf8')]));
+    /** What the run over every record wrote for these record numbers. */
+    const expected = (numbers: number[]) => Object.fromEntries(numbers.map((n) => [`${all.get(n)!.id}.mdx`, all.get(n)!.mdx]));
+
+    it('--limit N writes the first N inputs in input order, as a full run writes them', () => {
+      const { code, lines, summary } = ingest(['--out', 'out', '--limit', '3', 'days.jsonl']);
+      expect(code).toBe(0);
+      expect(lines).toEqual([1, 2, 3].map((n) => `written ${all.get(n)!.id} days.jsonl#${n}`));
+      expect(summary).toMatch(/^done: 3 inputs in .*: 3 written, 0 unchanged, 0 duplicate, 0 kept, 0 rejected$/);
+      expect(written('out')).toEqual(expected([1, 2, 3]));
+      // Across inputs too: the folder's six files (five seeds and a photo), then the first record.
+      const across = ingest(['--out', 'out2', '--limit', '7', 'in', 'days.jsonl']);
+      const input = (line: string) => /^(?:written [0-9a-f]{12} |rejected )([^:\s]+)/.exec(line)?.[1];
+      expect(across.lines.map(input)).toEqual([
+        ...['000_60af0b160dcc8caa.txt', '001_47fcac9e9e7e3a4e.txt', '002_12a01e2839ced559.txt', '003_b9be8d79b01e2d8f.txt', 'nested/004_9ab9486eea080e7c.txt', 'photo.jpg'].map((f) => `in/${f}`),
+        'days.jsonl#1',
+      ]);
+      expect(outFiles(path.join(dir, 'out2'))).toHaveLength(6);
+    });
+
+    it('--since and --until write the articles of those days, and count the rest', () => {
+      const { code, lines, summary } = ingest(['--out', 'out', '--since', '2015-08-02', '--until', '2015-08-04', 'days.jsonl']);
+      expect(code).toBe(0);
+      // Records 2, 3 and 5 are dated 08-02 to 08-04; 1, 6 and 7 are not, and 4 is undated.
+      expect(lines).toEqual([2, 3, 5].map((n) => `written ${all.get(n)!.id} days.jsonl#${n}`));
+      expect(summary).toMatch(/: 3 written, 0 unchanged, 0 duplicate, 0 kept, 0 rejected; 4 left out \(dated outside the days asked for, or undated\)$/);
+      expect(written('out')).toEqual(expected([2, 3, 5]));
+      expect(written('out-since')).toEqual({});
+      ingest(['--out', 'out-since', '--since', '2015-08-05', 'days.jsonl']);
+      expect(written('out-since')).toEqual(expected([6, 7]));
+      ingest(['--out', 'out-until', '--until', '2015-08-01', 'days.jsonl']);
+      expect(written('out-until')).toEqual(expected([1]));
+    });
+
+    it('--limit with days takes the first N of those days', () => {
+      const { code, lines } = ingest(['--out', 'out', '--since', '2015-08-02', '--limit', '3', 'days.jsonl']);
+      expect(code).toBe(0);
+      expect(lines).toEqual([2, 3, 5].map((n) => `written ${all.get(n)!.id} days.jsonl#${n}`));
+      expect(written('out')).toEqual(expected([2, 3, 5]));
+    });
+
+    it('still reports a rejected record, which has no day, and counts it in the limit', () => {
+      fs.writeFileSync(path.join(dir, 'mixed.jsonl'), [JSON.stringify(records[0]), 'not json', JSON.stringify(records[1]), JSON.stringify(records[2])].join('\n'));
+      const { code, lines } = ingest(['--out', 'out', '--since', '2015-08-02', '--limit', '2', 'mixed.jsonl']);
+      expect(code).toBe(1);
+      expect(lines).toEqual([expect.stringMatching(/^rejected mixed\.jsonl#2: invalid JSON/), `written ${all.get(2)!.id} mixed.jsonl#3`]);
+      expect(outFiles(path.join(dir, 'out'))).toEqual([`${all.get(2)!.id}.mdx`]);
+    });
+  });
+
   it('stops cleanly on SIGINT: whole articles only, exit code 130', async () => {
     const records = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ title: `خبر ${i}`, content: `قال المتحدث إن البيان رقم ${i} صدر اليوم.` }));
     fs.writeFileSync(path.join(dir, 'many.jsonl'), records.join('\n'));

@@ -37,6 +37,19 @@ export interface RunOptions {
   folderTimeoutMs?: number;
   /** Worker threads (default: by the size of the input, see `IngestPool.sizeFor`). */
   jobs?: number;
+  /**
+   * Only the first `limit` inputs, in input order, that the days below keep (rejected inputs
+   * count: they are reported); nothing after them is read, or, with days, handled.
+   */
+  limit?: number;
+  /**
+   * Only articles published from `since` to `until` (YYYY-MM-DD, both included), by the date ingest
+   * resolves for them (`published`: the record's date field, else the text's, the URL's or the day
+   * the record was collected); an undated article is left out when either is given. Articles left
+   * out are counted (`skipped`), not reported one by one; rejected inputs are still reported.
+   */
+  since?: string;
+  until?: string;
 }
 
 /** Where a run reports to. */
@@ -75,6 +88,8 @@ export interface Summary extends Record<Outcome, number> {
   stopped: string | null;
   /** Inputs handled whose file could not be written because of that (not otherwise reported). */
   notWritten: number;
+  /** Articles left out because they are dated outside `since`…`until`, or undated (not in `inputs`). */
+  skipped: number;
   /** Worker threads used. */
   jobs: number;
 }
@@ -94,7 +109,7 @@ const WRITE_WINDOW = 256;
 export async function runIngest(options: RunOptions, reporter: Reporter): Promise<Summary> {
   const started = performance.now();
   const summary: Summary = {
-    inputs: 0, written: 0, updated: 0, unchanged: 0, duplicate: 0, kept: 0, rejected: 0, elapsedMs: 0, interrupted: false, stopped: null, notWritten: 0, jobs: 0,
+    inputs: 0, written: 0, updated: 0, unchanged: 0, duplicate: 0, kept: 0, rejected: 0, elapsedMs: 0, interrupted: false, stopped: null, notWritten: 0, skipped: 0, jobs: 0,
   };
   const opened = await openStore(options, reporter);
   if (!opened) {
@@ -135,7 +150,19 @@ export async function runIngest(options: RunOptions, reporter: Reporter): Promis
     }
   };
 
+  const dated = options.since !== undefined || options.until !== undefined;
+  const inDays = (published: string | null) =>
+    published !== null && (options.since === undefined || published >= options.since) && (options.until === undefined || published <= options.until);
+  /** Whether `limit` inputs were handled: later ones (read while it filled) are not. */
+  const full = () => options.limit !== undefined && summary.inputs >= options.limit;
+
   const handle = (item: InputItem, result: WorkResult | null) => {
+    if (full()) return;
+    if (dated && result?.ok && !inDays(result.article.published)) {
+      summary.skipped++;
+      reporter.progress?.({ inputs: summary.inputs, bytesRead, totalBytes, elapsedMs: performance.now() - started, current: item.display });
+      return;
+    }
     summary.inputs++;
     const reject = (reason: string) => {
       summary.rejected++;
@@ -170,22 +197,26 @@ export async function runIngest(options: RunOptions, reporter: Reporter): Promis
 
   try {
     let batch: InputItem[] = [];
+    let read = 0;
     const items = readInputs(inputs, { format: options.format, stdin: options.stdin, onBytes: (n) => (bytesRead += n) });
     for await (const item of items) {
       batch.push(item);
+      read++;
+      // Without days, the first `limit` inputs are all there is to read.
+      if (!dated && options.limit !== undefined && read >= options.limit) break;
       if (batch.length >= BATCH || pool.size === 0) {
         submit(batch);
         batch = [];
         while (inFlight.length > Math.max(1, pool.size * BATCHES_PER_WORKER)) await settleOldest();
       }
-      if (store.failure) break;
+      if (store.failure || full()) break;
       if (options.signal?.aborted) {
         summary.interrupted = true;
         break;
       }
     }
     if (!store.failure) {
-      submit(batch);
+      if (!full()) submit(batch);
       while (inFlight.length > 0 && !store.failure) await settleOldest();
     }
     await report(true);
@@ -258,5 +289,6 @@ export function summaryLine(summary: Summary): string {
   ].join(', ');
   const state = summary.stopped ? 'stopped' : summary.interrupted ? 'interrupted' : 'done';
   const unwritten = summary.notWritten > 0 ? `; ${summary.notWritten} not written (the run stopped)` : '';
-  return `${state}: ${summary.inputs} inputs in ${seconds.toFixed(1)} s (${rate} articles/s): ${counts}${unwritten}`;
+  const skipped = summary.skipped > 0 ? `; ${summary.skipped} left out (dated outside the days asked for, or undated)` : '';
+  return `${state}: ${summary.inputs} inputs in ${seconds.toFixed(1)} s (${rate} articles/s): ${counts}${unwritten}${skipped}`;
 }
