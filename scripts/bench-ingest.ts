@@ -12,10 +12,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine, usageError, usageFromHeader } from '../src/cli/args.ts';
 import { runIngest, type Summary } from '../src/ingest/io/run.ts';
 
-const { values } = parseArgs({
+const USAGE = usageFromHeader(import.meta.url);
+
+const { values } = commandLine(USAGE, {
   options: {
     corpus: { type: 'string' },
     limit: { type: 'string' },
@@ -26,10 +28,7 @@ const { values } = parseArgs({
     child: { type: 'boolean', default: false },
   },
 });
-if (!values.corpus) {
-  console.error('usage: npm run bench:ingest -- --corpus PATH [--limit N] [--out DIR] [--runs 1|2] [--jobs N] [--keep]');
-  process.exit(2);
-}
+if (!values.corpus) usageError('bench:ingest: --corpus PATH is required', USAGE);
 const corpus = path.resolve(values.corpus);
 const limit = values.limit ? Number(values.limit) : Infinity;
 const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;

@@ -15,7 +15,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine, usageError, usageFromHeader } from '../src/cli/args.ts';
 import { buildMentionIndex, type ArticleMentions, type ZoneCounts } from '../src/entities/mentions.ts';
 import { loadRegistry } from '../src/entities/registry.ts';
 import { RELATED_DEFAULTS, relatedStories } from '../src/entities/related.ts';
@@ -24,7 +24,9 @@ import { prepareInWorkers } from '../src/site/article-loader.ts';
 import { newestFirst } from '../src/site/order.ts';
 import { projectRoot } from './lib/build.ts';
 
-const { values: args } = parseArgs({
+const USAGE = usageFromHeader(import.meta.url);
+
+const { values: args } = commandLine(USAGE, {
   options: {
     articles: { type: 'string' },
     entities: { type: 'string', multiple: true },
@@ -32,10 +34,7 @@ const { values: args } = parseArgs({
     show: { type: 'string', default: '0' },
   },
 });
-if (!args.articles) {
-  console.error('usage: npm run bench:related -- --articles DIR [--entities DIR]… [--mentions FILE] [--show N]');
-  process.exit(2);
-}
+if (!args.articles) usageError('bench:related: --articles DIR is required', USAGE);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const mib = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MiB`;
 

@@ -20,15 +20,17 @@ import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node
 import { createWriteStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { unzipSync, strFromU8 } from 'fflate';
+import { commandLine, usageFromHeader } from '../src/cli/args.ts';
 import { buildSteps, projectRoot } from './lib/build.ts';
 import { launchChromium, precompress, serveStatic } from './lib/browser.ts';
 import { DEFAULT_CORPUS } from './lib/corpus.ts';
 import { folderSize, measure, type Measured } from './lib/measure.ts';
 import { PAGEFIND_PATH, SHARD_MANIFEST, type ShardManifest } from '../src/search/shards.ts';
 
-const { values: args } = parseArgs({
+const USAGE = usageFromHeader(import.meta.url);
+
+const { values: args } = commandLine(USAGE, {
   options: {
     corpus: { type: 'string', default: DEFAULT_CORPUS },
     limit: { type: 'string' },

@@ -18,14 +18,16 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
+import { commandLine, usageFromHeader } from '../src/cli/args.ts';
 import { projectRoot } from './lib/build.ts';
 import { launchChromium, precompress, serveStatic } from './lib/browser.ts';
 import { DEFAULT_CORPUS } from './lib/corpus.ts';
 import { buildRealDay, REAL_DAY_WORK } from './lib/real-day.ts';
 
-const { values: args } = parseArgs({
+const USAGE = usageFromHeader(import.meta.url);
+
+const { values: args } = commandLine(USAGE, {
   options: {
     corpus: { type: 'string', default: DEFAULT_CORPUS },
     day: { type: 'string', default: '2015-07-22' },

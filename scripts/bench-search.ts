@@ -25,12 +25,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import sirv from 'sirv';
 import type { Browser } from 'playwright-core';
+import { commandLine, usageFromHeader } from '../src/cli/args.ts';
 import { launchChromium } from './lib/browser.ts';
 import { buildSite } from './lib/build.ts';
+
+const USAGE = usageFromHeader(import.meta.url);
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -254,7 +256,7 @@ function mean(values: number[]): number {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = commandLine(USAGE, {
     options: {
       content: { type: 'string', default: path.join(root, 'content') },
       queries: { type: 'string', default: path.join(root, 'bench/search/queries.json') },

@@ -13,12 +13,14 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { commandLine, usageFromHeader } from '../src/cli/args.ts';
 import { buildSite } from './lib/build.ts';
 import { chromiumArgs, chromiumPath, launchChromium, precompress, serveStatic } from './lib/browser.ts';
+
+const USAGE = usageFromHeader(import.meta.url);
 
 const BUDGET = { htmlCssKB: 40, fontKB: 150, lighthouse: 95 };
 /**
@@ -28,7 +30,7 @@ const BUDGET = { htmlCssKB: 40, fontKB: 150, lighthouse: 95 };
  */
 const ALLOWED_SCRIPT = /^\/(theme\.js|pagefind\/.+|_astro\/(Search[^/]*|EntityPreview[^/]*|adapter\.[^/]*)\.js)$/;
 
-const { values: args } = parseArgs({
+const { values: args } = commandLine(USAGE, {
   options: { content: { type: 'string' }, pages: { type: 'string', default: '5' }, runs: { type: 'string', default: '3' }, 'no-lighthouse': { type: 'boolean', default: false } },
 });
 

@@ -27,10 +27,14 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
+  if (args.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const first = Number(args.values.first);
-  if (args.values.help || args.positionals.length !== 1 || !Number.isInteger(first) || first < 0) {
+  if (args.positionals.length !== 1 || !Number.isInteger(first) || first < 0) {
     console.error(USAGE);
-    return args.values.help ? 0 : 2;
+    return 2;
   }
   const dist = args.positionals[0]!;
   let pages: string[];

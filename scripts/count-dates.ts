@@ -8,12 +8,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine, usageFromHeader } from '../src/cli/args.ts';
 import { readFrontmatter } from '../src/ingest/index.ts';
+
+const USAGE = usageFromHeader(import.meta.url);
 
 const SOURCES = ['record', 'text', 'url', 'collected'] as const;
 
-const { values } = parseArgs({ options: { content: { type: 'string', default: 'content' } } });
+const { values } = commandLine(USAGE, { options: { content: { type: 'string', default: 'content' } } });
 const folder = path.join(values.content, 'articles');
 let files: string[];
 try {

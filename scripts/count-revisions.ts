@@ -10,13 +10,15 @@
  *
  *   npm run count:revisions -- [--corpus DIR] [--top 30]
  */
-import { parseArgs } from 'node:util';
 import { readdirSync } from 'node:fs';
+import { commandLine, usageFromHeader } from '../src/cli/args.ts';
 import { articleToMdx, ingestRecord } from '../src/ingest/index.ts';
 import { REVISION_SIMILARITY, type Sketch, similarity, sketchOfMdx } from '../src/ingest/similarity.ts';
 import { DEFAULT_CORPUS, readCorpusDay } from './lib/corpus.ts';
 
-const { values } = parseArgs({ options: { corpus: { type: 'string', default: DEFAULT_CORPUS }, top: { type: 'string', default: '30' } } });
+const USAGE = usageFromHeader(import.meta.url);
+
+const { values } = commandLine(USAGE, { options: { corpus: { type: 'string', default: DEFAULT_CORPUS }, top: { type: 'string', default: '30' } } });
 const days = readdirSync(values.corpus).filter((f) => /^\d{4}-\d\d-\d\d\.zip$/.test(f)).map((f) => f.slice(0, 10)).sort();
 
 interface Text {

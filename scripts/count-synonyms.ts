@@ -7,16 +7,15 @@
  *   npm run count:synonyms -- --corpus ../shared/corpus/saudinewsnet
  */
 import { readdirSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { commandLine, usageError, usageFromHeader } from '../src/cli/args.ts';
 import { normalizeArabic } from '../src/arabic/index.ts';
 import { lookupForms, ONE_WAY_SYNONYMS, SYNONYM_GROUPS } from '../src/search/synonyms.ts';
 import { readCorpusDay } from './lib/corpus.ts';
 
-const { values } = parseArgs({ options: { corpus: { type: 'string' } } });
-if (!values.corpus) {
-  console.error('usage: npm run count:synonyms -- --corpus DIR (the SaudiNewsNet folder of YYYY-MM-DD.zip files)');
-  process.exit(2);
-}
+const USAGE = usageFromHeader(import.meta.url);
+
+const { values } = commandLine(USAGE, { options: { corpus: { type: 'string' } } });
+if (!values.corpus) usageError('count:synonyms: --corpus DIR (the SaudiNewsNet folder of YYYY-MM-DD.zip files) is required', USAGE);
 
 const words = new Set<string>();
 for (const group of SYNONYM_GROUPS) for (const word of group) words.add(normalizeArabic(word));

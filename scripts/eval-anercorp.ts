@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { commandLine, usageError, usageFromHeader } from '../src/cli/args.ts';
 import {
   bioSpans,
   discoverNames,
@@ -37,14 +38,25 @@ const LABEL_OF: Record<GuessType, string | undefined> = {
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const json = args.includes('--json');
-const errorsAt = args.indexOf('--errors');
-const errorCount = errorsAt >= 0 ? Number(args[errorsAt + 1] ?? 20) : 0;
-const file = args.find((a, i) => !a.startsWith('--') && !(errorsAt >= 0 && i === errorsAt + 1))
-  ?? path.resolve(root, '../shared/arabic/anercorp/ANERCorp_CamelLab_test.txt');
+const USAGE = usageFromHeader(import.meta.url);
+const { values: args, positionals } = commandLine(USAGE, {
+  allowPositionals: true,
+  options: { json: { type: 'boolean', default: false }, errors: { type: 'string', default: '0' } },
+});
+const json = args.json;
+const errorCount = Number(args.errors);
+if (!Number.isInteger(errorCount) || errorCount < 0) usageError(`eval:anercorp: --errors takes a whole number, not "${args.errors}"`, USAGE);
+if (positionals.length > 1) usageError('eval:anercorp: one PATH at most', USAGE);
+const file = positionals[0] ?? path.resolve(root, '../shared/arabic/anercorp/ANERCorp_CamelLab_test.txt');
 
-const sentences = parseBio(readFileSync(file, 'utf8'));
+let text: string;
+try {
+  text = readFileSync(file, 'utf8');
+} catch (error) {
+  process.stderr.write(`eval:anercorp: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+  process.exit(2);
+}
+const sentences = parseBio(text);
 const gold = sentences.map((s) => bioSpans(s.tags));
 
 const toLabeled = (spans: readonly TokenSpan[]): (LabeledSpan & { rule: string; cue: string })[] =>

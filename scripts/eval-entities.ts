@@ -15,23 +15,26 @@
  *    triples) and per outlet; false positives by the class judged for them, false negatives by
  *    zone; then each error.
  * Exits 1 when precision < 0.98 or recall < 0.93 (the goal of the entity-linking issue), unless
- * `--no-goal`; 2 on bad input.
+ * `--no-goal`, or when a step fails; 2 on a usage error.
  */
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs, promisify } from 'node:util';
+import { promisify } from 'node:util';
+import { commandLine, usageFromHeader } from '../src/cli/args.ts';
 import { projectRoot } from './lib/build.ts';
 import { DEFAULT_CORPUS, parseRecordKey, readCorpusDay, type CorpusRecord } from './lib/corpus.ts';
 import type { Graph } from '../src/site/graph.ts';
 import { mentionZones, type MentionZone } from '../src/entities/mentions.ts';
 import { readFrontmatter } from '../src/ingest/index.ts';
 
+const USAGE = usageFromHeader(import.meta.url);
+
 const run = promisify(execFile);
 const GOAL = { precision: 0.98, recall: 0.93 };
 
-const { values: args } = parseArgs({
+const { values: args } = commandLine(USAGE, {
   options: {
     corpus: { type: 'string', default: DEFAULT_CORPUS },
     set: { type: 'string', default: path.join(projectRoot, 'bench/entities/judged.json') },

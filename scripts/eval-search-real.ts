@@ -28,8 +28,8 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
+import { commandLine, usageError, usageFromHeader } from '../src/cli/args.ts';
 import { projectRoot } from './lib/build.ts';
 import { launchChromium, serveStatic } from './lib/browser.ts';
 import { DEFAULT_CORPUS, seededRandom } from './lib/corpus.ts';
@@ -37,11 +37,13 @@ import { buildRealDay, REAL_DAY_WORK } from './lib/real-day.ts';
 import { normalizeArabic, tokenize } from '../src/arabic/index.ts';
 import { readArticleSource } from '../src/ingest/index.ts';
 
+const USAGE = usageFromHeader(import.meta.url);
+
 const GOAL = { ndcg: 0.8, mrr: 0.9, overPlain: 0.08 };
 const TOP = 10;
 const POOL_DEPTH = 20;
 
-const { values: args } = parseArgs({
+const { values: args } = commandLine(USAGE, {
   options: {
     corpus: { type: 'string', default: DEFAULT_CORPUS },
     days: { type: 'string', default: '2015-07-22,2015-07-25' },
@@ -78,10 +80,7 @@ const systems = args.systems!.split(',') as System[];
 const days = args.days!.split(',');
 const work = path.resolve(args.work!);
 const poolDepth = Number(args['pool-depth']);
-if (!Number.isInteger(poolDepth) || poolDepth < 1) {
-  console.error(`--pool-depth must be a whole number ≥ 1, not "${args['pool-depth']}"`);
-  process.exit(2);
-}
+if (!Number.isInteger(poolDepth) || poolDepth < 1) usageError(`--pool-depth must be a whole number ≥ 1, not "${args['pool-depth']}"`, USAGE);
 
 const prepareDay = (day: string) => buildRealDay({ corpus: args.corpus!, day, work, reuse: args.reuse!, log });
 

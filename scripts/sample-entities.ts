@@ -9,10 +9,12 @@
  * Only records with a body of at least 40 words are drawn (ingest rejects one-line texts), and a
  * text seen before (same title and body) is drawn once.
  */
-import { parseArgs } from 'node:util';
+import { commandLine, usageFromHeader } from '../src/cli/args.ts';
 import { readCorpusDay, seededRandom, type CorpusRecord } from './lib/corpus.ts';
 
-const { values } = parseArgs({
+const USAGE = usageFromHeader(import.meta.url);
+
+const { values } = commandLine(USAGE, {
   options: {
     corpus: { type: 'string', default: '../shared/corpus/saudinewsnet' },
     days: { type: 'string', default: '2015-07-21..2015-07-27' },

@@ -8,13 +8,15 @@
  *   node scripts/scan-registry-names.ts --corpus ../shared/corpus/saudinewsnet 2015-07-24#1323 …
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine, usageFromHeader } from '../src/cli/args.ts';
 import { loadRegistry } from '../src/entities/registry.ts';
 import { normalizeArabic, tokenize } from '../src/arabic/index.ts';
 import { parseRecordKey, readCorpusDay, type CorpusRecord } from './lib/corpus.ts';
 import { projectRoot } from './lib/build.ts';
 
-const { values, positionals } = parseArgs({
+const USAGE = usageFromHeader(import.meta.url);
+
+const { values, positionals } = commandLine(USAGE, {
   allowPositionals: true,
   options: { corpus: { type: 'string', default: path.resolve(projectRoot, '../shared/corpus/saudinewsnet') } },
 });

@@ -10,7 +10,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import subsetFont from 'subset-font';
+import { commandLine, usageFromHeader } from '../src/cli/args.ts';
 import { FONT_FACES, FONT_SUBSETS } from '../src/site/fonts.ts';
+
+// No options: --help prints the header above, anything else is a usage error.
+commandLine(usageFromHeader(import.meta.url), { options: {} });
 
 const root = path.resolve(import.meta.dirname, '..');
 

@@ -139,13 +139,17 @@ function main(argv: string[]): number {
     return 2;
   }
   const { values, positionals } = args;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const minCount = Number(values['min-count']);
   const limit = Number(values.limit);
   const type = values.type as GuessType | undefined;
   const badNumber = !Number.isInteger(minCount) || minCount < 1 || !Number.isInteger(limit) || limit < 0;
-  if (values.help || badNumber || (type && !(type in TYPE_LABELS)) || (positionals.length > 0 && !values.text)) {
+  if (badNumber || (type && !(type in TYPE_LABELS)) || (positionals.length > 0 && !values.text)) {
     console.error(USAGE);
-    return values.help ? 0 : 2;
+    return 2;
   }
   if (values.text && positionals.length === 0) {
     console.error(`--text needs at least one file or folder\n${USAGE}`);

@@ -1,6 +1,8 @@
 /**
- * npm run search:index [-- DIR]: builds the Pagefind search index of a built site (default: the
+ * `npm run search:index [-- DIR]`: builds the Pagefind search index of a built site (default: the
  * build's output folder, MARSAD_OUT_DIR or dist/). `npm run build` runs it after `astro build`.
+ * Exits 0 when the index is written, 1 when DIR holds no built site or indexing fails, 2 on a
+ * usage error.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -8,9 +10,18 @@ import { indexSite } from '../search/index-site.ts';
 import { settingsOrExit } from '../settings.ts';
 import { findBrokenLinks } from '../site/link-check.ts';
 import { PAGEFIND_PATH } from '../search/shards.ts';
+import { commandLine, usageError } from './args.ts';
 
 const { outDir, searchEnrich } = settingsOrExit();
-const dir = path.resolve(process.argv[2] ?? outDir);
+const USAGE = `usage: npm run search:index [-- DIR]
+  DIR   a built site (astro build's output) to index into DIR/pagefind/
+        (default: $MARSAD_OUT_DIR or dist)
+Enriched Arabic index unless MARSAD_SEARCH_ENRICH=0; shards of MARSAD_SEARCH_SHARD_ARTICLES articles
+(default 5000), newest first.`;
+
+const { positionals } = commandLine(USAGE, { allowPositionals: true, options: {} });
+if (positionals.length > 1) usageError(`search:index: one folder at most, not ${positionals.length}`, USAGE);
+const dir = path.resolve(positionals[0] ?? outDir);
 if (!existsSync(path.join(dir, 'index.html'))) {
   process.stderr.write(`${dir}: no built site here (run astro build first)\n`);
   process.exit(1);
