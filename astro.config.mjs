@@ -16,6 +16,8 @@ export default defineConfig({
   cacheDir,
   trailingSlash: 'always',
   build: { format: 'directory', concurrency: 4 },
+  // Whole log lines: with concurrent pages, Astro's own log glues page lines together (src/site/build-log.ts).
+  logger: { entrypoint: './src/site/build-log.ts' },
   // Pages whose getStaticPaths cacheKey and code are unchanged are not rendered again (src/site/data.ts).
   experimental: { incrementalBuild: true },
   markdown: {

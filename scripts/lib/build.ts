@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -14,8 +15,11 @@ export const buildSteps = [
   { name: 'search index', script: 'src/cli/search-index.ts', args: [], quiet: [] },
 ] as const;
 
-/** Runs the project's real build (`npm run build`'s steps) with the given folders and env. */
-export async function buildSite(options: { contentDir?: string | undefined; outDir: string; cacheDir?: string; env?: Record<string, string> }) {
+/**
+ * Runs the project's real build (`npm run build`'s steps) with the given folders and env; with
+ * `log`, the steps print their whole log (not `quiet`), which is appended to that file.
+ */
+export async function buildSite(options: { contentDir?: string | undefined; outDir: string; cacheDir?: string; env?: Record<string, string>; log?: string }) {
   const started = performance.now();
   const env = {
     ...process.env,
@@ -27,11 +31,12 @@ export async function buildSite(options: { contentDir?: string | undefined; outD
   };
   for (const step of buildSteps) {
     try {
-      await run(process.execPath, [path.join(projectRoot, step.script), ...step.args, ...step.quiet], {
+      const { stdout, stderr } = await run(process.execPath, [path.join(projectRoot, step.script), ...step.args, ...(options.log ? [] : step.quiet)], {
         cwd: projectRoot,
         env,
         maxBuffer: 256 * 1024 * 1024,
       });
+      if (options.log) await appendFile(options.log, `${stdout}${stderr}`);
     } catch (error) {
       const e = error as { stdout?: string; stderr?: string };
       throw new Error(`${step.name} failed:\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);

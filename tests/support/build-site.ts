@@ -16,6 +16,8 @@ declare module 'vitest' {
     newsDistDir: string;
     /** Its content folder, as the ingest CLI wrote it. */
     newsContentDir: string;
+    /** The whole log of its build (stdout and stderr of both steps). */
+    newsBuildLog: string;
   }
 }
 
@@ -40,7 +42,7 @@ export const NEWS_SITE_SETTINGS = {
  * records), built by the real build with `NEWS_SITE_SETTINGS`. The seeds are undated and from
  * few outlets; this site has days, months and outlets to browse.
  */
-async function buildNewsSite(work: string): Promise<{ distDir: string; contentDir: string }> {
+async function buildNewsSite(work: string): Promise<{ distDir: string; contentDir: string; log: string }> {
   const contentDir = path.join(work, 'content');
   const distDir = path.join(work, 'dist');
   await cp(path.join(projectRoot, 'content', 'entities'), path.join(contentDir, 'entities'), { recursive: true });
@@ -54,8 +56,10 @@ async function buildNewsSite(work: string): Promise<{ distDir: string; contentDi
   // Exit 1: two records of the first file are no articles; the rest must be written.
   ingest(NEWS_RECORDS, 1, /: 9 written, 0 unchanged, 1 duplicate, 0 kept, 2 rejected$/m);
   ingest(RELATED_RECORDS, 0, /: 3 written, 0 unchanged, 0 duplicate, 0 kept, 0 rejected$/m);
-  await buildSite({ contentDir, outDir: distDir, cacheDir: path.join(work, 'cache'), env: NEWS_SITE_SETTINGS });
-  return { distDir, contentDir };
+  // Its log is kept: tests/site/build-log.test.ts reads it.
+  const log = path.join(work, 'build.log');
+  await buildSite({ contentDir, outDir: distDir, cacheDir: path.join(work, 'cache'), env: NEWS_SITE_SETTINGS, log });
+  return { distDir, contentDir, log };
 }
 
 /**
@@ -69,7 +73,7 @@ export default async function setup(project: TestProject) {
   const distDir = await mkdtemp(path.join(os.tmpdir(), 'marsad-test-dist-'));
   const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'marsad-test-cache-'));
   const newsWork = await mkdtemp(path.join(os.tmpdir(), 'marsad-test-news-'));
-  let news: { distDir: string; contentDir: string };
+  let news: { distDir: string; contentDir: string; log: string };
   try {
     await buildSite({ contentDir, outDir: distDir, cacheDir });
     news = await buildNewsSite(newsWork);
@@ -82,6 +86,7 @@ export default async function setup(project: TestProject) {
   project.provide('contentDir', contentDir);
   project.provide('newsDistDir', news.distDir);
   project.provide('newsContentDir', news.contentDir);
+  project.provide('newsBuildLog', news.log);
   return async () => {
     await rm(cacheDir, { recursive: true, force: true });
     await rm(path.join(newsWork, 'cache'), { recursive: true, force: true });
