@@ -2,8 +2,10 @@ import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { arabicQuotes } from './render/quotes.ts';
 import { articleSchema } from './schemas/article.ts';
+import { dossierSchema } from './schemas/dossier.ts';
 import { entitySchema } from './schemas/entity.ts';
 import { articleLoader } from './site/article-loader.ts';
+import { dossierLoader } from './site/dossier-loader.ts';
 import { registryLoader } from './site/registry-loader.ts';
 import { settings } from './settings.ts';
 
@@ -27,4 +29,15 @@ const entities = defineCollection({
   schema: entitySchema,
 });
 
-export const collections = { articles, entities };
+// Dossiers are editors' MDX pages, compiled by @astrojs/mdx; the loader checks every component and
+// entity id in them before anything renders (src/site/dossier-loader.ts, docs/editing.md).
+const dossiers = defineCollection({
+  loader: dossierLoader({
+    base: path.join(contentDir, 'dossiers'),
+    entities: path.join(contentDir, 'entities'),
+    articles: path.join(contentDir, 'articles'),
+  }),
+  schema: dossierSchema,
+});
+
+export const collections = { articles, entities, dossiers };

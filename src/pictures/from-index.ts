@@ -112,3 +112,44 @@ export function entityMap(entityId: string, index: MentionIndex, entities: Entit
   const own = self.type === 'place' ? mapPlace(self, index.byEntity.get(entityId)?.length ?? 1, true) : null;
   return locatorMap(own ? [own, ...related] : related);
 }
+
+/** Frame of a dossier's relation graph: an entity graph's width, so labels keep their size on phones. */
+export const CHOSEN_GRAPH = { width: 400, height: 340 } as const;
+
+/**
+ * A graph of entities an editor chose (a dossier's <RelationGraph>): each sized by the articles
+ * naming it, and lines as thick as the articles naming both ends: each entity's strongest two
+ * and a spanning tree, as in the site graph. Null when none of them is known.
+ */
+export function chosenGraph(ids: readonly string[], index: MentionIndex, entities: EntityLookup): GraphPicture | null {
+  const chosen = ids.map((id) => pictureEntity(entities, id)).filter((e): e is PictureEntity => e !== undefined);
+  if (chosen.length === 0) return null;
+  const set = new Set(chosen.map((e) => e.id));
+  const links: CoOccurrence[] = [];
+  for (const e of chosen) {
+    for (const other of index.related(e.id, Infinity)) {
+      if (set.has(other.entityId) && e.id < other.entityId) links.push({ source: e.id, target: other.entityId, count: other.sharedArticles });
+    }
+  }
+  return siteGraphLayout(
+    chosen.map((e) => graphEntity(e, index.byEntity.get(e.id)?.length ?? 0)),
+    links,
+    // Each entity's 2 strongest links and what keeps the whole connected, as on /relations/
+    // (which keeps 3 among 60: a dozen chosen entities are often all named together).
+    // Few nodes in a small frame: spread wider, and labels kept further apart than on /relations/.
+    { ...CHOSEN_GRAPH, maxNodes: chosen.length, linksPerNode: 2, charge: -600, margin: 16 },
+  );
+}
+
+/**
+ * A map of places an editor chose (a dossier's <LocatorMap>), each sized by the articles naming
+ * it; `focus` in bold. Places without coordinates are left out; null when none has any.
+ */
+export function chosenMap(ids: readonly string[], index: MentionIndex, entities: EntityLookup, focus?: string): MapPicture | null {
+  const places = ids
+    .map((id) => pictureEntity(entities, id))
+    .filter((e): e is PictureEntity => e?.type === 'place')
+    .map((e) => mapPlace(e, Math.max(1, index.byEntity.get(e.id)?.length ?? 0), e.id === focus))
+    .filter((p): p is MapPlace => p !== null);
+  return locatorMap(places);
+}

@@ -245,6 +245,10 @@ export interface SiteGraphOptions {
   /** Links kept per node (its strongest), so a dense graph stays readable. */
   linksPerNode?: number;
   ticks?: number;
+  /** Many-body strength (default -260): stronger spreads a few nodes over the frame. */
+  charge?: number;
+  /** Least free space between two nodes' boxes (default 8), so neighbouring labels never read as one. */
+  margin?: number;
 }
 
 /**
@@ -254,7 +258,7 @@ export interface SiteGraphOptions {
  * count, link width the number of shared articles. Deterministic, like {@link egoGraphLayout}.
  */
 export function siteGraphLayout(entities: readonly GraphEntity[], coOccurrence: readonly CoOccurrence[], options: SiteGraphOptions = {}): GraphPicture {
-  const { width = 960, height = 640, maxNodes = 60, linksPerNode = 3, ticks = 400 } = options;
+  const { width = 960, height = 640, maxNodes = 60, linksPerNode = 3, ticks = 400, charge = -260, margin = 8 } = options;
   // A stable sort: equal counts keep the caller's order.
   const chosen = [...entities].sort((a, b) => b.count - a.count).slice(0, maxNodes);
   const ids = new Set(chosen.map((e) => e.id));
@@ -288,7 +292,7 @@ export function siteGraphLayout(entities: readonly GraphEntity[], coOccurrence: 
   const pos = forceLayout(
     layoutNodes,
     links.map((l) => ({ source: l.source, target: l.target, distance: 90 + 60 * (1 - cosine(l)), strength: 0.1 + 0.3 * cosine(l) })),
-    { width, height, padding: 8, labelGap: LABEL_GAP, margin: 8, ticks, charge: -260, gravity: 0.07, seed: seedOf(chosen.map((e) => e.id).join(' ')) },
+    { width, height, padding: 8, labelGap: LABEL_GAP, margin, ticks, charge, gravity: 0.07, seed: seedOf(chosen.map((e) => e.id).join(' ')) },
   );
   const nodes = sized.map((s) => toNode(s, pos.get(s.entity.id)!.x, pos.get(s.entity.id)!.y, false));
   const byId = new Map(nodes.map((n) => [n.id, n]));

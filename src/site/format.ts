@@ -45,3 +45,8 @@ export function clipText(text: string, max: number): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[،,؛;:.\s]+$/u, '')}…`;
 }
+
+/** Names joined as Arabic writes a list: «روسيا وتركيا وسوريا», «روسيا أو تركيا». */
+export function joinNames(names: readonly string[], conjunction: 'و' | 'أو' = 'و'): string {
+  return names.map((n, i) => (i === 0 ? n : conjunction === 'و' ? ` و${n}` : ` أو ${n}`)).join('');
+}

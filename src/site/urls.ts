@@ -47,3 +47,9 @@ export function outletSlug(name: string): string {
 
 /** Page n of the articles of the outlet called `name`. */
 export const outletUrlOf = (name: string, n = 1): string => outletUrl(outletSlug(name), n);
+
+/** The list of dossiers (editors' pages across the archive). */
+export const dossiersUrl = '/dossiers/';
+
+/** A dossier's page (`slug`: its file name in content/dossiers without `.mdx`). */
+export const dossierUrl = (slug: string): string => `/dossiers/${slug}/`;
