@@ -134,6 +134,15 @@ export const settingDefinitions = {
     description: "Line under the site's name in the header; the home page's description and the feed's.",
     schema: text,
   }),
+  drafts: define({
+    env: 'MARSAD_DRAFTS',
+    group: 'site',
+    expected: FLAG,
+    default: 'off',
+    description:
+      'On publishes draft dossiers too (`draft: true`), marked «مسودة لا تُنشر», for an editor previewing with `npm run dev`; off, a draft is checked but gets no page ([editing.md](editing.md#dossiers-contentdossiersslugmdx)).',
+    schema: flag,
+  }),
   searchEnrich: define({
     env: 'MARSAD_SEARCH_ENRICH',
     group: 'search',

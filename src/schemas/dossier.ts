@@ -20,7 +20,7 @@ export const dossierSchema = z
      * their pages. The build checks each one (src/dossiers/check.ts).
      */
     entities: z.array(z.string().min(1)).min(1).max(12),
-    /** A draft is checked but not published: no page, no listing, no feed entry (in `astro dev` it shows, marked). */
+    /** A draft is checked but not published: no page, no listing, no feed entry (with `MARSAD_DRAFTS=1` it shows, marked). */
     draft: z.boolean().default(false),
   })
   .strict()

@@ -21,13 +21,13 @@ export const dossierDate = (d: DossierEntry): Date => d.data.updated ?? d.data.p
 let dossiers: Promise<DossierEntry[]> | undefined;
 
 /**
- * The published dossiers, most recently updated first (drafts too in `astro dev`, where an
- * editor previews them).
+ * The published dossiers, most recently updated first; drafts too with `MARSAD_DRAFTS=1`, for an
+ * editor's preview.
  */
 export function getDossiers(): Promise<DossierEntry[]> {
   dossiers ??= getCollection('dossiers').then((all) =>
     all
-      .filter((d) => import.meta.env.DEV || !d.data.draft)
+      .filter((d) => settings().drafts || !d.data.draft)
       .sort((a, b) => dossierDate(b).getTime() - dossierDate(a).getTime() || a.data.title.localeCompare(b.data.title, 'ar')),
   );
   return dossiers;
