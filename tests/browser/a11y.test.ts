@@ -41,6 +41,8 @@ describe.runIf(hasChromium)('accessibility and layout in Chromium', () => {
       { name: 'type-index', path: '/places/' },
       { name: 'search', path: '/search/' },
       { name: 'not-found', path: '/404.html' },
+      { name: 'dossier', path: '/dossiers/russia-turkey-syria/' },
+      { name: 'dossiers', path: '/dossiers/' },
       { name: 'front-page', path: '/', news: true },
       { name: 'news-article', path: `/articles/${newsArticle}/`, news: true },
       { name: 'outlets', path: '/outlets/', news: true },
@@ -48,6 +50,7 @@ describe.runIf(hasChromium)('accessibility and layout in Chromium', () => {
       { name: 'day', path: day, news: true },
       { name: 'month', path: `${day.slice(0, '/archive/2015-08'.length)}/`, news: true },
       { name: 'news-archive', path: '/archive/', news: true },
+      { name: 'news-dossier', path: '/dossiers/asir-summer/', news: true },
     ];
     server = await serveStatic(distDir);
     newsServer = await serveStatic(newsDistDir);
@@ -62,7 +65,7 @@ describe.runIf(hasChromium)('accessibility and layout in Chromium', () => {
   const urlOf = (p: { path: string; news?: boolean }) => `${(p.news ? newsServer : server).origin}${p.path}`;
 
   for (const colorScheme of ['light', 'dark'] as const) {
-    it(`has no axe-core violations on any page type (${colorScheme} theme)`, async () => {
+    it(`has no axe-core violations on any page type (${colorScheme} theme)`, { timeout: 180_000 }, async () => {
       // axe is injected as a script, which the site's CSP rightly forbids: bypass it for the audit.
       const context = await browser.newContext({ bypassCSP: true, colorScheme });
       const page = await context.newPage();

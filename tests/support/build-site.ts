@@ -25,6 +25,8 @@ declare module 'vitest' {
 export const NEWS_RECORDS = path.join(projectRoot, 'tests', 'ingest', 'fixtures', 'records', 'saudi-style.json');
 /** Three more stories of one real person of the registry, two of them under one headline, in three outlets. */
 export const RELATED_RECORDS = path.join(projectRoot, 'tests', 'site', 'fixtures', 'related-records.json');
+/** A dossier on those stories: a timeline and a list between two days need dated articles, which the seeds are not. */
+export const NEWS_DOSSIERS = path.join(projectRoot, 'tests', 'site', 'fixtures', 'dossiers');
 
 /**
  * The news site is built under site settings of its own (src/settings.ts), so that the site tests
@@ -40,7 +42,7 @@ export const NEWS_SITE_SETTINGS = {
  * The site readers of real news get: `NEWS_RECORDS` ingested by the real CLI, with the seed
  * registry and the real-news one bench:scale builds with (the places and people of these
  * records), built by the real build with `NEWS_SITE_SETTINGS`. The seeds are undated and from
- * few outlets; this site has days, months and outlets to browse.
+ * few outlets; this site has days, months and outlets to browse, and a dossier drawing on its dates.
  */
 async function buildNewsSite(work: string): Promise<{ distDir: string; contentDir: string; log: string }> {
   const contentDir = path.join(work, 'content');
@@ -56,6 +58,7 @@ async function buildNewsSite(work: string): Promise<{ distDir: string; contentDi
   // Exit 1: two records of the first file are no articles; the rest must be written.
   ingest(NEWS_RECORDS, 1, /: 9 written, 0 unchanged, 1 duplicate, 0 kept, 2 rejected$/m);
   ingest(RELATED_RECORDS, 0, /: 3 written, 0 unchanged, 0 duplicate, 0 kept, 0 rejected$/m);
+  await cp(NEWS_DOSSIERS, path.join(contentDir, 'dossiers'), { recursive: true });
   // Its log is kept: tests/site/build-log.test.ts reads it.
   const log = path.join(work, 'build.log');
   await buildSite({ contentDir, outDir: distDir, cacheDir: path.join(work, 'cache'), env: NEWS_SITE_SETTINGS, log });
