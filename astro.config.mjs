@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
 import { pagefindIntegration } from './src/search/integration.ts';
 import { linkCheckIntegration } from './src/site/link-check-integration.ts';
+import { headingIds } from './src/site/heading-ids.ts';
 import { settings } from './src/settings.ts';
 
 const { siteUrl, outDir, cacheDir } = settings();
@@ -22,8 +23,9 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   markdown: {
     // Keep the editor's punctuation verbatim: SmartyPants would turn Arabic text's straight
-    // quotes into English curly quotes. (Articles are rendered by src/site/article-loader.ts.)
-    processor: satteri({ features: { smartPunctuation: false } }),
+    // quotes into English curly quotes. Heading ids without tashkeel (src/site/heading-ids.ts).
+    // This is the pipeline of dossiers; articles are rendered by src/site/article-loader.ts.
+    processor: satteri({ features: { smartPunctuation: false }, hastPlugins: [headingIds] }),
   },
   integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIntegration(), linkCheckIntegration()],
   vite: {

@@ -4,13 +4,14 @@
  * Builds the site (seed content by default) into a temp folder, serves it gzip-compressed with
  * its _headers as a static host would, then measures:
  * - HTML + CSS, gzip-compressed, of every article page        (budget ≤ 40 KB)
+ *   and of every dossier page (the same budget)
  * - woff2 font bytes an article page downloads in Chromium    (budget ≤ 150 KB)
  * - JavaScript an article page loads: only search and theme   (allowed list below)
  * - Lighthouse performance, accessibility, best practices, SEO (each ≥ 95; median of --runs runs,
  *   default 3, as lab scores move with the load of a shared machine)
  * Prints a table and exits 1 when a budget is exceeded.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -55,18 +56,25 @@ const server = await serveStatic(dist, { compress: true });
 const browser = await launchChromium();
 
 try {
-  // HTML + CSS per article page, gzip-compressed.
-  let worstHtmlCss = 0;
-  for (const id of articleIds) {
-    const html = await readFile(path.join(dist, 'articles', id, 'index.html'), 'utf8');
+  // HTML + CSS per article page, gzip-compressed; dossiers too (the same budget: a long read with pictures).
+  const htmlCss = async (file: string) => {
+    const html = await readFile(path.join(dist, file), 'utf8');
     let bytes = gzipSync(html).length;
     for (const m of html.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"|<link[^>]+href="([^"]+\.css)"[^>]*rel="stylesheet"/g)) {
       const href = (m[1] ?? m[2])!;
       bytes += gzipSync(await readFile(path.join(dist, href))).length;
     }
-    worstHtmlCss = Math.max(worstHtmlCss, bytes);
-  }
+    return bytes;
+  };
+  let worstHtmlCss = 0;
+  for (const id of articleIds) worstHtmlCss = Math.max(worstHtmlCss, await htmlCss(path.join('articles', id, 'index.html')));
   check('article HTML + CSS (gzip, largest page)', kb(worstHtmlCss), BUDGET.htmlCssKB, 'KB');
+  const dossiers = (await readdir(path.join(dist, 'dossiers'), { withFileTypes: true }).catch(() => [])).filter((d) => d.isDirectory());
+  if (dossiers.length > 0) {
+    let worstDossier = 0;
+    for (const d of dossiers) worstDossier = Math.max(worstDossier, await htmlCss(path.join('dossiers', d.name, 'index.html')));
+    check(`dossier HTML + CSS (gzip, largest of ${dossiers.length})`, kb(worstDossier), BUDGET.htmlCssKB, 'KB');
+  }
 
   // Fonts and scripts an article page really loads in Chromium.
   let worstFonts = 0;

@@ -61,7 +61,7 @@ export function readLiteral(source: string): Literal {
           i++;
           space();
         } else if (source[i] !== ']') {
-          fail('items of a list are separated by commas');
+          fail(i >= source.length ? 'a list is not closed with ]' : 'items of a list are separated by commas');
         }
       }
       i++;

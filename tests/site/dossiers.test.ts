@@ -48,10 +48,15 @@ describe.runIf(usesSeeds)('the worked dossier (seed site)', () => {
     expect(page.querySelector('article h1')!.text).toBe(front.title);
     expect(page.querySelector('meta[name="description"]')!.getAttribute('content')).toBe(front.description);
     expect(page.querySelector('link[rel="canonical"]')!.getAttribute('href')).toMatch(new RegExp(`${URL_PATH}$`));
-    expect(entityIds(hrefs(page, 'article header ul[aria-label] a'))).toEqual(front.entities);
+    expect(entityIds(hrefs(page, 'article header [data-dossier-subjects] a'))).toEqual(front.entities);
     const ld = JSON.parse(page.querySelector('script[type="application/ld+json"]')!.text);
     expect(ld).toMatchObject({ '@type': 'Article', headline: front.title, inLanguage: 'ar' });
     expect(ld.about.map((t: { url: string }) => t.url.split('/')[4])).toEqual(front.entities);
+    // Heading ids (for links to a section) hold letters, digits, "-" and "_" only: no tashkeel.
+    const ids = page.querySelectorAll('.dossier-body h2').map((h) => h.getAttribute('id')!);
+    expect(ids.length).toBeGreaterThanOrEqual(5);
+    for (const id of ids) expect(id).toMatch(/^[\p{L}\p{N}_-]+$/u);
+    expect(ids).toContain('خلاف-لم-يحسم');
   });
 
   it('is linked from the index of dossiers, the header, the front page, the sitemap and the dossiers feed', async () => {
