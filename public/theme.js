@@ -13,6 +13,8 @@
   function current() {
     return root.dataset.theme || (systemDark() ? 'dark' : 'light');
   }
+  // Scripts run: CSS keeps room for what they add (the entity preview buttons of touch screens).
+  root.dataset.js = '';
   var saved = stored();
   if (saved === 'dark' || saved === 'light') root.dataset.theme = saved;
 

@@ -127,6 +127,89 @@ describe.runIf(hasChromium)('entity link previews in Chromium', () => {
     await context.close();
   });
 
+  it('on a touch screen, open and close a card from a button after each link, without moving any text', async () => {
+    const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.origin}${articlePath}`);
+    const links = page.locator('.article-body a.entity-link');
+    const toggles = page.locator('.article-body .entity-preview-toggle');
+    await toggles.first().waitFor({ state: 'attached', timeout: 10_000 });
+    expect(await toggles.count()).toBe(await links.count());
+    // Each button follows its link, labelled by it, with a target of at least 24 × 24 px (WCAG 2.5.8).
+    const button = toggles.first();
+    expect(await button.evaluate((b) => b.previousElementSibling?.matches('a.entity-link'))).toBe(true);
+    expect(await button.getAttribute('aria-label')).toBe(`بطاقة «${(await firstLink(page).textContent())!.trim()}»`);
+    const buttonBox = (await button.boundingBox())!;
+    expect(buttonBox.width).toBeGreaterThanOrEqual(24);
+    expect(buttonBox.height).toBeGreaterThanOrEqual(24);
+
+    // No text moves for the buttons: they sit in room CSS kept from the first paint. Taking them
+    // out of the page leaves every line where it was; the room is each link's end margin.
+    const layout = () =>
+      page.evaluate(() => ({
+        links: [...document.querySelectorAll('.article-body a.entity-link')].map((a) => [...a.getClientRects()].map((r) => [r.x, r.y, r.width])),
+        height: document.querySelector('.article-body')!.getBoundingClientRect().height,
+      }));
+    const withButtons = await layout();
+    expect(await page.evaluate(() => 'js' in document.documentElement.dataset)).toBe(true);
+    const room = await firstLink(page).evaluate((a) => parseFloat(getComputedStyle(a).marginInlineEnd));
+    expect(room).toBeCloseTo(buttonBox.width, 0);
+    // The button lies in that room, not over the link's text.
+    const lastRect = await firstLink(page).evaluate((a) => [...a.getClientRects()].at(-1)!.toJSON() as DOMRect);
+    expect(buttonBox.x + buttonBox.width).toBeLessThanOrEqual(lastRect.left + 1);
+
+    // Tap: the card opens, described by the link, and the page stays.
+    await button.tap();
+    const box = page.locator(tooltip);
+    await box.waitFor({ state: 'visible', timeout: 5_000 });
+    await expect.poll(() => box.textContent()).toContain(card.name);
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    expect(await firstLink(page).getAttribute('aria-describedby')).toBe('entity-preview');
+    expect(page.url()).toBe(`${server.origin}${articlePath}`);
+    // Tap again: closed.
+    await button.tap();
+    await box.waitFor({ state: 'hidden', timeout: 2_000 });
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    // Open, then a tap elsewhere closes it; another link's button opens that link's card.
+    await button.tap();
+    await box.waitFor({ state: 'visible', timeout: 5_000 });
+    await page.locator('article h1').tap();
+    await box.waitFor({ state: 'hidden', timeout: 2_000 });
+    const second = toggles.nth(1);
+    const secondHref = await links.nth(1).getAttribute('href');
+    const secondCard = JSON.parse(await readFile(path.join(distDir, secondHref!, 'card.json'), 'utf8')) as EntityCard;
+    await second.tap();
+    await expect.poll(() => box.textContent()).toContain(secondCard.name);
+
+    await page.evaluate(() => document.querySelectorAll('.entity-preview-toggle').forEach((b) => b.remove()));
+    expect(await layout()).toEqual(withButtons);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('add no button where there is a mouse', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}${articlePath}`);
+    await page.waitForLoadState('load');
+    expect(await page.locator('.entity-preview-toggle').count()).toBe(0);
+    expect(await firstLink(page).evaluate((a) => getComputedStyle(a).marginInlineEnd)).toBe('0px');
+    await page.close();
+  });
+
+  it('pass axe on a touch screen with a card open from its button', async () => {
+    const context = await browser.newContext({ bypassCSP: true, hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${articlePath}`);
+    await page.locator('.entity-preview-toggle').first().tap();
+    await page.locator(tooltip).waitFor({ state: 'visible', timeout: 5_000 });
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate<{ id: string; nodes: { target: string[] }[] }[]>(`axe.run(document).then((r) => r.violations)`);
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await context.close();
+  });
+
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`pass axe with a card shown (${colorScheme} theme)`, async () => {
       // axe is injected as a script, which the site's CSP rightly forbids: bypass it for the audit.

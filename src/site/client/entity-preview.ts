@@ -2,7 +2,10 @@
  * Entity link previews on article pages, as Wikipedia's page previews: hovering an entity link
  * (after a short pause) or focusing it by keyboard shows a small card read from the entity's
  * static /entities/<id>/card.json (src/pages/entities/[id]/card.json.ts), fetched once.
- * Touch taps are never intercepted: a tap follows the link. The card is a tooltip in a
+ * Touch taps are never intercepted: a tap follows the link. On touch screens, where nothing
+ * hovers, a small button after each entity link opens and closes its card; the room for it is
+ * kept by CSS from the first paint (theme.js marks the page `data-js`), and the button, out of
+ * flow, sits in that room, so no text moves when it arrives. The card is a tooltip in a
  * container appended to <main>, positioned with CSSOM so the page never shifts.
  */
 import type { EntityCard } from '../entity-card.ts';
@@ -41,6 +44,8 @@ let showTimer: number | undefined;
 let hideTimer: number | undefined;
 /** A link whose card Escape dismissed: not shown again until the pointer or focus leaves it. */
 let dismissed: HTMLAnchorElement | undefined;
+/** On touch screens: each link's button that opens its card. */
+const toggles = new Map<HTMLAnchorElement, HTMLButtonElement>();
 
 function container(): HTMLDivElement {
   if (!tooltip) {
@@ -89,12 +94,14 @@ async function show(link: HTMLAnchorElement): Promise<void> {
   box.hidden = false;
   place(box, link);
   link.setAttribute('aria-describedby', box.id);
+  toggles.get(link)?.setAttribute('aria-expanded', 'true');
 }
 
 function hide(): void {
   window.clearTimeout(showTimer);
   window.clearTimeout(hideTimer);
   current?.removeAttribute('aria-describedby');
+  if (current) toggles.get(current)?.setAttribute('aria-expanded', 'false');
   current = undefined;
   if (tooltip) tooltip.hidden = true;
 }
@@ -149,3 +156,58 @@ document.addEventListener('keydown', (event) => {
   }
 });
 window.addEventListener('resize', hide);
+
+/** An «i» in a circle, drawn in the text colour. */
+function infoIcon(): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const circle = document.createElementNS(ns, 'circle');
+  circle.setAttribute('cx', '8');
+  circle.setAttribute('cy', '8');
+  circle.setAttribute('r', '6.5');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('d', 'M8 7v4.5M8 4.6v.1');
+  svg.append(circle, path);
+  return svg;
+}
+
+/**
+ * Touch screens: a button after each entity link toggles its card; a tap elsewhere closes it.
+ * Only where CSS kept room for the button (a page whose theme.js marked it as running scripts).
+ */
+function addTouchToggles(): void {
+  if (!window.matchMedia('(hover: none) and (pointer: coarse)').matches) return;
+  for (const link of document.querySelectorAll<HTMLAnchorElement>(LINK)) {
+    if (!(parseFloat(getComputedStyle(link).marginInlineEnd) > 0)) continue;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'entity-preview-toggle';
+    button.setAttribute('aria-label', `بطاقة «${(link.textContent ?? '').trim()}»`);
+    button.setAttribute('aria-expanded', 'false');
+    button.setAttribute('aria-controls', 'entity-preview');
+    button.append(infoIcon());
+    button.addEventListener('click', () => {
+      if (current === link) {
+        hide();
+        return;
+      }
+      dismissed = undefined;
+      open(link, 0);
+    });
+    link.after(button);
+    toggles.set(link, button);
+  }
+  // The card's container exists before any button points at it.
+  if (toggles.size > 0) container();
+}
+
+document.addEventListener('pointerdown', (event) => {
+  if (event.pointerType === 'mouse' || !current) return;
+  const target = event.target instanceof Element ? event.target : null;
+  if (target && (tooltip?.contains(target) || target.closest('.entity-preview-toggle'))) return;
+  hide();
+});
+addTouchToggles();
