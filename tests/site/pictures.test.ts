@@ -210,6 +210,80 @@ describe.runIf(hasChromium)('pictures in Chromium', () => {
     expect(found).toEqual([]);
   });
 
+  it('keep graph labels apart on a 390 px phone: no label over another label or another mark, measured after the fonts load', { timeout: 240_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    const graphs = [...entityPages].filter(([, p]) => p.querySelector('.pic-graph svg.pic')).map(([id]) => `/entities/${id}/`);
+    expect(graphs.length).toBeGreaterThan(20);
+    const dossiers = existsSync(path.join(distDir, 'dossiers', 'russia-turkey-syria')) ? ['/dossiers/russia-turkey-syria/'] : [];
+    /**
+     * The collisions in the graphs the page shows at this width (the relations page draws its
+     * narrow graph there). A label's box is its ink, as the reader sees it: each line's advance
+     * width, and from its baseline up and down by the glyphs' real ascent and descent (canvas
+     * metrics of the same font and size), not the font's whole line box, which reaches into the
+     * next node's room without a pixel of text there. `plant` first moves the second label onto
+     * the first, to show that the measure sees a collision.
+     */
+    const measure = (plant: boolean) =>
+      page.evaluate((plant) => {
+        const out: string[] = [];
+        let labels = 0;
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        const ink = (text: SVGTextElement) => {
+          ctx.font = getComputedStyle(text).font.replace(/[\d.]+px/, `${text.getAttribute('font-size')}px`);
+          const lines = [...text.querySelectorAll('tspan')].map((t) => {
+            const metrics = ctx.measureText(t.textContent!);
+            const baseline = t.getStartPositionOfChar(0).y;
+            const box = t.getBBox();
+            return { left: box.x, right: box.x + box.width, top: baseline - metrics.actualBoundingBoxAscent, bottom: baseline + metrics.actualBoundingBoxDescent };
+          });
+          const left = Math.min(...lines.map((l) => l.left));
+          const top = Math.min(...lines.map((l) => l.top));
+          return new DOMRect(left, top, Math.max(...lines.map((l) => l.right)) - left, Math.max(...lines.map((l) => l.bottom)) - top);
+        };
+        const hit = (a: DOMRect, b: DOMRect) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+        for (const svg of document.querySelectorAll<SVGSVGElement>('.pic-graph svg.pic')) {
+          if (svg.getBoundingClientRect().width === 0) continue;
+          const groups = [...svg.querySelectorAll<SVGGElement>('g.pic-node')];
+          if (plant && groups.length > 1) {
+            const [from, to] = [groups[0]!.querySelector('text')!, groups[1]!.querySelector('text')!];
+            for (const el of [to, ...to.querySelectorAll('tspan')]) {
+              el.setAttribute('x', from.getAttribute('x')!);
+              if (el === to) el.setAttribute('y', from.getAttribute('y')!);
+            }
+          }
+          const nodes = groups.map((g) => ({
+            name: g.querySelector('text')!.textContent!,
+            label: ink(g.querySelector<SVGTextElement>('text.pic-label')!),
+            mark: g.querySelector<SVGGraphicsElement>('.pic-mark')!.getBBox(),
+          }));
+          labels += nodes.length;
+          for (const [i, a] of nodes.entries()) {
+            if (a.label.height < 5 || a.label.width < 5) out.push(`no ink measured for «${a.name}»`);
+            for (const [j, b] of nodes.entries()) {
+              if (i < j && hit(a.label, b.label)) out.push(`labels «${a.name}» and «${b.name}»`);
+              if (i !== j && hit(a.label, b.mark)) out.push(`label «${a.name}» over the mark of «${b.name}»`);
+            }
+          }
+        }
+        return { out, labels };
+      }, plant);
+    const collisions: string[] = [];
+    let measured = 0;
+    for (const url of ['/relations/', ...dossiers, ...graphs]) {
+      await page.goto(`${server.origin}${url}`);
+      await page.evaluate(() => document.fonts.ready);
+      const found = await measure(false);
+      measured += found.labels;
+      collisions.push(...found.out.map((c) => `${url}: ${c}`));
+    }
+    expect(measured).toBeGreaterThan(200);
+    expect(collisions).toEqual([]);
+    // The measure is not blind: two labels put on top of each other collide.
+    expect((await measure(true)).out.some((c) => c.startsWith('labels '))).toBe(true);
+    await context.close();
+  });
+
   it('render without requests off the site, fit phones, and keep labels inside their pictures', async () => {
     const [article] = ids;
     for (const width of [375, 1280]) {
