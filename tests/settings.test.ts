@@ -35,6 +35,7 @@ describe('readSettings', () => {
       siteUrl: 'https://marsad.example',
       siteName: 'مرصد',
       siteTagline: 'أرشيف الأخبار العربية وأعلامها وأماكنها',
+      drafts: false,
       searchEnrich: true,
       searchShardArticles: 5000,
       chromium: '/usr/bin/chromium',
