@@ -2,58 +2,31 @@
  * The articles collection's content loader. Each article's MDX is validated (frontmatter against
  * the collection schema) and rendered to HTML once, here, with the entity links, what the article
  * says of each entity and its search fields (`src/site/article-prepare.ts`); Astro keeps the result
- * in its content store with a digest of the file, the registry and the renderer's own code, so the
- * next build renders only the articles that changed. Many changed articles are prepared in worker
- * threads: plain Node on every core, outside Vite's module runner (whose import getters make the
- * matcher's per-character loops several times slower).
+ * in its content store with a digest of the file, the registry and the code that renders it (every
+ * module the content config loads, src/site/code-digest.ts), so the next build renders only the
+ * articles that changed. Many changed articles are prepared in worker threads: plain Node on every
+ * core, outside Vite's module runner (whose import getters make the matcher's per-character loops
+ * several times slower).
  *
  * Why not Astro's glob loader with @astrojs/mdx: it turns every article into a JavaScript module
  * Vite compiles and keeps in memory for the whole build — 9 GB and most of the build time at
  * 30,000 articles — only to print static HTML, and it would run any expression an article holds.
  * Articles here are data: the same MDX syntax, parsed by the compiler @astrojs/mdx uses.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { contentFiles, loadRegistry } from '../entities/registry.ts';
+import { loadRegistry } from '../entities/registry.ts';
 import { displayPath, formatProblem } from '../entities/registry-rules.ts';
 import { settings } from '../settings.ts';
 import { articleFiles } from './article-files.ts';
 import { articlePreparer, type PreparedArticle, type PrepareOptions } from './article-prepare.ts';
+import { contentCodeDigest } from './code-digest.ts';
 
 export type { ArticleRenderMetadata } from './article-prepare.ts';
-
-/** The source files and packages whose code decides what the loader stores. */
-const RENDERER_SOURCES = ['src/render', 'src/arabic', 'src/search', 'src/entities', 'src/ingest', 'src/schemas', 'src/site/article-prepare.ts', 'src/site/urls.ts', 'src/site/labels.ts'];
-const RENDERER_PACKAGES = ['satteri', 'hast-util-to-html'];
-
-/** A digest of the renderer's code: a change to it renders every article again. */
-function rendererDigest(root: string): string {
-  const hash = createHash('sha256');
-  for (const source of RENDERER_SOURCES) {
-    const full = path.join(root, source);
-    const files = source.endsWith('.ts') ? [full] : contentFiles(full, '.ts').map((f) => path.join(full, f));
-    for (const file of files) {
-      try {
-        hash.update(`${file}\0${readFileSync(file, 'utf8')}\0`);
-      } catch {
-        // Not in this checkout (an installed copy): the package versions below still count.
-      }
-    }
-  }
-  for (const name of RENDERER_PACKAGES) {
-    try {
-      hash.update(`${name}@${JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version}\0`);
-    } catch {
-      hash.update(`${name}@?\0`);
-    }
-  }
-  return hash.digest('hex');
-}
 
 export interface ArticleLoaderOptions {
   /** Folder of `*.mdx` articles (id = path without the extension). */
@@ -117,7 +90,7 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
   const { store, parseData, generateDigest, logger, config } = context;
   const root = fileURLToPath(config.root);
   const options: PrepareOptions = { registry: loadRegistry(entitiesDir), enrich: settings().searchEnrich };
-  const contextDigest = generateDigest(`${rendererDigest(root)}\0${options.enrich}\0${JSON.stringify(options.registry)}`);
+  const contextDigest = generateDigest(`${await contentCodeDigest(config)}\0${options.enrich}\0${JSON.stringify(options.registry)}`);
 
   const seen = new Map<string, string>();
   const files = articleFiles(base);

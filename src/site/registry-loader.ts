@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { loadRegistry } from '../entities/registry.ts';
+import { contentCodeDigest } from './code-digest.ts';
 
 export interface RegistryLoaderOptions {
   /** Folder of the registry's `<id>.json` entities. */
@@ -32,13 +33,15 @@ export function registryLoader({ base }: RegistryLoaderOptions): Loader {
 
 async function syncRegistry({ store, parseData, generateDigest, config }: LoaderContext, base: string): Promise<void> {
   const root = fileURLToPath(config.root);
+  const code = await contentCodeDigest(config);
   const registry = loadRegistry(base);
   const ids = new Set<string>();
   for (const { id, ...entity } of registry) {
     const full = path.join(base, `${id}.json`);
     const data = await parseData({ id, data: entity, filePath: full });
     const filePath = path.relative(root, full).split(path.sep).join('/');
-    store.set({ id, data, digest: generateDigest(entity), filePath });
+    // Keyed on the code too: the schema (src/schemas/entity.ts) and reader decide what is stored.
+    store.set({ id, data, digest: generateDigest(`${code}\0${JSON.stringify(entity)}`), filePath });
     ids.add(id);
   }
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
