@@ -20,7 +20,7 @@ import { buildMentionIndex, type ArticleMentions, type ZoneCounts } from '../src
 import { loadRegistry } from '../src/entities/registry.ts';
 import { RELATED_DEFAULTS, relatedStories } from '../src/entities/related.ts';
 import { articleFiles } from '../src/site/article-files.ts';
-import { prepareInWorkers } from '../src/site/article-loader.ts';
+import { prepareArticles } from '../src/site/article-loader.ts';
 import { newestFirst } from '../src/site/order.ts';
 import { projectRoot } from './lib/build.ts';
 
@@ -58,7 +58,7 @@ if (args.mentions && existsSync(args.mentions)) {
   log(`linking ${files.length} articles with ${registry.length} entities…`);
   const started = performance.now();
   const items = files.map(({ id, file }) => ({ id, source: readFileSync(file, 'utf8') }));
-  const prepared = await prepareInWorkers(items, { registry, enrich: false });
+  const prepared = await prepareArticles(items, { registry, enrich: false });
   stored = [];
   for (const [i, p] of prepared.entries()) {
     if (!p.ok) throw new Error(`${files[i]!.file}: ${p.reason}`);

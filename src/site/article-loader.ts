@@ -14,13 +14,12 @@
  * Articles here are data: the same MDX syntax, parsed by the compiler @astrojs/mdx uses.
  */
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { loadRegistry } from '../entities/registry.ts';
 import { displayPath, formatProblem } from '../entities/registry-rules.ts';
+import { WorkerPool } from '../ingest/io/pool.ts';
 import { settings } from '../settings.ts';
 import { articleFiles } from './article-files.ts';
 import { articlePreparer, type PreparedArticle, type PrepareOptions } from './article-prepare.ts';
@@ -54,36 +53,34 @@ export function articleLoader({ base, entities }: ArticleLoaderOptions): Loader 
 
 /** Fewer changed articles than this are prepared in the loader's own thread (workers take ~0.3 s to start). */
 const WORKER_THRESHOLD = 200;
+/** Articles per message to a worker. */
 const BATCH = 100;
 
-/** Prepares articles on worker threads, one per core (at most 4), batch by batch. */
-export async function prepareInWorkers(items: { id: string; source: string }[], options: PrepareOptions): Promise<PreparedArticle[]> {
-  const count = Math.max(1, Math.min(4, os.availableParallelism(), Math.ceil(items.length / BATCH)));
+/**
+ * Prepares articles batch by batch on `workers` worker threads — by default one per core (at most
+ * 4) for 200 articles or more, none for fewer — or, with none, in this thread.
+ */
+export async function prepareArticles(
+  items: { id: string; source: string }[],
+  options: PrepareOptions,
+  workers = WorkerPool.sizeFor(items.length, { minimum: WORKER_THRESHOLD, perWorker: BATCH }),
+): Promise<PreparedArticle[]> {
+  let prepare: ReturnType<typeof articlePreparer> | undefined;
+  const pool = new WorkerPool<{ id: string; source: string }[], PreparedArticle[]>(new URL('./article-worker.ts', import.meta.url), {
+    size: workers,
+    inline: (batch) => {
+      prepare ??= articlePreparer(options);
+      return batch.map(({ id, source }) => prepare!(id, source));
+    },
+    workerData: options,
+  });
   const batches: { id: string; source: string }[][] = [];
   for (let i = 0; i < items.length; i += BATCH) batches.push(items.slice(i, i + BATCH));
-  const results: PreparedArticle[][] = new Array(batches.length);
-  let next = 0;
-  const run = (worker: Worker) =>
-    new Promise<void>((resolve, reject) => {
-      const send = () => {
-        if (next >= batches.length) return resolve();
-        const n = next++;
-        worker.once('message', (prepared: PreparedArticle[]) => {
-          results[n] = prepared;
-          send();
-        });
-        worker.postMessage(batches[n]);
-      };
-      worker.once('error', reject);
-      send();
-    });
-  const workers = Array.from({ length: count }, () => new Worker(new URL('./article-worker.ts', import.meta.url), { workerData: options }));
   try {
-    await Promise.all(workers.map(run));
+    return (await Promise.all(batches.map((batch) => pool.run(batch)))).flat();
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await pool.close();
   }
-  return results.flat();
 }
 
 async function syncArticles(context: LoaderContext, base: string, entitiesDir: string): Promise<void> {
@@ -109,13 +106,7 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
     if (store.get(id)?.digest !== digest) changed.push({ id, source, digest });
   }
 
-  let prepared: PreparedArticle[] = [];
-  if (changed.length >= WORKER_THRESHOLD) {
-    prepared = await prepareInWorkers(changed, options);
-  } else if (changed.length > 0) {
-    const prepare = articlePreparer(options);
-    prepared = changed.map(({ id, source }) => prepare(id, source));
-  }
+  const prepared = await prepareArticles(changed, options);
   for (const [i, result] of prepared.entries()) {
     const { id, digest } = changed[i]!;
     const full = seen.get(id)!;

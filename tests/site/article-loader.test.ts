@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../scripts/lib/build.ts';
 import { loadRegistry } from '../../src/entities/registry.ts';
-import { prepareInWorkers } from '../../src/site/article-loader.ts';
+import { prepareArticles } from '../../src/site/article-loader.ts';
 import { articlePreparer } from '../../src/site/article-prepare.ts';
 
 const run = promisify(execFile);
@@ -61,7 +61,7 @@ describe('the article loader', () => {
       (await readdir(dir)).map(async (f) => ({ id: f.replace(/\.mdx$/, ''), source: await readFile(path.join(dir, f), 'utf8') })),
     );
     const options = { registry: loadRegistry(path.join(projectRoot, 'content', 'entities')), enrich: true };
-    const inWorkers = await prepareInWorkers([...items, { id: 'bad', source: 'نص {1+1}' }], options);
+    const inWorkers = await prepareArticles([...items, { id: 'bad', source: 'نص {1+1}' }], options, 2);
     const prepare = articlePreparer(options);
     expect(inWorkers).toEqual([...items.map(({ id, source }) => prepare(id, source)), { ok: false, id: 'bad', line: 1, column: 4, reason: expect.stringContaining('JavaScript expressions') }]);
     expect(inWorkers.filter((r) => r.ok && r.metadata.counts.size > 0)).toHaveLength(items.length);

@@ -6,11 +6,11 @@
  */
 import { plainText } from '../text.ts';
 import type { Article } from '../types.ts';
-import type { WorkItem, WorkResult } from './ingest-item.ts';
+import { processItems, type WorkItem, type WorkResult } from './ingest-item.ts';
 import { type FileFormat, type InputItem, planInputs, readInputs, shownName } from './inputs.ts';
 import { answering, Interrupted, prepareOutputFolder } from './folder.ts';
 import { FolderLock } from './lock.ts';
-import { IngestPool } from './pool.ts';
+import { WorkerPool } from './pool.ts';
 import { writeFailureScope } from './fs-errors.ts';
 import { ArticleStore, type PutResult, type WriteError } from './store.ts';
 
@@ -35,7 +35,7 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** How long the output folder may take to answer (default `FOLDER_TIMEOUT_MS`). */
   folderTimeoutMs?: number;
-  /** Worker threads (default: by the size of the input, see `IngestPool.sizeFor`). */
+  /** Worker threads (default: by the size of the input, see `ingestWorkers`). */
   jobs?: number;
   /**
    * Only the first `limit` inputs, in input order, that the days below keep (rejected inputs
@@ -101,6 +101,12 @@ const BATCHES_PER_WORKER = 3;
 const WRITE_WINDOW = 256;
 
 /**
+ * Worker threads worth starting for a run reading this many bytes: none for small runs (under
+ * 2 MB), else one per CPU but one (the main thread reads, unpacks and writes), from one to four.
+ */
+export const ingestWorkers = (totalBytes: number): number => WorkerPool.sizeFor(totalBytes, { minimum: 2 * 1024 * 1024, spare: 1 });
+
+/**
  * Runs ingest over the inputs; resolves with the counts once every input is handled, or once
  * the output folder failed (`stopped`: full, read-only…; the inputs handled before are reported,
  * the rest are not read). Throws an `OutputFolderError` when the output folder cannot be created,
@@ -119,7 +125,14 @@ export async function runIngest(options: RunOptions, reporter: Reporter): Promis
   }
   const { store, lock } = opened;
   const { inputs, totalBytes } = planInputs(options.paths);
-  const pool = new IngestPool(options.jobs ?? IngestPool.sizeFor(totalBytes), options.explain ?? false);
+  const explaining = options.explain ?? false;
+  const pool = new WorkerPool<WorkItem[], WorkResult[]>(new URL('./worker.ts', import.meta.url), {
+    size: options.jobs ?? ingestWorkers(totalBytes),
+    inline: (items) => processItems(items, explaining),
+    workerData: { explain: explaining },
+    // A small young generation keeps each worker's memory low; its work is many short-lived strings.
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+  });
   summary.jobs = pool.size;
   const suffix = options.dryRun ? ' (dry run)' : '';
   let bytesRead = 0;
