@@ -10,7 +10,7 @@ import type { APIRoute } from 'astro';
 import { getEntities } from '../site/data.ts';
 import type { QueryData } from './query.ts';
 import { wholeWordForms } from './analyzer.ts';
-import { nameKey, nameToken } from './name-token.ts';
+import { nameQueryKey, nameToken } from './name-token.ts';
 import { namesOf } from './pages.ts';
 import { siteWordCounts } from './site-words.ts';
 
@@ -23,7 +23,7 @@ export const GET: APIRoute = async () => {
     for (const name of namesOf(entity)) {
       // Two different names must not share a token (same key = same name, spelled differently).
       const token = nameToken(name);
-      const key = nameKey(name);
+      const key = nameQueryKey(name);
       const other = keys.get(token);
       if (other !== undefined && other !== key) throw new Error(`Names "${other}" and "${key}" have the same search token ${token}`);
       keys.set(token, key);

@@ -24,14 +24,18 @@ function fnv1a(text: string): number {
   return hash >>> 0;
 }
 
-/** The key two spellings of a name share: its query forms ("أردوغان" and "اردوغان" → "اردوغ"). */
-export function nameKey(name: string): string {
+/**
+ * The key two spellings of a name share in search: its query forms, stemmed as a query is
+ * ("أردوغان" and "اردوغان" → "اردوغ"). Names that compare as whole words use `nameKey`
+ * (src/ingest/names.ts).
+ */
+export function nameQueryKey(name: string): string {
   return queryTerms(name).join(' ');
 }
 
 /** The token of an entity name. */
 export function nameToken(name: string): string {
-  return TOKEN_PREFIX + fnv1a(nameKey(name)).toString(36).padStart(TOKEN_DIGITS, '0');
+  return TOKEN_PREFIX + fnv1a(nameQueryKey(name)).toString(36).padStart(TOKEN_DIGITS, '0');
 }
 
 /** Whether a word is a name token. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entitySchema, type EntityData } from '../../src/schemas/entity.ts';
-import { nameKey, namesOf, readRegistry, registryEntityRules } from './support/registry.ts';
+import { registryNameKey, namesOf, readRegistry, registryEntityRules } from './support/registry.ts';
 
 /**
  * The corpus registry (`bench/scale/registry/<id>.json`) is the hand-curated registry of the
@@ -53,7 +53,7 @@ describe('corpus registry (bench/scale/registry)', () => {
   it('names and aliases are trimmed and not repeated within an entity', () => {
     for (const [id, e] of entities) {
       for (const n of namesOf(e)) expect(n, id).toBe(n.trim());
-      const keys = namesOf(e).map(nameKey);
+      const keys = namesOf(e).map(registryNameKey);
       expect(new Set(keys).size, `${id}: ${namesOf(e).join(' | ')}`).toBe(keys.length);
     }
   });
@@ -64,13 +64,13 @@ describe('corpus registry (bench/scale/registry)', () => {
 
   it('no name or alias belongs to two entities, here or in content/entities', () => {
     const owner = new Map<string, string>();
-    for (const [id, e] of seed) for (const n of namesOf(e)) owner.set(nameKey(n), `content/entities/${id}`);
+    for (const [id, e] of seed) for (const n of namesOf(e)) owner.set(registryNameKey(n), `content/entities/${id}`);
     const clashes: string[] = [];
     for (const [id, e] of entities) {
       for (const n of namesOf(e)) {
-        const other = owner.get(nameKey(n));
+        const other = owner.get(registryNameKey(n));
         if (other && other !== id) clashes.push(`${n}: ${other} / ${id}`);
-        owner.set(nameKey(n), id);
+        owner.set(registryNameKey(n), id);
       }
     }
     expect(clashes).toEqual([]);

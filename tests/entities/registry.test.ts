@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entitySchema, type EntityData } from '../../src/schemas/entity.ts';
-import { nameKey, readRegistry, registryEntityRules } from './support/registry.ts';
+import { registryNameKey, readRegistry, registryEntityRules } from './support/registry.ts';
 
 /**
  * The entity registry (`content/entities/<id>.json`) is hand-curated data: these tests keep it
@@ -44,7 +44,7 @@ describe('entity registry', () => {
     for (const [id, e] of entities) {
       const all = [e.name, ...e.aliases];
       for (const n of all) expect(n, id).toBe(n.trim());
-      const keys = all.map(nameKey);
+      const keys = all.map(registryNameKey);
       expect(new Set(keys).size, `${id}: ${all.join(' | ')}`).toBe(keys.length);
     }
   });
@@ -54,7 +54,7 @@ describe('entity registry', () => {
     const clashes: string[] = [];
     for (const [id, e] of entities) {
       for (const n of [e.name, ...e.aliases]) {
-        const key = nameKey(n);
+        const key = registryNameKey(n);
         const other = owner.get(key);
         if (other && other !== id) clashes.push(`${n}: ${other} / ${id}`);
         owner.set(key, id);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/entities/registry.ts';
-import { isNameToken, nameKey, nameToken } from '../../src/search/name-token.ts';
+import { isNameToken, nameQueryKey, nameToken } from '../../src/search/name-token.ts';
 
 describe('nameToken', () => {
   it('is a fixed-length Latin word, so no token is a prefix of another', () => {
@@ -24,7 +24,7 @@ describe('nameToken', () => {
     for (const entity of registry) {
       for (const name of [entity.name, ...entity.aliases]) {
         const other = byToken.get(nameToken(name));
-        if (other !== undefined) expect(nameKey(other), `${other} / ${name}`).toBe(nameKey(name));
+        if (other !== undefined) expect(nameQueryKey(other), `${other} / ${name}`).toBe(nameQueryKey(name));
         byToken.set(nameToken(name), name);
       }
     }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { normalizeArabic } from '../../../src/arabic/index.ts';
+import { nameKey } from '../../../src/ingest/names.ts';
 import type { EntityData } from '../../../src/schemas/entity.ts';
 
 /** One registry file as written: its id (file name), text and parsed JSON. */
@@ -25,13 +25,14 @@ export function readRegistry(dir: string): RegistryFile[] {
 }
 
 /**
- * A comparison key for a name: the project's Arabic normalizer (what the matcher folds: marks,
- * tatweel, hamza forms, ة/ه, ى/ي, Latin case), punctuation between words dropped, and — stricter
- * than the matcher — the article removed from every word, so "الناتو" and "ناتو" count as one name.
+ * A comparison key for registry names: the names key of ingest (`nameKey`, src/ingest/names.ts:
+ * the Arabic normalizer's folding — marks, tatweel, hamza forms, ة/ه, ى/ي, Latin case — and
+ * punctuation between words dropped), and — stricter than the matcher — the article removed from
+ * every word, so "الناتو" and "ناتو" count as one name.
  */
-export function nameKey(name: string): string {
-  return normalizeArabic(name.normalize('NFC'), { lowercase: true })
-    .split(/[^\p{L}\p{N}]+/u)
+export function registryNameKey(name: string): string {
+  return nameKey(name.normalize('NFC'))
+    .split(' ')
     .filter(Boolean)
     .map((w) => (w.startsWith('ال') && w.length > 3 ? w.slice(2) : w))
     .join(' ');
