@@ -5,8 +5,8 @@
  * Lists likely names of persons, places and organizations that the entity registry does not
  * have yet, most frequent first, with the cue behind each type guess and an example sentence, so
  * an editor can grow `content/entities/`. Reads the articles of the content folder
- * (`$MARSAD_CONTENT_DIR` or `content/`), or with `--text` raw corpora (plain text, JSONL, JSON
- * arrays, ZIPs of them). Names the registry already matches are left out.
+ * (`$MARSAD_CONTENT_DIR` or `content/`), or with `--text` raw corpora as ingest reads them (plain
+ * text, JSONL, JSON arrays, ZIPs of them). Names the registry already matches are left out.
  *
  * An input that gives nothing (a file that cannot be read, a broken ZIP or JSON file, a record
  * without text, an article the site would not build from) is reported on stderr, one line each —
@@ -118,7 +118,7 @@ function readArticles(dir: string): { documents: DiscoveryDocument[]; problems: 
   return { documents, problems };
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -166,7 +166,7 @@ function main(argv: string[]): number {
     return 2;
   }
   const matcher = new EntityMatcher(entityNames(registry));
-  const { documents, problems } = values.text ? readCorpus(positionals) : readArticles(path.join(contentDir, 'articles'));
+  const { documents, problems } = values.text ? await readCorpus(positionals) : readArticles(path.join(contentDir, 'articles'));
   // One line per input that gave nothing, as ingest reports them; the rest is read as usual.
   for (const { input, reason } of problems) console.error(`rejected ${shownName(input)}: ${reason}`);
   const status = problems.length > 0 ? 1 : 0;
@@ -190,6 +190,6 @@ function main(argv: string[]): number {
   return status;
 }
 
-if (import.meta.main) process.exitCode = main(process.argv.slice(2));
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2));
 
 export { main };

@@ -20,7 +20,8 @@ import {
   vocabularyOf,
   type Candidate,
 } from '../../src/entities/discover.ts';
-import { documentsOfFile, paragraphsOf } from '../../src/entities/discover/corpus-files.ts';
+import { strToU8, zipSync } from 'fflate';
+import { paragraphsOf, readCorpus } from '../../src/entities/discover/corpus-files.ts';
 import { EntityMatcher } from '../../src/entities/matcher.ts';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
@@ -256,14 +257,30 @@ describe('BIO corpora', () => {
 });
 
 describe('raw corpora', () => {
-  it('reads JSON Lines, JSON arrays and plain text as documents', () => {
-    const jsonl = '{"url":"u1","title":"عنوان","content":"سطر أول\\n\\nسطر ثان"}\n\n{"id":"x","text":"نص"}\n';
-    expect(documentsOfFile('a.jsonl', jsonl)).toEqual([
-      { id: 'u1', paragraphs: ['عنوان', 'سطر أول', 'سطر ثان'] },
-      { id: 'x', paragraphs: ['نص'] },
-    ]);
-    expect(documentsOfFile('b.json', '[{"content":"نص"}]')).toEqual([{ id: 'b.json#0', paragraphs: ['نص'] }]);
-    expect(documentsOfFile('c.txt', 'سطر\n\n سطر ثان \n')).toEqual([{ id: 'c.txt', paragraphs: ['سطر', 'سطر ثان'] }]);
+  it('reads JSON Lines, JSON arrays, plain text and ZIPs of them as ingest does, a document per record or file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marsad-corpus-'));
+    try {
+      const jsonl = '{"url":"u1","title":"عنوان","content":"سطر أول\\n\\nسطر ثان"}\n\n{"id":"x","text":"نص"}\n';
+      fs.writeFileSync(path.join(dir, 'a.jsonl'), jsonl);
+      fs.writeFileSync(path.join(dir, 'b.json'), '[{"content":"نص"}, {"headline":"بلا نص"}]');
+      fs.writeFileSync(path.join(dir, 'c.txt'), 'سطر\n\n سطر ثان \n');
+      // windows-1256, as old Arabic sites saved text: «نص قديم».
+      fs.writeFileSync(path.join(dir, 'd.txt'), Buffer.from([0xe4, 0xd5, 0x20, 0xdE, 0xcf, 0xed, 0xe3]));
+      fs.writeFileSync(path.join(dir, 'e.zip'), zipSync({ 'day/f.json': strToU8('[{"title":"خبر","body":"<p>فقرة <b>أولى</b></p>"}]') }));
+      fs.writeFileSync(path.join(dir, '.hidden.txt'), 'لا يقرأ');
+      const { documents, problems } = await readCorpus([dir]);
+      expect(documents).toEqual([
+        { id: 'a.jsonl#1', paragraphs: ['عنوان', 'سطر أول', 'سطر ثان'] },
+        { id: 'a.jsonl#3', paragraphs: ['نص'] },
+        { id: 'b.json#1', paragraphs: ['نص'] },
+        { id: 'c.txt', paragraphs: ['سطر', 'سطر ثان'] },
+        { id: 'd.txt', paragraphs: ['نص قديم'] },
+        { id: 'e.zip/day/f.json#1', paragraphs: ['خبر', 'فقرة أولى'] },
+      ]);
+      expect(problems).toEqual([{ input: `${path.join(dir, 'b.json')}#2`, reason: expect.stringMatching(/^no article text/) }]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -339,20 +356,21 @@ describe('npm run entities:suggest', () => {
     fs.writeFileSync(path.join(corpus, 'c-day.zip'), 'PK\u0003\u0004 not really a ZIP');
     fs.writeFileSync(path.join(corpus, 'd-good.json'), JSON.stringify([record('d1')]));
     const result = run(['--content', 'content', '--text', 'bad-corpus', 'missing.txt', '--json', '--min-count', '2']);
+    // Ingest's reader and its words: the cut array's first record is read, its second rejected.
     expect(result.stderr.split('\n')).toEqual([
-      expect.stringMatching(/^rejected bad-corpus\/a-broken\.json: invalid JSON: Unterminated string in JSON at position \d+ \(line 1 column \d+\)$/),
-      "rejected bad-corpus/b-lines.jsonl#2: invalid JSON: Unexpected token 'o'",
-      'rejected bad-corpus/b-lines.jsonl#3: no article text (a string in content, text, body, article)',
-      expect.stringMatching(/^rejected bad-corpus\/c-day\.zip: not a readable ZIP archive: /),
+      'rejected bad-corpus/a-broken.json#2: invalid JSON: the file ends inside this record',
+      "rejected bad-corpus/b-lines.jsonl#2: invalid JSON (Unexpected token 'o')",
+      'rejected bad-corpus/b-lines.jsonl#3: no article text: the record has none of the fields content, body, text, article…',
+      expect.stringMatching(/^rejected bad-corpus\/c-day\.zip: not a readable ZIP archive /),
       'rejected missing.txt: cannot read: no such file or folder',
       '',
     ]);
     // No stack trace, and none of the broken file's text.
     expect(result.stderr.length).toBeLessThan(600);
     expect(result.status).toBe(1);
-    // The good inputs were read: two articles, so names seen in both.
+    // The good inputs were read: three articles (a1, b1, d1), so names seen in all.
     const candidates = JSON.parse(result.stdout) as Candidate[];
-    expect(candidates.find((c) => c.name === 'حماس')).toMatchObject({ articles: 2 });
+    expect(candidates.find((c) => c.name === 'حماس')).toMatchObject({ articles: 3 });
    }, 30_000);
 
   it('stops with exit 2 and every problem on a bad registry, and reports article files the site would not build from', () => {

@@ -16,22 +16,28 @@ export type WorkResult = { ok: true; article: Article; mdx: string } | { ok: fal
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Ingests one input item (a text file or a JSON record). */
-export function ingestItem(item: WorkItem): IngestResult {
-  if (item.kind === 'text') return ingestBytes(item.bytes, item.name, {}, item.format);
+/** One JSON record's bytes, parsed, or why they are not JSON (ingest and `entities:suggest --text`). */
+export function parseRecordBytes(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false; reason: string } {
   let text: string;
   try {
-    text = utf8.decode(item.bytes);
+    text = utf8.decode(bytes);
   } catch {
     return { ok: false, reason: 'invalid UTF-8 in the record (JSON must be UTF-8)' };
   }
-  let value: unknown;
   try {
-    value = JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    return { ok: false, reason: `invalid JSON (${(error as Error).message})` };
+    // On one line, without the copy of the record V8 puts in its message.
+    const message = (error as Error).message.replace(/,? ".*" is not valid JSON$/s, '').replace(/\s+/g, ' ');
+    return { ok: false, reason: `invalid JSON (${message})` };
   }
-  return ingestRecord(value, item.bytes, item.name);
+}
+
+/** Ingests one input item (a text file or a JSON record). */
+export function ingestItem(item: WorkItem): IngestResult {
+  if (item.kind === 'text') return ingestBytes(item.bytes, item.name, {}, item.format);
+  const parsed = parseRecordBytes(item.bytes);
+  return parsed.ok ? ingestRecord(parsed.value, item.bytes, item.name) : parsed;
 }
 
 /** Ingests items and renders their MDX; `explain` keeps what `--explain` prints. */
