@@ -6,10 +6,6 @@
 
 /** Arabic code points the other modules refer to by name. */
 export const ALEF = 0x0627;
-export const ALEF_MADDA = 0x0622;
-export const ALEF_HAMZA_ABOVE = 0x0623;
-export const ALEF_HAMZA_BELOW = 0x0625;
-export const ALEF_WASLA = 0x0671;
 export const HAMZA = 0x0621;
 export const WAW_HAMZA = 0x0624;
 export const YEH_HAMZA = 0x0626;
@@ -23,9 +19,7 @@ export const LAM = 0x0644;
 export const NOON = 0x0646;
 export const HEH = 0x0647;
 export const WAW = 0x0648;
-export const ALEF_MAKSURA = 0x0649;
 export const YEH = 0x064a;
-export const COMBINING_MADDA = 0x0653;
 export const COMBINING_HAMZA_ABOVE = 0x0654;
 export const COMBINING_HAMZA_BELOW = 0x0655;
 

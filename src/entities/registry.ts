@@ -10,14 +10,6 @@ export interface RegistryEntity extends EntityData {
 }
 
 /**
- * The files of a content folder (registry entities, articles) with this extension, as sorted
- * `/`-separated paths relative to it, subfolders included; none when the folder does not exist.
- */
-export function contentFiles(dir: string, extension: string): string[] {
-  return allContentFiles(dir).filter((f) => f.endsWith(extension));
-}
-
-/**
  * Every file under a content folder (anything but a folder: symbolic links too), as sorted
  * `/`-separated paths relative to it; none when the folder does not exist.
  */

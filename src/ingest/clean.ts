@@ -66,14 +66,6 @@ export function classifyLine(line: string): Line {
   return { kind: 'text', text: line };
 }
 
-/** Classifies every non-empty line of normalized text (no furniture removal across lines). */
-export function classifyLines(text: string): Line[] {
-  return text
-    .split('\n')
-    .filter((line) => line !== '')
-    .map(classifyLine);
-}
-
 /**
  * Removes known boilerplate from normalized text and classifies what is left: furniture glued to
  * the start or end of lines, "read also" blocks (the label and the headlines under it), and whole

@@ -300,7 +300,10 @@ export function siteGraphLayout(entities: readonly GraphEntity[], coOccurrence: 
   return { width, height, nodes, edges };
 }
 
-/** "سوريا — مكان، ٣ مقالات مشتركة": a node's tooltip and its line in the text alternative. */
-export function describeNode(node: Pick<GraphNode, 'name' | 'type'>, countText: string): string {
-  return `${node.name} — ${entityTypeInfo[node.type].one}، ${countText}`;
+/**
+ * "سوريا — مكان، ٣ مقالات مشتركة" ("سوريا — مكان" without a count: the centre): a node's tooltip
+ * and its line in the text alternative.
+ */
+export function describeNode(node: Pick<GraphNode, 'name' | 'type'>, countText?: string): string {
+  return `${node.name} — ${entityTypeInfo[node.type].one}${countText === undefined ? '' : `، ${countText}`}`;
 }

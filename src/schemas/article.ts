@@ -58,5 +58,3 @@ export const articleSchema = z.object({
    */
   mdxHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
-
-export type ArticleFrontmatter = z.infer<typeof articleSchema>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nodeBox, boxesOverlap } from '../../src/pictures/force-layout.ts';
-import { egoGraphLayout, siteGraphLayout, spanningTree, strongestLinks, type GraphEntity, type GraphPicture } from '../../src/pictures/graph.ts';
+import { describeNode, egoGraphLayout, siteGraphLayout, spanningTree, strongestLinks, type GraphEntity, type GraphPicture } from '../../src/pictures/graph.ts';
 import { linesWidth } from '../../src/pictures/text.ts';
 
 const TYPES = ['person', 'place', 'organization', 'event'] as const;
@@ -92,6 +92,13 @@ describe('egoGraphLayout', () => {
     expect(c.plate!.width).toBeGreaterThanOrEqual(linesWidth(c.label.lines, c.label.fontSize));
     expect(c.plate!.height).toBeGreaterThanOrEqual(c.label.lines.length * c.label.lineHeight);
     expect(p.nodes.slice(1).every((n) => n.plate === undefined)).toBe(true);
+  });
+});
+
+describe('describeNode', () => {
+  it('names a node, its type and its count, or no count for the centre', () => {
+    expect(describeNode({ name: 'سوريا', type: 'place' }, '٣ مقالات مشتركة')).toBe('سوريا — مكان، ٣ مقالات مشتركة');
+    expect(describeNode({ name: 'فلاديمير بوتين', type: 'person' })).toBe('فلاديمير بوتين — شخص');
   });
 });
 
