@@ -53,7 +53,7 @@ export function ingestBytes(bytes: Uint8Array, file: string, hints: ArticleHints
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return decoded;
   const source = { file, sha256: sha256Hex(bytes), url: null };
-  return parseArticle(decoded.text, source, hints, decoded.encoding, format, decoded.note);
+  return parseArticle(decoded.text, { source, hints, encoding: decoded.encoding, format, note: decoded.note });
 }
 
 /**
@@ -65,22 +65,35 @@ export function ingestRecord(value: unknown, raw: Uint8Array | string, file: str
   const reading = readRecord(value);
   if (!reading.ok) return reading;
   const note = `record fields read: ${reading.used.join(', ')}${reading.ignored.length > 0 ? `; not read: ${reading.ignored.join(', ')}` : ''}`;
-  return parseArticle(reading.text, { file, sha256: sha256Hex(raw), url: null }, reading.hints, 'utf-8', reading.markdown ? 'markdown' : 'text', note);
+  return parseArticle(reading.text, {
+    source: { file, sha256: sha256Hex(raw), url: null },
+    hints: reading.hints,
+    encoding: 'utf-8',
+    format: reading.markdown ? 'markdown' : 'text',
+    note,
+  });
 }
 
 function tooLarge(bytes: number): string {
   return `too large for one article (${(bytes / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB): give several articles as JSON Lines records`;
 }
 
-/** Ingests already decoded text; `source.sha256` should hash the original bytes. */
-export function parseArticle(
-  input: string,
-  source: ArticleSource,
-  hints: ArticleHints = {},
-  encoding: Encoding | 'text' = 'text',
-  format: InputFormat = 'text',
-  note?: string,
-): IngestResult {
+/** How `parseArticle` reads a text, and what came with it. */
+export interface ParseOptions {
+  /** Where the text came from; `sha256` should hash the original bytes. */
+  source: ArticleSource;
+  /** Metadata supplied with the text (a record's fields), preferred to what the text says. */
+  hints?: ArticleHints;
+  /** The encoding the bytes were decoded from (`text`: given as text). */
+  encoding?: Encoding | 'text';
+  /** `markdown` reads headings, quotations, lists and captions; `text` reads lines. */
+  format?: InputFormat;
+  /** A first note for `--explain` (how the input was decoded or which record fields were read). */
+  note?: string | undefined;
+}
+
+/** Ingests already decoded text. */
+export function parseArticle(input: string, { source, hints = {}, encoding = 'text', format = 'text', note }: ParseOptions): IngestResult {
   const notes: string[] = note ? [note] : [];
   let text = input;
   const repaired = repairMojibake(text);

@@ -8,7 +8,7 @@ import { compileLikeAstro, renderMdx } from './support/render.ts';
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'markdown', 'article.md');
 
 function markdown(text: string): Article {
-  const result = parseArticle(text, { file: 'x.md', sha256: '0'.repeat(64), url: null }, {}, 'text', 'markdown');
+  const result = parseArticle(text, { source: { file: 'x.md', sha256: '0'.repeat(64), url: null }, format: 'markdown' });
   if (!result.ok) throw new Error(result.reason);
   return result.article;
 }

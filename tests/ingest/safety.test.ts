@@ -69,7 +69,7 @@ describe('hostile input, end to end', () => {
   it('property: plain text compiles, renders verbatim, and loses no word without a reason', () => {
     fc.assert(
       fc.property(document, (text) => {
-        const result = parseArticle(text, { file: 'x.txt', sha256: '0'.repeat(64), url: null });
+        const result = parseArticle(text, { source: { file: 'x.txt', sha256: '0'.repeat(64), url: null } });
         if (!result.ok) return;
         expectSafe(result.article);
         expectNothingLost(text, result.article);
@@ -84,7 +84,7 @@ describe('hostile input, end to end', () => {
       .map((lines) => lines.map(([mark, text]) => (mark === '![' ? `![${text}](x.png)` : `${mark}${text}`)).join('\n\n'));
     fc.assert(
       fc.property(markdown, (text) => {
-        const result = parseArticle(text, { file: 'x.md', sha256: '0'.repeat(64), url: null }, {}, 'text', 'markdown');
+        const result = parseArticle(text, { source: { file: 'x.md', sha256: '0'.repeat(64), url: null }, format: 'markdown' });
         if (result.ok) expectSafe(result.article);
       }),
       { numRuns: runs(300) },

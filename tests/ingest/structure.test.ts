@@ -8,7 +8,7 @@ const P2 = 'وأضاف أن الاجتماع المقبل سيعقد في الع
 const P3 = 'وختم بالقول إن الطرفين متفقان على أهمية الحل السياسي.';
 
 function parse(text: string): Article {
-  const result = parseArticle(text, { file: 't.txt', sha256: '0'.repeat(64), url: null });
+  const result = parseArticle(text, { source: { file: 't.txt', sha256: '0'.repeat(64), url: null } });
   if (!result.ok) throw new Error(result.reason);
   return result.article;
 }
@@ -256,12 +256,15 @@ describe('structure of real-world articles', () => {
   });
 
   it('uses supplied metadata over the text, and a supplied title over the first line', () => {
-    const result = parseArticle(`${P1}\n${P2}`, { file: 'r.json#1', sha256: '0'.repeat(64), url: null }, {
-      title: 'عنوان من السجل',
-      author: 'لندن: نورة الحربي',
-      outlet: 'aawsat',
-      published: '2015-07-21 02:51:32',
-      url: 'http://aawsat.com/home/article/1',
+    const result = parseArticle(`${P1}\n${P2}`, {
+      source: { file: 'r.json#1', sha256: '0'.repeat(64), url: null },
+      hints: {
+        title: 'عنوان من السجل',
+        author: 'لندن: نورة الحربي',
+        outlet: 'aawsat',
+        published: '2015-07-21 02:51:32',
+        url: 'http://aawsat.com/home/article/1',
+      },
     });
     if (!result.ok) throw new Error(result.reason);
     expect(result.article).toMatchObject({
