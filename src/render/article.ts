@@ -75,7 +75,7 @@ export interface RenderedArticle {
 }
 
 /** The nodes Sätteri's MDX tree holds (hast plus MDX's own). */
-interface SourceNode {
+export interface SourceNode {
   type: string;
   tagName?: string;
   name?: string | null;
@@ -125,68 +125,111 @@ function isComment(expression: string): boolean {
 }
 
 export function renderArticleBody(body: string, options: ArticleRenderOptions): RenderedArticle {
-  const findCredit = options.findCreditMentions ?? options.findMentions;
-  const blocks: TextBlock[] = [];
-  const linked = new Set<string>();
-  let current: TextBlock | undefined;
+  const renderer = new BodyRenderer(options);
+  const root: Root = { type: 'root', children: renderer.children(parseArticleMdx(body), { mode: 'match', link: true, verbatim: false }) };
+  return { html: toHtml(root), blocks: renderer.finish() };
+}
 
-  const flush = () => {
-    if (current?.text.trim()) blocks.push(current);
-    current = undefined;
-  };
+/** The tree Sätteri parses an article body into; its syntax errors as `ArticleSourceError`s. */
+export function parseArticleMdx(body: string): SourceNode {
+  try {
+    return mdxToHast(body, { features: ARTICLE_FEATURES, position: true }) as SourceNode;
+  } catch (error) {
+    const m = /^(\d+):(\d+): (.*)$/s.exec((error as Error).message);
+    throw m ? new ArticleSourceError(m[3]!, Number(m[1]), Number(m[2])) : new ArticleSourceError((error as Error).message);
+  }
+}
 
-  /** Text with Latin runs isolated. */
-  const isolated = (value: string, scope: Scope): ElementContent[] => {
-    if (scope.verbatim) return [{ type: 'text', value }];
-    return splitLatinRuns(value).map((s) =>
-      s.ltr
-        ? ({ type: 'element', tagName: 'bdi', properties: { dir: 'ltr' }, children: [{ type: 'text', value: s.text }] } satisfies Element)
-        : ({ type: 'text', value: s.text } satisfies Text),
-    );
-  };
+/** Text with its Latin-script runs in `<bdi dir="ltr">` (`verbatim`: as it is). */
+export function isolateLatin(value: string, verbatim = false): ElementContent[] {
+  if (verbatim) return [{ type: 'text', value }];
+  return splitLatinRuns(value).map((s) =>
+    s.ltr
+      ? ({ type: 'element', tagName: 'bdi', properties: { dir: 'ltr' }, children: [{ type: 'text', value: s.text }] } satisfies Element)
+      : ({ type: 'text', value: s.text } satisfies Text),
+  );
+}
 
-  const entityLink = (id: string, children: ElementContent[]): Element => ({
-    type: 'element',
-    tagName: 'a',
-    properties: { href: options.entityUrl(id), className: ['entity-link'], dataEntity: id },
-    children,
-  });
+/**
+ * `value` cut where its mentions of entities not in `linked` are, each such entity's first
+ * mention a piece with its `entityId` (and added to `linked`): Wikipedia's rule of one link per
+ * entity, the first time the article names it.
+ */
+export function firstMentions(value: string, mentions: readonly Mention[], linked: Set<string>): { text: string; entityId?: string }[] {
+  const pieces: { text: string; entityId?: string }[] = [];
+  let last = 0;
+  for (const m of mentions) {
+    if (linked.has(m.entityId)) continue;
+    linked.add(m.entityId);
+    if (m.start > last) pieces.push({ text: value.slice(last, m.start) });
+    pieces.push({ text: value.slice(m.start, m.end), entityId: m.entityId });
+    last = m.end;
+  }
+  if (last < value.length) pieces.push({ text: value.slice(last) });
+  return pieces;
+}
 
-  const text = (raw: string, scope: Scope): ElementContent[] => {
-    const value = scope.verbatim ? raw : arabicQuotes(raw);
-    if (!current) {
-      if (!value.trim()) return isolated(value, scope);
-      current = { text: '', mentions: [] };
+/**
+ * An article's blocks of text as they are rendered: text joins the open block, a block element
+ * or component closes it, and a blank block is dropped. Mentions are placed in the open block.
+ */
+export class TextBlocks {
+  readonly blocks: TextBlock[] = [];
+  private current: TextBlock | undefined;
+
+  /** Adds text to the open block and returns where it starts in it; null for blank text with no block open. */
+  append(value: string): number | null {
+    if (!this.current) {
+      if (!value.trim()) return null;
+      this.current = { text: '', mentions: [] };
     }
-    const offset = current.text.length;
-    current.text += value;
-    if (scope.mode === 'plain' || scope.verbatim) return isolated(value, scope);
-    if (typeof scope.mode === 'object') {
-      current.mentions.push({ entityId: scope.mode.forced, start: offset, end: offset + value.length });
-      return isolated(value, scope);
-    }
-    const mentions = options.findMentions(value);
-    for (const m of mentions) current.mentions.push(shift(m, offset));
-    if (!scope.link) return isolated(value, scope);
-    const out: ElementContent[] = [];
-    let last = 0;
-    for (const m of mentions) {
-      if (linked.has(m.entityId)) continue;
-      linked.add(m.entityId);
-      if (m.start > last) out.push(...isolated(value.slice(last, m.start), scope));
-      out.push(entityLink(m.entityId, isolated(value.slice(m.start, m.end), scope)));
-      last = m.end;
-    }
-    if (last < value.length) out.push(...isolated(value.slice(last), scope));
-    return out;
-  };
+    const offset = this.current.text.length;
+    this.current.text += value;
+    return offset;
+  }
 
-  const children = (node: SourceNode, scope: Scope): ElementContent[] => (node.children ?? []).flatMap((c) => convert(c, scope));
+  /** A mention in the open block. */
+  mention(mention: Mention): void {
+    this.current?.mentions.push(mention);
+  }
 
-  const convert = (node: SourceNode, scope: Scope): ElementContent[] => {
+  /** A block of its own (a photo credit), before the open one. */
+  add(block: TextBlock): void {
+    this.blocks.push(block);
+  }
+
+  close(): void {
+    if (this.current && this.current.text.trim()) this.blocks.push(this.current);
+    this.current = undefined;
+  }
+}
+
+/** One article body's rendering: the HTML tree, its blocks of text, and the entities linked so far. */
+class BodyRenderer {
+  private readonly options: ArticleRenderOptions;
+  private readonly findCredit: FindMentions;
+  private readonly text = new TextBlocks();
+  private readonly linked = new Set<string>();
+
+  constructor(options: ArticleRenderOptions) {
+    this.options = options;
+    this.findCredit = options.findCreditMentions ?? options.findMentions;
+  }
+
+  /** The blocks of text, once the whole body is rendered. */
+  finish(): TextBlock[] {
+    this.text.close();
+    return this.text.blocks;
+  }
+
+  children(node: SourceNode, scope: Scope): ElementContent[] {
+    return (node.children ?? []).flatMap((c) => this.convert(c, scope));
+  }
+
+  private convert(node: SourceNode, scope: Scope): ElementContent[] {
     switch (node.type) {
       case 'text':
-        return text(node.value ?? '', scope);
+        return this.textNode(node.value ?? '', scope);
       case 'comment':
         return [];
       case 'mdxjsEsm':
@@ -196,18 +239,38 @@ export function renderArticleBody(body: string, options: ArticleRenderOptions): 
         if (isComment(node.value ?? '')) return [];
         return fail(node, `{${(node.value ?? '').slice(0, 40)}}: JavaScript expressions are not allowed in articles (write \\{ to show a brace)`);
       case 'element':
-        return [element(node, scope)];
+        return [this.element(node, scope)];
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
-        return component(node, scope);
+        return this.component(node, scope);
       case 'raw':
         return fail(node, 'raw HTML is not allowed in articles');
       default:
-        return children(node, scope);
+        return this.children(node, scope);
     }
-  };
+  }
 
-  const element = (node: SourceNode, scope: Scope): Element => {
+  private textNode(raw: string, scope: Scope): ElementContent[] {
+    const value = scope.verbatim ? raw : arabicQuotes(raw);
+    const offset = this.text.append(value);
+    if (offset === null || scope.mode === 'plain' || scope.verbatim) return isolateLatin(value, scope.verbatim);
+    if (typeof scope.mode === 'object') {
+      this.text.mention({ entityId: scope.mode.forced, start: offset, end: offset + value.length });
+      return isolateLatin(value, scope.verbatim);
+    }
+    const mentions = this.options.findMentions(value);
+    for (const m of mentions) this.text.mention(shift(m, offset));
+    if (!scope.link) return isolateLatin(value, scope.verbatim);
+    return firstMentions(value, mentions, this.linked).flatMap((piece) =>
+      piece.entityId ? [this.entityLink(piece.entityId, isolateLatin(piece.text, scope.verbatim))] : isolateLatin(piece.text, scope.verbatim),
+    );
+  }
+
+  private entityLink(id: string, children: ElementContent[]): Element {
+    return { type: 'element', tagName: 'a', properties: { href: this.options.entityUrl(id), className: ['entity-link'], dataEntity: id }, children };
+  }
+
+  private element(node: SourceNode, scope: Scope): Element {
     const tagName = node.tagName!;
     const properties = { ...(node.properties ?? {}) } as Element['properties'];
     for (const key of ['href', 'src'] as const) {
@@ -215,56 +278,36 @@ export function renderArticleBody(body: string, options: ArticleRenderOptions): 
       if (typeof url === 'string' && !SAFE_URL.test(url.trim())) fail(node, `unsafe URL "${url.slice(0, 60)}" (only http, https, mailto, tel and relative links)`);
     }
     const block = BLOCKS.has(tagName);
-    if (block) flush();
-    const inner = children(node, {
+    if (block) this.text.close();
+    const inner = this.children(node, {
       mode: VERBATIM.has(tagName) ? 'plain' : scope.mode,
       link: scope.link && !NO_AUTO_LINK.has(tagName),
       verbatim: scope.verbatim || VERBATIM.has(tagName),
     });
-    if (block) flush();
+    if (block) this.text.close();
     return { type: 'element', tagName, properties, children: inner };
-  };
+  }
 
-  const component = (node: SourceNode, scope: Scope): ElementContent[] => {
+  private component(node: SourceNode, scope: Scope): ElementContent[] {
     const name = node.name;
     if (!name) fail(node, 'fragments (<>…</>) are not allowed in articles');
     const flow = node.type === 'mdxJsxFlowElement';
-    if (flow) flush();
+    if (flow) this.text.close();
     let out: ElementContent[];
     if (name === CAPTION) {
-      const credit = attributesOf(node, new Set(['credit'])).get('credit')?.trim();
-      if (credit) blocks.push({ text: credit, mentions: scope.mode === 'match' ? findCredit(credit) : [], zone: 'credit' });
-      const inner = children(node, { ...scope, link: false });
-      flush();
-      if (credit) {
-        inner.push({ type: 'text', value: ' ' });
-        inner.push({
-          type: 'element',
-          tagName: 'small',
-          properties: { className: ['caption-credit'] },
-          children: [{ type: 'text', value: '(تصوير: ' }, ...isolated(credit, scope), { type: 'text', value: ')' }],
-        });
-      }
-      out = [
-        {
-          type: 'element',
-          tagName: 'figure',
-          properties: { className: ['caption', 'not-prose'] },
-          children: [{ type: 'element', tagName: 'figcaption', properties: {}, children: inner }],
-        },
-      ];
+      out = [this.caption(node, scope)];
     } else if (name === NO_LINK) {
       attributesOf(node, new Set());
-      out = children(node, { ...scope, mode: 'plain', link: false });
+      out = this.children(node, { ...scope, mode: 'plain', link: false });
     } else if (name === ENTITY_LINK) {
       const id = attributesOf(node, new Set(['id'])).get('id');
       if (!id) fail(node, '<EntityLink> needs an id: <EntityLink id="entity-id">…</EntityLink>');
-      if (!options.hasEntity(id)) fail(node, `<EntityLink id="${id}">: no entity with this id in the registry`);
-      linked.add(id);
-      out = [entityLink(id, children(node, { ...scope, mode: { forced: id }, link: false }))];
+      if (!this.options.hasEntity(id)) fail(node, `<EntityLink id="${id}">: no entity with this id in the registry`);
+      this.linked.add(id);
+      out = [this.entityLink(id, this.children(node, { ...scope, mode: { forced: id }, link: false }))];
     } else if (INLINE_HTML.has(name)) {
       const attributes = attributesOf(node, INLINE_HTML_ATTRIBUTES);
-      out = [{ type: 'element', tagName: name, properties: Object.fromEntries(attributes), children: children(node, scope) }];
+      out = [{ type: 'element', tagName: name, properties: Object.fromEntries(attributes), children: this.children(node, scope) }];
     } else {
       fail(
         node,
@@ -273,20 +316,32 @@ export function renderArticleBody(body: string, options: ArticleRenderOptions): 
           : `unknown component <${name}> (articles may use <${CAPTION}>, <${NO_LINK}> and <${ENTITY_LINK}>)`,
       );
     }
-    if (flow) flush();
+    if (flow) this.text.close();
     return out;
-  };
-
-  let tree: SourceNode;
-  try {
-    tree = mdxToHast(body, { features: ARTICLE_FEATURES, position: true }) as SourceNode;
-  } catch (error) {
-    const m = /^(\d+):(\d+): (.*)$/s.exec((error as Error).message);
-    throw m ? new ArticleSourceError(m[3]!, Number(m[1]), Number(m[2])) : new ArticleSourceError((error as Error).message);
   }
-  const root: Root = { type: 'root', children: children(tree, { mode: 'match', link: true, verbatim: false }) };
-  flush();
-  return { html: toHtml(root), blocks };
+
+  /** `<Caption credit="…">text</Caption>`: a figure with its caption, the credit a block of its own. */
+  private caption(node: SourceNode, scope: Scope): Element {
+    const credit = attributesOf(node, new Set(['credit'])).get('credit')?.trim();
+    if (credit) this.text.add({ text: credit, mentions: scope.mode === 'match' ? this.findCredit(credit) : [], zone: 'credit' });
+    const inner = this.children(node, { ...scope, link: false });
+    this.text.close();
+    if (credit) {
+      inner.push({ type: 'text', value: ' ' });
+      inner.push({
+        type: 'element',
+        tagName: 'small',
+        properties: { className: ['caption-credit'] },
+        children: [{ type: 'text', value: '(تصوير: ' }, ...isolateLatin(credit, scope.verbatim), { type: 'text', value: ')' }],
+      });
+    }
+    return {
+      type: 'element',
+      tagName: 'figure',
+      properties: { className: ['caption', 'not-prose'] },
+      children: [{ type: 'element', tagName: 'figcaption', properties: {}, children: inner }],
+    };
+  }
 }
 
 function shift(m: Mention, offset: number): Mention {

@@ -1,7 +1,7 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { EntityMatcher } from '../../src/entities/matcher.ts';
-import { ArticleSourceError, renderArticleBody, type ArticleRenderOptions } from '../../src/render/article.ts';
+import { ArticleSourceError, firstMentions, isolateLatin, parseArticleMdx, renderArticleBody, TextBlocks, type ArticleRenderOptions } from '../../src/render/article.ts';
 import { entityUrl } from '../../src/site/urls.ts';
 
 const matcher = new EntityMatcher([
@@ -107,5 +107,59 @@ describe('renderArticleBody', () => {
     const page = html('\\{1+1\\} و\\<b\\> و\\*نجمة\\*');
     expect(page.text).toBe('{1+1} و<b> و*نجمة*');
     expect(page.querySelectorAll('b, em')).toHaveLength(0);
+  });
+});
+
+describe('the parts of the renderer', () => {
+  it('firstMentions: cuts out the first mention of each entity not linked yet, and records it', () => {
+    const value = 'قال الأسد في دمشق إن الأسد باق';
+    const at = (word: string, from = 0) => value.indexOf(word, from);
+    const mentions = [
+      { entityId: 'bashar-al-assad', start: at('الأسد'), end: at('الأسد') + 5 },
+      { entityId: 'damascus', start: at('دمشق'), end: at('دمشق') + 4 },
+      { entityId: 'bashar-al-assad', start: at('الأسد', 10), end: at('الأسد', 10) + 5 },
+    ];
+    const linked = new Set(['damascus']);
+    expect(firstMentions(value, mentions, linked)).toEqual([{ text: 'قال ' }, { text: 'الأسد', entityId: 'bashar-al-assad' }, { text: ' في دمشق إن الأسد باق' }]);
+    expect([...linked]).toEqual(['damascus', 'bashar-al-assad']);
+    // Everything is linked now: the text comes back whole.
+    expect(firstMentions(value, mentions, linked)).toEqual([{ text: value }]);
+  });
+
+  it('TextBlocks: joins text into the open block, drops blank blocks, keeps a credit before its caption', () => {
+    const text = new TextBlocks();
+    expect(text.append('  ')).toBeNull();
+    expect(text.append('قال ')).toBe(0);
+    expect(text.append('الأسد')).toBe(4);
+    text.mention({ entityId: 'bashar-al-assad', start: 4, end: 9 });
+    text.add({ text: 'الأوروبية', mentions: [], zone: 'credit' });
+    text.close();
+    text.append(' ');
+    text.close();
+    expect(text.blocks).toEqual([
+      { text: 'الأوروبية', mentions: [], zone: 'credit' },
+      { text: 'قال الأسد', mentions: [{ entityId: 'bashar-al-assad', start: 4, end: 9 }] },
+    ]);
+  });
+
+  it('isolateLatin: Latin runs in <bdi dir="ltr">, verbatim text untouched', () => {
+    expect(isolateLatin('طائرات F-16 جديدة')).toEqual([
+      { type: 'text', value: 'طائرات ' },
+      { type: 'element', tagName: 'bdi', properties: { dir: 'ltr' }, children: [{ type: 'text', value: 'F-16' }] },
+      { type: 'text', value: ' جديدة' },
+    ]);
+    expect(isolateLatin('طائرات F-16', true)).toEqual([{ type: 'text', value: 'طائرات F-16' }]);
+  });
+
+  it('parseArticleMdx: a syntax error with its line and column', () => {
+    expect(parseArticleMdx('فقرة.').children?.[0]).toMatchObject({ type: 'element', tagName: 'p' });
+    let error: unknown;
+    try {
+      parseArticleMdx('فقرة.\n\n<Caption>بلا إغلاق\n');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ArticleSourceError);
+    expect((error as ArticleSourceError).line).toBeGreaterThan(0);
   });
 });
