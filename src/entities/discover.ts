@@ -130,7 +130,8 @@ const MAX_NGRAM = 4;
  */
 const MIN_SUPPORT = 0.05;
 
-interface Occurrence {
+/** One place a candidate name is seen, and the evidence there. */
+export interface Occurrence {
   key: string;
   surface: string;
   rule: Evidence['rule'];
@@ -271,33 +272,61 @@ export function discoverNames(input: readonly (string | DiscoveryDocument)[], op
   const sentences = sentencesOf(asDocuments(input));
   const vocabulary = options.vocabulary ?? new Vocabulary();
   for (const s of sentences) vocabulary.add(readWords(s.text));
-  const minRepeats = options.minRepeats ?? 2;
 
+  const { occurrences, ngrams, known, knownBySentence } = collectOccurrences(sentences, vocabulary, options.findKnown);
+  for (const o of repeatedSequences(ngrams, options.minRepeats ?? 2)) {
+    const cued = occurrences.get(o.key)?.some((c) => c.sentence === o.sentence && c.start === o.start);
+    if (!cued) pushOccurrence(occurrences, o);
+  }
+  mergeProcliticVariants(occurrences);
+  const adjectives = adjectivePlaces(vocabulary, options.minAdjectiveUses ?? 2);
+  for (const place of adjectives.keys()) if (!occurrences.has(place)) occurrences.set(place, []);
+  const counts = countOccurrences(sentences, [...occurrences.keys()], knownBySentence, known);
+
+  const minCount = options.minCount ?? 1;
+  const candidates: Candidate[] = [];
+  for (const [key, list] of occurrences) {
+    if (known.has(key)) continue;
+    const candidate = candidateOf(key, list, counts.get(key), adjectives.get(key), minCount);
+    if (candidate) candidates.push(candidate);
+  }
+  return candidates.sort(
+    (a, b) => b.count - a.count || typeRank(a) - typeRank(b) || a.normalizedKey.localeCompare(b.normalizedKey, 'ar'),
+  );
+}
+
+type Span = { start: number; end: number };
+
+/** A span wholly inside one of `spans`. */
+const covered = (spans: readonly Span[], start: number, end: number) => spans.some((k) => k.start <= start && k.end >= end);
+/** A span that overlaps one of `spans`. */
+const touches = (spans: readonly Span[], start: number, end: number) => spans.some((k) => k.start < end && start < k.end);
+
+function pushOccurrence(map: Map<string, Occurrence[]>, o: Occurrence): void {
+  const list = map.get(o.key);
+  if (list) list.push(o);
+  else map.set(o.key, [o]);
+}
+
+/**
+ * One pass over the sentences: every cue span (`occurrences`, by key), every repeated-name
+ * candidate n-gram (`ngrams`), the keys of names the registry has (`known`) and, per sentence that
+ * has some, where the registry's names are (`knownBySentence`, for the counting pass).
+ */
+function collectOccurrences(sentences: readonly { text: string; doc: number }[], vocabulary: Vocabulary, findKnown: FindKnown | undefined) {
   const occurrences = new Map<string, Occurrence[]>();
-  const push = (map: Map<string, Occurrence[]>, o: Occurrence) => {
-    const list = map.get(o.key);
-    if (list) list.push(o);
-    else map.set(o.key, [o]);
-  };
   const ngrams = new Map<string, Occurrence[]>();
-
   const known = new Set<string>();
-  /** Known names by sentence index, for the counting pass (only sentences that have some). */
-  const knownBySentence = new Map<number, readonly { start: number; end: number }[]>();
-  const covered = (spans: readonly { start: number; end: number }[], start: number, end: number) =>
-    spans.some((k) => k.start <= start && k.end >= end);
-  const touches = (spans: readonly { start: number; end: number }[], start: number, end: number) =>
-    spans.some((k) => k.start < end && start < k.end);
-
+  const knownBySentence = new Map<number, readonly Span[]>();
   sentences.forEach(({ text: sentence, doc }, index) => {
     const words = readWords(sentence);
     const spans = tagWords(words, { vocabulary });
-    const knownHere = options.findKnown?.(sentence) ?? [];
+    const knownHere = findKnown?.(sentence) ?? [];
     if (knownHere.length > 0) knownBySentence.set(index, knownHere);
     for (const s of spans) {
       const key = keyOf(words, s.firstWord, s.endWord, sentence, s.start);
       if (covered(knownHere, s.start, s.end)) known.add(key);
-      push(occurrences, {
+      pushOccurrence(occurrences, {
         key,
         surface: sentence.slice(s.start, s.end),
         rule: s.rule,
@@ -319,7 +348,7 @@ export function discoverNames(input: readonly (string | DiscoveryDocument)[], op
       // "دوريات مشتركة", "وحدة وطنية": a noun and its adjective.
       const last = words[end - 1]!;
       if (!person && !last.definite && /ة$/.test(last.text)) return;
-      push(ngrams, {
+      pushOccurrence(ngrams, {
         key,
         surface: sentence.slice(start, stop),
         rule: 'repeated',
@@ -332,19 +361,26 @@ export function discoverNames(input: readonly (string | DiscoveryDocument)[], op
       });
     });
   });
+  return { occurrences, ngrams, known, knownBySentence };
+}
 
-  // Repeated sequences: at least `minRepeats`, and not just a part of a longer one seen as often.
+/**
+ * The occurrences of the repeated sequences worth a candidate: seen at least `minRepeats` times,
+ * and not just a part of a longer sequence seen as often ("دا سيلفا" in "لولا دا سيلفا").
+ */
+export function repeatedSequences(ngrams: ReadonlyMap<string, readonly Occurrence[]>, minRepeats: number): Occurrence[] {
   const repeated = [...ngrams].filter(([, list]) => list.length >= minRepeats);
-  for (const [key, list] of repeated) {
+  return repeated.flatMap(([key, list]) => {
     const inLonger = repeated.some(([other, l]) => other !== key && l.length >= list.length && ` ${other} `.includes(` ${key} `));
-    if (inLonger) continue;
-    for (const o of list) {
-      const cued = occurrences.get(key)?.some((c) => c.sentence === o.sentence && c.start === o.start);
-      if (!cued) push(occurrences, o);
-    }
-  }
+    return inLonger ? [] : list;
+  });
+}
 
-  // Proclitic variants ("ولافروف", "للأمم المتحدة") join the candidate without them when there is one.
+/**
+ * Proclitic variants ("ولافروف", "للأمم المتحدة") join the candidate without them when there is
+ * one: their occurrences move to it (the surface stripped to match) and their key goes.
+ */
+export function mergeProcliticVariants(occurrences: Map<string, Occurrence[]>): void {
   for (const key of [...occurrences.keys()]) {
     const [first, ...rest] = key.split(' ');
     for (const split of splitProclitics(first!)) {
@@ -357,20 +393,40 @@ export function discoverNames(input: readonly (string | DiscoveryDocument)[], op
       break;
     }
   }
+}
 
-  // Places named through their adjective of origin.
-  const adjectiveEvidence = new Map<string, Evidence>();
-  for (const { place, adjective, uses } of vocabulary.adjectivePlaces(options.minAdjectiveUses ?? 2)) {
+/** Places the corpus names through their adjective of origin, with that evidence. */
+function adjectivePlaces(vocabulary: Vocabulary, minUses: number): Map<string, Evidence> {
+  const evidence = new Map<string, Evidence>();
+  for (const { place, adjective, uses } of vocabulary.adjectivePlaces(minUses)) {
     if (STOPWORDS.has(place) || COMMON_WORDS.has(place) || PERSON_CUES.has(place) || PLACE_CUES.has(place)) continue;
     if (ORGANIZATION_CUES.has(place)) continue;
-    adjectiveEvidence.set(place, { rule: 'adjective', cue: adjective, type: 'place', count: uses });
-    if (!occurrences.has(place)) occurrences.set(place, []);
+    evidence.set(place, { rule: 'adjective', cue: adjective, type: 'place', count: uses });
   }
+  return evidence;
+}
 
-  // Count every occurrence, with or without a cue, with the matcher's proclitic handling.
-  const countable = [...occurrences.keys()].filter((key) => !isUncountable(key));
+/** How often, where and as what a key occurs in the whole text. */
+interface Counted {
+  count: number;
+  docs: Set<number>;
+  first?: Occurrence;
+  surfaces: string[];
+}
+
+/**
+ * Counts every occurrence of `keys`, with or without a cue, with the matcher's proclitic
+ * handling; a key found inside a name the registry has joins `known`.
+ */
+function countOccurrences(
+  sentences: readonly { text: string; doc: number }[],
+  keys: readonly string[],
+  knownBySentence: ReadonlyMap<number, readonly Span[]>,
+  known: Set<string>,
+): Map<string, Counted> {
+  const countable = keys.filter((key) => !isUncountable(key));
   const matcher = new EntityMatcher(countable.map((key) => ({ id: key, names: [key] })));
-  const counts = new Map<string, { count: number; docs: Set<number>; first?: Occurrence; surfaces: string[] }>();
+  const counts = new Map<string, Counted>();
   sentences.forEach(({ text, doc }, index) => {
     const knownHere = knownBySentence.get(index) ?? [];
     for (const m of safeMentions(matcher, text)) {
@@ -384,38 +440,32 @@ export function discoverNames(input: readonly (string | DiscoveryDocument)[], op
       if (covered(knownHere, m.start, m.end)) known.add(m.entityId);
     }
   });
+  return counts;
+}
 
-  const minCount = options.minCount ?? 1;
-  const candidates: Candidate[] = [];
-  for (const [key, list] of occurrences) {
-    if (known.has(key)) continue;
-    const counted = counts.get(key);
-    const count = Math.max(counted?.count ?? 0, list.length);
-    if (count < minCount || count === 0) continue;
-    const evidence = evidenceOf(list);
-    const adjective = adjectiveEvidence.get(key);
-    if (adjective) evidence.push(adjective);
-    // A frequent word that followed a cue once or twice ("نفسه", "أمام") is not a name.
-    const support = evidence.reduce((n, e) => n + e.count, 0);
-    if (count >= 10 && support < count * MIN_SUPPORT) continue;
-    evidence.sort((a, b) => b.count * RULE_WEIGHT[b.rule] - a.count * RULE_WEIGHT[a.rule] || b.count - a.count);
-    const best = [...list].sort((a, b) => RULE_WEIGHT[b.rule] - RULE_WEIGHT[a.rule])[0] ?? counted?.first;
-    if (!best) continue;
-    const surfaces = list.length > 0 ? list.map((o) => o.surface) : (counted?.surfaces ?? []);
-    candidates.push({
-      name: mostCommon(surfaces),
-      normalizedKey: key,
-      type: guessType(evidence),
-      evidence,
-      count,
-      articles: counted?.docs.size ?? new Set(list.map((o) => o.doc)).size,
-      example: best.sentence,
-      exampleSpan: [best.start, best.end],
-    });
-  }
-  return candidates.sort(
-    (a, b) => b.count - a.count || typeRank(a) - typeRank(b) || a.normalizedKey.localeCompare(b.normalizedKey, 'ar'),
-  );
+/** The candidate a key makes from its occurrences and counts, or null when it is too rare or unsupported. */
+function candidateOf(key: string, list: readonly Occurrence[], counted: Counted | undefined, adjective: Evidence | undefined, minCount: number): Candidate | null {
+  const count = Math.max(counted?.count ?? 0, list.length);
+  if (count < minCount || count === 0) return null;
+  const evidence = evidenceOf(list);
+  if (adjective) evidence.push(adjective);
+  // A frequent word that followed a cue once or twice ("نفسه", "أمام") is not a name.
+  const support = evidence.reduce((n, e) => n + e.count, 0);
+  if (count >= 10 && support < count * MIN_SUPPORT) return null;
+  evidence.sort((a, b) => b.count * RULE_WEIGHT[b.rule] - a.count * RULE_WEIGHT[a.rule] || b.count - a.count);
+  const best = [...list].sort((a, b) => RULE_WEIGHT[b.rule] - RULE_WEIGHT[a.rule])[0] ?? counted?.first;
+  if (!best) return null;
+  const surfaces = list.length > 0 ? list.map((o) => o.surface) : (counted?.surfaces ?? []);
+  return {
+    name: mostCommon(surfaces),
+    normalizedKey: key,
+    type: guessType(evidence),
+    evidence,
+    count,
+    articles: counted?.docs.size ?? new Set(list.map((o) => o.doc)).size,
+    example: best.sentence,
+    exampleSpan: [best.start, best.end],
+  };
 }
 
 const typeRank = (c: Candidate) => (c.type === 'unknown' ? 1 : 0);

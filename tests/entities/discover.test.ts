@@ -11,14 +11,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bioSpans,
   discoverNames,
+  mergeProcliticVariants,
   NameLexicon,
   parseBio,
+  repeatedSequences,
   scoreSpans,
   tagSentence,
   tagSpans,
   tagText,
   vocabularyOf,
   type Candidate,
+  type Occurrence,
 } from '../../src/entities/discover.ts';
 import { strToU8, zipSync } from 'fflate';
 import { paragraphsOf, readCorpus } from '../../src/entities/discover/corpus-files.ts';
@@ -253,6 +256,50 @@ describe('BIO corpora', () => {
     const { micro } = scoreSpans(sentences.map((s) => bioSpans(s.tags)), predicted, ['PERS', 'LOC', 'ORG']);
     expect(micro).toMatchObject({ gold: 5, predicted: 3, correct: 3, precision: 1 });
     expect(micro.recall).toBeCloseTo(0.6);
+  });
+});
+
+describe('the stages of discovery', () => {
+  const seen = (key: string, surface: string, sentence: string, doc = 0): Occurrence => ({
+    key,
+    surface,
+    rule: 'repeated',
+    cue: 'repeated',
+    type: 'unknown',
+    sentence,
+    start: sentence.indexOf(surface),
+    end: sentence.indexOf(surface) + surface.length,
+    doc,
+  });
+
+  it('keeps repeated sequences seen often enough, not the parts of a longer one seen as often', () => {
+    const s1 = 'قال لولا دا سيلفا إن';
+    const s2 = 'وأضاف لولا دا سيلفا أن';
+    const s3 = 'ورد دا سيلفا على';
+    const ngrams = new Map([
+      ['لولا دا سيلفا', [seen('لولا دا سيلفا', 'لولا دا سيلفا', s1), seen('لولا دا سيلفا', 'لولا دا سيلفا', s2)]],
+      ['دا سيلفا', [seen('دا سيلفا', 'دا سيلفا', s1), seen('دا سيلفا', 'دا سيلفا', s2)]],
+      ['مرة واحدة', [seen('مرة واحدة', 'مرة واحدة', 'مرة واحدة فقط')]],
+    ]);
+    expect(repeatedSequences(ngrams, 2).map((o) => o.key)).toEqual(['لولا دا سيلفا', 'لولا دا سيلفا']);
+    // Seen more often than the longer one: a name of its own.
+    ngrams.get('دا سيلفا')!.push(seen('دا سيلفا', 'دا سيلفا', s3, 1));
+    expect(repeatedSequences(ngrams, 2).map((o) => o.key)).toEqual(['لولا دا سيلفا', 'لولا دا سيلفا', 'دا سيلفا', 'دا سيلفا', 'دا سيلفا']);
+  });
+
+  it('moves a proclitic variant to the name without the proclitic, when that name is a candidate', () => {
+    const occurrences = new Map([
+      ['لافروف', [seen('لافروف', 'لافروف', 'قال لافروف')]],
+      ['ولافروف', [seen('ولافروف', 'ولافروف', 'التقى بوتين ولافروف')]],
+      ['وزارة', [seen('وزارة', 'وزارة', 'في وزارة')]],
+      ['للتعاون', [seen('للتعاون', 'للتعاون', 'منظمة للتعاون')]],
+    ]);
+    mergeProcliticVariants(occurrences);
+    expect([...occurrences.keys()]).toEqual(['لافروف', 'وزارة', 'للتعاون']);
+    expect(occurrences.get('لافروف')!.map((o) => [o.key, o.surface, o.sentence])).toEqual([
+      ['لافروف', 'لافروف', 'قال لافروف'],
+      ['لافروف', 'لافروف', 'التقى بوتين ولافروف'],
+    ]);
   });
 });
 
