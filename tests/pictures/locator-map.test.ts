@@ -43,7 +43,8 @@ describe('locatorMap', () => {
     expect(locatorMap([{ ...aleppo, lat: Number.NaN }])).toBeNull();
   });
 
-  it('keeps every place inside the viewBox, with room for labels', () => {
+  // The first maps of a process convert the world outlines: seconds on a loaded machine.
+  it('keeps every place inside the viewBox, with room for labels', { timeout: 60_000 }, () => {
     for (const places of [[aleppo], [aleppo, idlib, latakia], [aleppo, ankara, sochi, blackSea], [usa, china, aleppo], [syria, russia, ankara]]) {
       const m = locatorMap(places)!;
       for (const mark of m.marks) {
