@@ -185,6 +185,7 @@ describe('every consumer reads the settings module', () => {
     expect(readsEnvironment("const value = (env.MARSAD_SEARCH_ENRICH ?? '').trim();", false)).not.toBeNull();
     expect(readsEnvironment('const { CI } = process.env;', false)).not.toBeNull();
     expect(readsEnvironment("process.env['FC_SCALE']", false)).not.toBeNull();
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell line under test, not a template
     expect(readsEnvironment('browser="${MARSAD_CHROMIUM:-/usr/bin/chromium}"', true)).not.toBeNull();
     expect(readsEnvironment('[ "$CI" = "true" ] && exit 1', true)).not.toBeNull();
     // Handing the environment on to a child process is no read.

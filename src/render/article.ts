@@ -199,7 +199,7 @@ export class TextBlocks {
   }
 
   close(): void {
-    if (this.current && this.current.text.trim()) this.blocks.push(this.current);
+    if (this.current?.text.trim()) this.blocks.push(this.current);
     this.current = undefined;
   }
 }

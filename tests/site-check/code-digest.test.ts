@@ -94,6 +94,7 @@ describe('the content layer code digest', () => {
           "const text = 'import nothing from \"./in-a-string.ts\"';",
           "const worker = new URL('./worker.ts', import.meta.url);",
           "const lazy = () => import('./lazy.ts');",
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: source text under test, not a template
           'const computed = (name: string) => import(`./${name}.ts`);',
           'export const all: Shape | Mixed = { value, data, parse, readFileSync, text, worker, lazy, computed };',
         ].join('\n'),
