@@ -107,9 +107,14 @@ function escapeDestination(href: string): string {
 
 /** An inline code span holding the token verbatim (fence longer than any backtick run inside). */
 function codeSpan(token: string): string {
-  const fence = '`'.repeat(Math.max(0, ...(token.match(/`+/g) ?? []).map((run) => run.length)) + 1);
-  const pad = token.startsWith('`') || token.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${token}${pad}${fence}`;
+  // A span holding backticks needs a longer fence, and the MDX parser (Sätteri) then misreads the
+  // next span on the line («``a`b`` `{x}`» runs {x} as an expression). So backticks stay out of
+  // spans: each run of them is written escaped between single-backtick spans of the rest.
+  return token
+    .split(/(`+)/)
+    .filter(Boolean)
+    .map((piece) => (piece.startsWith('`') ? piece.replace(/`/g, '\\`') : `\`${piece}\``))
+    .join('');
 }
 
 /** Whitespace collapsed, controls and lone surrogates removed; link marks kept. */
