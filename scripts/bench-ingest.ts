@@ -63,16 +63,26 @@ async function child(out: string): Promise<void> {
 
 function report(label: string, { summary, marks, cpuMs, maxRss }: Figures): void {
   const seconds = summary.elapsedMs / 1000;
-  console.log(`${label}: ${summary.inputs} inputs in ${seconds.toFixed(2)} s = ${Math.round(summary.inputs / seconds)} articles/s (${summary.jobs} worker threads)`);
-  console.log(`  ${summary.written} written, ${summary.unchanged} unchanged, ${summary.duplicate} duplicate, ${summary.kept} kept, ${summary.rejected} rejected`);
-  console.log(`  CPU ${(cpuMs / 1000).toFixed(1)} s; RSS after ${marks.map(([n, rss]) => `${n}: ${mb(rss)}`).join(', ')}; peak RSS ${mb(maxRss)}`);
+  console.log(
+    `${label}: ${summary.inputs} inputs in ${seconds.toFixed(2)} s = ${Math.round(summary.inputs / seconds)} articles/s (${summary.jobs} worker threads)`,
+  );
+  console.log(
+    `  ${summary.written} written, ${summary.unchanged} unchanged, ${summary.duplicate} duplicate, ${summary.kept} kept, ${summary.rejected} rejected`,
+  );
+  console.log(
+    `  CPU ${(cpuMs / 1000).toFixed(1)} s; RSS after ${marks.map(([n, rss]) => `${n}: ${mb(rss)}`).join(', ')}; peak RSS ${mb(maxRss)}`,
+  );
 }
 
 if (values.child) {
   await child(path.resolve(values.out!));
 } else {
   const out = values.out ? path.resolve(values.out) : fs.mkdtempSync(path.join(os.tmpdir(), 'marsad-bench-'));
-  const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  const load = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
   console.log(`corpus ${corpus} → ${out}; ${os.availableParallelism()} CPUs, Node ${process.versions.node}`);
   const labels = ['first run (empty folder)', 'second run (same inputs again)'].slice(0, values.runs === '1' ? 1 : 2);
   for (const label of labels) {

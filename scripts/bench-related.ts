@@ -99,7 +99,10 @@ for (const a of articles) {
   const r = related(a.id);
   examined.push(r.examined);
   shown.push(r.stories.length);
-  results.set(a.id, r.stories.map((s) => s.articleId));
+  results.set(
+    a.id,
+    r.stories.map((s) => s.articleId),
+  );
 }
 const relatedMs = performance.now() - relatedStarted;
 const { user, system } = process.cpuUsage(relatedCpu);
@@ -114,10 +117,19 @@ const rows: [string, string][] = [
   ['articles', articles.length.toLocaleString('en')],
   ['entities named in a title or body', index.byEntity.size.toLocaleString('en')],
   ['options', JSON.stringify(RELATED_DEFAULTS)],
-  ['candidates examined per article', `mean ${mean(examined).toFixed(1)}, median ${sorted[sorted.length >> 1]}, max ${sorted.at(-1)} (bound ${RELATED_DEFAULTS.maxEntities * RELATED_DEFAULTS.perEntity})`],
-  ['related stories per article', `mean ${mean(shown).toFixed(2)}; articles with at least one: ${withStories.toLocaleString('en')} (${((100 * withStories) / articles.length).toFixed(1)}%)`],
+  [
+    'candidates examined per article',
+    `mean ${mean(examined).toFixed(1)}, median ${sorted[sorted.length >> 1]}, max ${sorted.at(-1)} (bound ${RELATED_DEFAULTS.maxEntities * RELATED_DEFAULTS.perEntity})`,
+  ],
+  [
+    'related stories per article',
+    `mean ${mean(shown).toFixed(2)}; articles with at least one: ${withStories.toLocaleString('en')} (${((100 * withStories) / articles.length).toFixed(1)}%)`,
+  ],
   ['mention index (order + build)', `${indexMs.toFixed(0)} ms`],
-  ['related stories, every article', `${relatedMs.toFixed(0)} ms wall (${setupMs.toFixed(0)} ms of it preparing), CPU ${relatedCpuMs.toFixed(0)} ms: ${((1000 * relatedCpuMs) / articles.length).toFixed(0)} µs CPU per article`],
+  [
+    'related stories, every article',
+    `${relatedMs.toFixed(0)} ms wall (${setupMs.toFixed(0)} ms of it preparing), CPU ${relatedCpuMs.toFixed(0)} ms: ${((1000 * relatedCpuMs) / articles.length).toFixed(0)} µs CPU per article`,
+  ],
   ['RSS: mentions read / index built / related done', `${mib(rssBefore)} / ${mib(rssIndex)} / ${mib(rssAfter)}`],
   ['peak RSS of the process', mib(process.resourceUsage().maxRSS * 1024)],
 ];
@@ -126,7 +138,7 @@ for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
 
 // A few articles with their related headlines, to read.
 let seed = 17;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const titles = new Map(articles.map((a) => [a.id, `${a.published?.toISOString().slice(0, 10) ?? '—'}  ${a.title}`]));
 const entitiesOf = (id: string) => [...index.byArticle.get(id)!.counts.keys()].join(' ');
 for (let i = 0; i < Number(args.show); i++) {

@@ -109,7 +109,11 @@ const total = await extractRecords(records, limit);
 await copyRegistry(path.join(content, 'entities'));
 
 log(`ingesting ${total} records…`);
-const ingest = await measure(node, [path.join(projectRoot, 'src/cli/ingest.ts'), '--quiet', '--out', path.join(content, 'articles'), records], { cwd: projectRoot });
+const ingest = await measure(
+  node,
+  [path.join(projectRoot, 'src/cli/ingest.ts'), '--quiet', '--out', path.join(content, 'articles'), records],
+  { cwd: projectRoot },
+);
 if (ingest.code !== 0 && ingest.code !== 1) check('ingest', ingest);
 const articleCount = (await readdir(path.join(content, 'articles'))).filter((f) => f.endsWith('.mdx')).length;
 const entityCount = (await readdir(path.join(content, 'entities'))).length;
@@ -119,7 +123,10 @@ const buildEnv = env({ MARSAD_CONTENT_DIR: content, MARSAD_OUT_DIR: dist, MARSAD
 /** `npm run build`: its steps one after the other; the peak is the larger of the two processes'. */
 async function buildAll(): Promise<Measured & { astroMs: number; pagefindMs: number }> {
   const steps: Measured[] = [];
-  for (const step of buildSteps) steps.push(check(step.name, await measure(node, [path.join(projectRoot, step.script), ...step.args], { cwd: projectRoot, env: buildEnv })));
+  for (const step of buildSteps)
+    steps.push(
+      check(step.name, await measure(node, [path.join(projectRoot, step.script), ...step.args], { cwd: projectRoot, env: buildEnv })),
+    );
   const [astro, index] = steps as [Measured, Measured];
   return { ...astro, ms: astro.ms + index.ms, peakRss: Math.max(astro.peakRss, index.peakRss), astroMs: astro.ms, pagefindMs: index.ms };
 }
@@ -135,7 +142,12 @@ if (args.rebuild) {
   log('adding one article and rebuilding with the same cache…');
   const one = path.join(work, 'one.jsonl');
   await extractRecords(one, 1, total);
-  check('ingest one', await measure(node, [path.join(projectRoot, 'src/cli/ingest.ts'), '--quiet', '--out', path.join(content, 'articles'), one], { cwd: projectRoot }));
+  check(
+    'ingest one',
+    await measure(node, [path.join(projectRoot, 'src/cli/ingest.ts'), '--quiet', '--out', path.join(content, 'articles'), one], {
+      cwd: projectRoot,
+    }),
+  );
   rebuild = await buildAll();
 }
 
@@ -156,7 +168,10 @@ if (args.baselines) {
     const b = check(`${name} build`, await measure(node, [astroBin, 'build', '--root', root], { cwd: projectRoot, env: benv }));
     if (name === 'plain') {
       // Pagefind as its docs describe: the CLI over the built folder.
-      const pf = check('plain pagefind', await measure(node, [path.join(projectRoot, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', out], { cwd: projectRoot }));
+      const pf = check(
+        'plain pagefind',
+        await measure(node, [path.join(projectRoot, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', out], { cwd: projectRoot }),
+      );
       baselines[name] = { ...b, ms: b.ms + pf.ms, peakRss: Math.max(b.peakRss, pf.peakRss), pagefindMs: pf.ms };
     } else {
       baselines[name] = b;
@@ -253,7 +268,9 @@ const figures = {
   dist: distSize,
   index: indexSize,
   rebuild: rebuild ? { ms: rebuild.ms, peakRss: rebuild.peakRss } : null,
-  baselines: Object.fromEntries(Object.entries(baselines).map(([k, b]) => [k, { ms: b.ms, peakRss: b.peakRss, pagefindMs: b.pagefindMs ?? null }])),
+  baselines: Object.fromEntries(
+    Object.entries(baselines).map(([k, b]) => [k, { ms: b.ms, peakRss: b.peakRss, pagefindMs: b.pagefindMs ?? null }]),
+  ),
   searchShards: await readShards(),
   queries,
   archiveQueries,
@@ -281,7 +298,12 @@ const rows: [string, string][] = [
   ['pages', `${htmlPages} HTML (${entityPages} entity pages)`],
   ['dist size', `${mb(distSize.bytes)} in ${distSize.files} files`],
   ['Pagefind index', `${mb(indexSize.bytes)} in ${indexSize.files} files`],
-  ['search shards', figures.searchShards ? `${figures.searchShards.count} (the first: ${figures.searchShards.firstPages} pages, ${figures.searchShards.firstArticles} newest articles)` : '—'],
+  [
+    'search shards',
+    figures.searchShards
+      ? `${figures.searchShards.count} (the first: ${figures.searchShards.firstPages} pages, ${figures.searchShards.firstArticles} newest articles)`
+      : '—',
+  ],
 ];
 if (rebuild) rows.push(['rebuild after +1 article', `${sec(rebuild.ms)}  (peak ${mb(rebuild.peakRss)})`]);
 for (const [name, b] of Object.entries(baselines)) {
@@ -291,19 +313,38 @@ for (const [name, b] of Object.entries(baselines)) {
 function byKind(files: QueryFigure['files']): string {
   const kinds = new Map<string, number>();
   for (const f of files) {
-    const kind = /\/index\//.test(f.path) ? 'index' : /\/filter\//.test(f.path) ? 'filter' : /\/fragment\//.test(f.path) ? 'fragment' : /pf_meta/.test(f.path) ? 'meta' : /wasm/.test(f.path) ? 'wasm' : 'code';
+    const kind = /\/index\//.test(f.path)
+      ? 'index'
+      : /\/filter\//.test(f.path)
+        ? 'filter'
+        : /\/fragment\//.test(f.path)
+          ? 'fragment'
+          : /pf_meta/.test(f.path)
+            ? 'meta'
+            : /wasm/.test(f.path)
+              ? 'wasm'
+              : 'code';
     kinds.set(kind, (kinds.get(kind) ?? 0) + f.bytes);
   }
   return [...kinds].map(([k, b]) => `${k} ${(b / 1024).toFixed(0)}`).join(', ');
 }
 for (const q of queries) {
-  rows.push([`cold query «${q.query}»`, `${(q.bytes / 1024).toFixed(0)} KB, ${q.ms.toFixed(0)} ms, ${q.results} results (KB: ${byKind(q.files)})`]);
+  rows.push([
+    `cold query «${q.query}»`,
+    `${(q.bytes / 1024).toFixed(0)} KB, ${q.ms.toFixed(0)} ms, ${q.results} results (KB: ${byKind(q.files)})`,
+  ]);
 }
 for (const q of archiveQueries) {
-  rows.push([`whole archive: «${q.query}»`, `${(q.bytes / 1024).toFixed(0)} KB, ${q.ms.toFixed(0)} ms, ${q.results} results (KB: ${byKind(q.files)})`]);
+  rows.push([
+    `whole archive: «${q.query}»`,
+    `${(q.bytes / 1024).toFixed(0)} KB, ${q.ms.toFixed(0)} ms, ${q.results} results (KB: ${byKind(q.files)})`,
+  ]);
 }
 for (const q of plainQueries) {
-  rows.push([`plain: cold query «${q.query}»`, `${(q.bytes / 1024).toFixed(0)} KB, ${q.ms.toFixed(0)} ms, ${q.results} results (KB: ${byKind(q.files)})`]);
+  rows.push([
+    `plain: cold query «${q.query}»`,
+    `${(q.bytes / 1024).toFixed(0)} KB, ${q.ms.toFixed(0)} ms, ${q.results} results (KB: ${byKind(q.files)})`,
+  ]);
 }
 const width = Math.max(...rows.map((r) => r[0].length));
 for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);

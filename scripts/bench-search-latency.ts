@@ -39,9 +39,9 @@ const { values: args } = commandLine(USAGE, {
 });
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const queries = (JSON.parse(await readFile(path.join(projectRoot, 'bench/search/real/queries.json'), 'utf8')) as { queries: { query: string }[] }).queries.map(
-  (q) => q.query,
-);
+const queries = (
+  JSON.parse(await readFile(path.join(projectRoot, 'bench/search/real/queries.json'), 'utf8')) as { queries: { query: string }[] }
+).queries.map((q) => q.query);
 
 /** In the page: the time of the last key pressed, and a promise of the first result painted after it. */
 const PROBE = `(() => {
@@ -61,10 +61,14 @@ async function typeAndWait(page: Page, query: string): Promise<number | null> {
   const input = page.locator('pagefind-input input');
   await input.fill('');
   // Wait for the cleared box's results to go before typing.
-  await page.waitForFunction(`!document.querySelector('pagefind-results a.pf-result-link')`, undefined, { timeout: 10_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(`!document.querySelector('pagefind-results a.pf-result-link')`, undefined, { timeout: 10_000 })
+    .catch(() => undefined);
   await input.pressSequentially(query, { delay: 40 });
   try {
-    return await page.evaluate<number>(`Promise.race([window.__firstResult(), new Promise((r) => setTimeout(() => r(-1), 15000))])`).then((ms) => (ms < 0 ? null : ms));
+    return await page
+      .evaluate<number>(`Promise.race([window.__firstResult(), new Promise((r) => setTimeout(() => r(-1), 15000))])`)
+      .then((ms) => (ms < 0 ? null : ms));
   } catch {
     return null;
   }
@@ -84,11 +88,20 @@ const stats = (values: number[]) => {
   return { n: sorted.length, median: at(0.5), p90: at(0.9) };
 };
 
-const { site, plain } = await buildRealDay({ corpus: args.corpus!, day: args.day!, work: path.resolve(args.work!), reuse: args.reuse!, log });
+const { site, plain } = await buildRealDay({
+  corpus: args.corpus!,
+  day: args.day!,
+  work: path.resolve(args.work!),
+  reuse: args.reuse!,
+  log,
+});
 const browser = await launchChromium();
 const figures: Record<string, { cold: number[]; warm: number[]; missing: number }> = {};
 try {
-  for (const [name, dir] of [['site', site], ['plain', plain]] as const) {
+  for (const [name, dir] of [
+    ['site', site],
+    ['plain', plain],
+  ] as const) {
     await precompress(dir);
     const server = await serveStatic(dir, { compress: true });
     const figure = { cold: [] as number[], warm: [] as number[], missing: 0 };
@@ -122,15 +135,21 @@ try {
 }
 
 const out: string[] = [`${args.day}, ${queries.length} queries × ${args.rounds} rounds: last keystroke → first result painted (ms)`];
-out.push(`${''.padEnd(8)} ${'cold median'.padStart(12)} ${'cold p90'.padStart(9)} ${'warm median'.padStart(12)} ${'warm p90'.padStart(9)}   no result`);
+out.push(
+  `${''.padEnd(8)} ${'cold median'.padStart(12)} ${'cold p90'.padStart(9)} ${'warm median'.padStart(12)} ${'warm p90'.padStart(9)}   no result`,
+);
 const summary: Record<string, unknown> = {};
 for (const [name, f] of Object.entries(figures)) {
   const cold = stats(f.cold);
   const warm = stats(f.warm);
   summary[name] = { cold, warm, missing: f.missing };
-  out.push(`${name.padEnd(8)} ${cold.median.toFixed(0).padStart(12)} ${cold.p90.toFixed(0).padStart(9)} ${warm.median.toFixed(0).padStart(12)} ${warm.p90.toFixed(0).padStart(9)}   ${f.missing}`);
+  out.push(
+    `${name.padEnd(8)} ${cold.median.toFixed(0).padStart(12)} ${cold.p90.toFixed(0).padStart(9)} ${warm.median.toFixed(0).padStart(12)} ${warm.p90.toFixed(0).padStart(9)}   ${f.missing}`,
+  );
 }
 const s = summary as Record<'site' | 'plain', { cold: { median: number }; warm: { median: number } }>;
-out.push(`site / plain: cold ${(s.site.cold.median / s.plain.cold.median).toFixed(2)}×, warm ${(s.site.warm.median / s.plain.warm.median).toFixed(2)}×`);
+out.push(
+  `site / plain: cold ${(s.site.cold.median / s.plain.cold.median).toFixed(2)}×, warm ${(s.site.warm.median / s.plain.warm.median).toFixed(2)}×`,
+);
 console.log(out.join('\n'));
 if (args.json) await writeFile(args.json, `${JSON.stringify(summary, null, 2)}\n`);

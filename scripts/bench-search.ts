@@ -229,7 +229,10 @@ async function dirSize(dir: string, filter: (file: string) => boolean = () => tr
 async function indexSizes(dist: string) {
   const pagefind = path.join(dist, 'pagefind');
   const isIndex = (f: string) => /^(index|fragment|filter)\//.test(f) || f.endsWith('.pf_meta');
-  const entityNames = await stat(path.join(dist, 'search/entities.json')).then((s) => s.size, () => 0);
+  const entityNames = await stat(path.join(dist, 'search/entities.json')).then(
+    (s) => s.size,
+    () => 0,
+  );
   return {
     index: await dirSize(pagefind, (f) => /^index\//.test(f)),
     fragments: await dirSize(pagefind, (f) => /^fragment\//.test(f)),
@@ -248,7 +251,14 @@ const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...r[c]!].length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => cell.padEnd(widths[c]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function mean(values: number[]): number {
@@ -270,7 +280,8 @@ async function main(): Promise<number> {
   for (const [key, seed] of Object.entries(set.seeds)) {
     if (!ids.has(seed.id)) throw new Error(`Seed "${key}" (${seed.source}) is article ${seed.id}, which ${contentDir}/articles lacks`);
   }
-  for (const q of set.queries) for (const key of q.expect) if (!set.seeds[key]) throw new Error(`Query "${q.query}" expects unknown seed "${key}"`);
+  for (const q of set.queries)
+    for (const key of q.expect) if (!set.seeds[key]) throw new Error(`Query "${q.query}" expects unknown seed "${key}"`);
 
   const work = values.keep ? path.resolve(values.keep) : await mkdtemp(path.join(os.tmpdir(), 'marsad-bench-'));
   const builds = [
@@ -310,7 +321,12 @@ async function main(): Promise<number> {
   const byKind = [...new Set(set.queries.map((q) => q.kind))].map((kind) => {
     const idx = set.queries.map((q, i) => (q.kind === kind ? i : -1)).filter((i) => i >= 0);
     const sub = idx.map((i) => set.queries[i]!);
-    const s = (r: typeof plain) => score(sub, idx.map((i) => r.runs[i]!), set.seeds);
+    const s = (r: typeof plain) =>
+      score(
+        sub,
+        idx.map((i) => r.runs[i]!),
+        set.seeds,
+      );
     return { kind, n: idx.length, plain: s(plain), enriched: s(enriched) };
   });
 
@@ -350,10 +366,25 @@ async function main(): Promise<number> {
     table([
       ['', 'plain Pagefind', 'enriched', 'enriched / plain'],
       ['index chunks (pagefind/index)', kb(plain.sizes.index), kb(enriched.sizes.index), ratio(enriched.sizes.index, plain.sizes.index)],
-      ['fragments (pagefind/fragment)', kb(plain.sizes.fragments), kb(enriched.sizes.fragments), ratio(enriched.sizes.fragments, plain.sizes.fragments)],
-      ['filters + meta', kb(plain.sizes.filtersAndMeta), kb(enriched.sizes.filtersAndMeta), ratio(enriched.sizes.filtersAndMeta, plain.sizes.filtersAndMeta)],
+      [
+        'fragments (pagefind/fragment)',
+        kb(plain.sizes.fragments),
+        kb(enriched.sizes.fragments),
+        ratio(enriched.sizes.fragments, plain.sizes.fragments),
+      ],
+      [
+        'filters + meta',
+        kb(plain.sizes.filtersAndMeta),
+        kb(enriched.sizes.filtersAndMeta),
+        ratio(enriched.sizes.filtersAndMeta, plain.sizes.filtersAndMeta),
+      ],
       ['entity names (/search/entities.json)', kb(plain.sizes.entityNames), kb(enriched.sizes.entityNames), ''],
-      ['search data, total', kb(plain.sizes.searchData), kb(enriched.sizes.searchData), ratio(enriched.sizes.searchData, plain.sizes.searchData)],
+      [
+        'search data, total',
+        kb(plain.sizes.searchData),
+        kb(enriched.sizes.searchData),
+        ratio(enriched.sizes.searchData, plain.sizes.searchData),
+      ],
       ['article + entity pages (HTML)', kb(plain.sizes.pages), kb(enriched.sizes.pages), ratio(enriched.sizes.pages, plain.sizes.pages)],
       ['cold query, bytes sent (mean)', kb(pc.bytes), kb(ec.bytes), ratio(ec.bytes, pc.bytes)],
       ['cold query, with gzip (mean)', kb(pc.gzip), kb(ec.gzip), ratio(ec.gzip, pc.gzip)],

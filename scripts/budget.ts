@@ -32,7 +32,12 @@ const BUDGET = { htmlCssKB: 40, fontKB: 150, lighthouse: 95 };
 const ALLOWED_SCRIPT = /^\/(theme\.js|pagefind\/.+|_astro\/(Search[^/]*|EntityPreview[^/]*|adapter\.[^/]*)\.js)$/;
 
 const { values: args } = commandLine(USAGE, {
-  options: { content: { type: 'string' }, pages: { type: 'string', default: '5' }, runs: { type: 'string', default: '3' }, 'no-lighthouse': { type: 'boolean', default: false } },
+  options: {
+    content: { type: 'string' },
+    pages: { type: 'string', default: '5' },
+    runs: { type: 'string', default: '3' },
+    'no-lighthouse': { type: 'boolean', default: false },
+  },
 });
 
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;

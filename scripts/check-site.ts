@@ -22,7 +22,11 @@ const USAGE = 'usage: npm run check:site -- DIST [--first N]   (DIST: a built si
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { first: { type: 'string', default: '20' }, help: { type: 'boolean', short: 'h' } } });
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { first: { type: 'string', default: '20' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -67,8 +71,11 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`${pages.length} pages checked in ${seconds} s: ${errors.length} errors on ${pagesWithErrors.size} pages, ${warnings} warnings`);
-  for (const [rule, count] of [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) console.log(`  ${String(count).padStart(6)}  ${rule}`);
+  console.log(
+    `${pages.length} pages checked in ${seconds} s: ${errors.length} errors on ${pagesWithErrors.size} pages, ${warnings} warnings`,
+  );
+  for (const [rule, count] of [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])))
+    console.log(`  ${String(count).padStart(6)}  ${rule}`);
   if (errors.length > 0) {
     console.log(`first ${Math.min(first, errors.length)} errors:`);
     for (const problem of errors.slice(0, first)) console.log(`  ${formatProblem(problem)}`);

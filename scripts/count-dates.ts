@@ -53,12 +53,16 @@ for (const file of files) {
 }
 
 const percent = (n: number, of: number) => (of === 0 ? '–' : `${((100 * n) / of).toFixed(1)}%`);
-const extra = [...new Set([...byOutlet.values()].flatMap((t) => Object.keys(t.from)))].filter((k) => !(SOURCES as readonly string[]).includes(k));
+const extra = [...new Set([...byOutlet.values()].flatMap((t) => Object.keys(t.from)))].filter(
+  (k) => !(SOURCES as readonly string[]).includes(k),
+);
 const columns = [...SOURCES, ...extra];
 console.log(`| outlet | articles | dated | ${columns.join(' | ')} |`);
 console.log(`| --- | ---: | ---: | ${columns.map(() => '---:').join(' | ')} |`);
 const rows = [...byOutlet].sort(([a, x], [b, y]) => (a === 'all' ? 1 : b === 'all' ? -1 : y.articles - x.articles || a.localeCompare(b)));
 for (const [outlet, t] of rows) {
   const dated = t.articles - t.undated;
-  console.log(`| ${outlet} | ${t.articles} | ${percent(dated, t.articles)} | ${columns.map((c) => percent(t.from[c] ?? 0, t.articles)).join(' | ')} |`);
+  console.log(
+    `| ${outlet} | ${t.articles} | ${percent(dated, t.articles)} | ${columns.map((c) => percent(t.from[c] ?? 0, t.articles)).join(' | ')} |`,
+  );
 }

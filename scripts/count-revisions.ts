@@ -18,8 +18,13 @@ import { DEFAULT_CORPUS, readCorpusDay } from './lib/corpus.ts';
 
 const USAGE = usageFromHeader(import.meta.url);
 
-const { values } = commandLine(USAGE, { options: { corpus: { type: 'string', default: DEFAULT_CORPUS }, top: { type: 'string', default: '30' } } });
-const days = readdirSync(values.corpus).filter((f) => /^\d{4}-\d\d-\d\d\.zip$/.test(f)).map((f) => f.slice(0, 10)).sort();
+const { values } = commandLine(USAGE, {
+  options: { corpus: { type: 'string', default: DEFAULT_CORPUS }, top: { type: 'string', default: '30' } },
+});
+const days = readdirSync(values.corpus)
+  .filter((f) => /^\d{4}-\d\d-\d\d\.zip$/.test(f))
+  .map((f) => f.slice(0, 10))
+  .sort();
 
 interface Text {
   key: string;
@@ -39,7 +44,12 @@ for (const day of days) {
     const { article } = result;
     const texts = groups.get(group) ?? [];
     if (!texts.some((t) => t.contentHash === article.contentHash)) {
-      texts.push({ key: `${day}#${i}`, title: article.title, contentHash: article.contentHash, sketch: sketchOfMdx(articleToMdx(article)) });
+      texts.push({
+        key: `${day}#${i}`,
+        title: article.title,
+        contentHash: article.contentHash,
+        sketch: sketchOfMdx(articleToMdx(article)),
+      });
     }
     groups.set(group, texts);
   }

@@ -24,7 +24,9 @@ for (const [word, standard] of ONE_WAY_SYNONYMS) for (const w of [word, ...stand
 const articlesWith = new Map<string, number>();
 const groupOnly = new Map<number, number[]>();
 let articles = 0;
-const days = readdirSync(values.corpus).filter((f) => /^\d{4}-\d{2}-\d{2}\.zip$/.test(f)).sort();
+const days = readdirSync(values.corpus)
+  .filter((f) => /^\d{4}-\d{2}-\d{2}\.zip$/.test(f))
+  .sort();
 for (const file of days) {
   for (const record of await readCorpusDay(values.corpus, file.slice(0, 10))) {
     articles++;
@@ -52,5 +54,7 @@ SYNONYM_GROUPS.forEach((group, g) => {
 });
 console.log('\none-way: word articles → standard words');
 for (const [word, standard] of ONE_WAY_SYNONYMS) {
-  console.log(`${word} ${articlesWith.get(normalizeArabic(word)) ?? 0} → ${standard.map((w) => `${w} ${articlesWith.get(normalizeArabic(w)) ?? 0}`).join(' · ')}`);
+  console.log(
+    `${word} ${articlesWith.get(normalizeArabic(word)) ?? 0} → ${standard.map((w) => `${w} ${articlesWith.get(normalizeArabic(w)) ?? 0}`).join(' · ')}`,
+  );
 }

@@ -45,7 +45,8 @@ const { values: args, positionals } = commandLine(USAGE, {
 });
 const json = args.json;
 const errorCount = Number(args.errors);
-if (!Number.isInteger(errorCount) || errorCount < 0) usageError(`eval:anercorp: --errors takes a whole number, not "${args.errors}"`, USAGE);
+if (!Number.isInteger(errorCount) || errorCount < 0)
+  usageError(`eval:anercorp: --errors takes a whole number, not "${args.errors}"`, USAGE);
 if (positionals.length > 1) usageError('eval:anercorp: one PATH at most', USAGE);
 const file = positionals[0] ?? path.resolve(root, '../shared/arabic/anercorp/ANERCorp_CamelLab_test.txt');
 

@@ -73,7 +73,8 @@ const judged = JSON.parse(await readFile(args.set!, 'utf8')) as { articles: Judg
 async function registryFiles(): Promise<string[]> {
   const out: string[] = [];
   for (const dir of ['content/entities', 'bench/scale/registry']) {
-    for (const f of (await readdir(path.join(projectRoot, dir))).filter((f) => f.endsWith('.json'))) out.push(path.join(projectRoot, dir, f));
+    for (const f of (await readdir(path.join(projectRoot, dir))).filter((f) => f.endsWith('.json')))
+      out.push(path.join(projectRoot, dir, f));
   }
   return out;
 }
@@ -90,21 +91,32 @@ if (!args.reuse) {
     const { day, index } = parseRecordKey(a.key);
     if (!days.has(day)) days.set(day, await readCorpusDay(args.corpus!, day));
     const record = days.get(day)![index];
-    if (!record || record.url !== a.url) throw new Error(`${a.key}: the corpus record there is not the judged one (url ${record?.url ?? 'none'}, judged ${a.url})`);
+    if (!record || record.url !== a.url)
+      throw new Error(`${a.key}: the corpus record there is not the judged one (url ${record?.url ?? 'none'}, judged ${a.url})`);
     lines.push(JSON.stringify(record));
   }
   const records = path.join(work, 'records.jsonl');
   await writeFile(records, `${lines.join('\n')}\n`);
 
   log('ingesting with the project’s ingest…');
-  const ingest = await run(process.execPath, [path.join(projectRoot, 'src/cli/ingest.ts'), '--out', path.join(content, 'articles'), records], { cwd: projectRoot }).catch((e) => e as { stdout: string; stderr: string; code: number });
+  const ingest = await run(
+    process.execPath,
+    [path.join(projectRoot, 'src/cli/ingest.ts'), '--out', path.join(content, 'articles'), records],
+    { cwd: projectRoot },
+  ).catch((e) => e as { stdout: string; stderr: string; code: number });
   await writeFile(path.join(work, 'ingest.log'), `${ingest.stdout}\n${ingest.stderr}`);
 
   log('building the site (astro build)…');
   try {
     await run(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
       cwd: projectRoot,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', MARSAD_CONTENT_DIR: content, MARSAD_OUT_DIR: dist, MARSAD_CACHE_DIR: path.join(work, 'cache') },
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        MARSAD_CONTENT_DIR: content,
+        MARSAD_OUT_DIR: dist,
+        MARSAD_CACHE_DIR: path.join(work, 'cache'),
+      },
       maxBuffer: 256 * 1024 * 1024,
     });
   } catch (error) {
@@ -177,7 +189,15 @@ for (const a of judged.articles) {
     }
     if (!hit) {
       // The class of a miss: the zone a reader would have seen it in first.
-      const cls = zones.has('outlet') ? 'outlet' : zones.has('title') || zones.has('body') ? (zones.has('body') ? 'body' : 'title only') : zones.has('dateline') ? 'dateline' : 'credit';
+      const cls = zones.has('outlet')
+        ? 'outlet'
+        : zones.has('title') || zones.has('body')
+          ? zones.has('body')
+            ? 'body'
+            : 'title only'
+          : zones.has('dateline')
+            ? 'dateline'
+            : 'credit';
       fnClasses.set(cls, (fnClasses.get(cls) ?? 0) + 1);
       const m = a.mentions.find((x) => x.entity === entity)!;
       errors.push(`FN ${a.key} ${a.outlet} ${entity} [${[...zones].join(',')}] as «${m.as.join('», «')}»`);
@@ -207,7 +227,9 @@ const row = (name: string, t: Tally) => {
   return `${name.padEnd(16)} ${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f1)}   ${String(t.tp).padStart(4)} ${String(t.fp).padStart(4)} ${String(t.fn).padStart(4)}`;
 };
 const out: string[] = [];
-out.push(`judged set: ${judged.articles.length} articles, ${judged.articles.reduce((n, a) => n + a.mentions.length, 0)} judged pairs; ${missing.length} not on the site${missing.length ? ` (${missing.join(' ')})` : ''}`);
+out.push(
+  `judged set: ${judged.articles.length} articles, ${judged.articles.reduce((n, a) => n + a.mentions.length, 0)} judged pairs; ${missing.length} not on the site${missing.length ? ` (${missing.join(' ')})` : ''}`,
+);
 out.push('');
 out.push(`${''.padEnd(16)} P      R      F1        TP   FP   FN`);
 out.push(row('all zones', overall));
@@ -216,8 +238,22 @@ for (const [zone, t] of byZone) out.push(row(`  ${zone}`, t));
 out.push('');
 for (const [outlet, t] of [...byOutlet].sort()) out.push(row(outlet, t));
 out.push('');
-out.push(`false positives by class: ${[...fpClasses].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}`);
-out.push(`false negatives by zone:  ${[...fnClasses].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}`);
+out.push(
+  `false positives by class: ${
+    [...fpClasses]
+      .sort((a, b) => b[1] - a[1])
+      .map(([c, n]) => `${c} ${n}`)
+      .join(', ') || 'none'
+  }`,
+);
+out.push(
+  `false negatives by zone:  ${
+    [...fnClasses]
+      .sort((a, b) => b[1] - a[1])
+      .map(([c, n]) => `${c} ${n}`)
+      .join(', ') || 'none'
+  }`,
+);
 const limit = Number(args.errors);
 if (limit > 0 && errors.length > 0) {
   out.push('');

@@ -80,7 +80,8 @@ const systems = args.systems!.split(',') as System[];
 const days = args.days!.split(',');
 const work = path.resolve(args.work!);
 const poolDepth = Number(args['pool-depth']);
-if (!Number.isInteger(poolDepth) || poolDepth < 1) usageError(`--pool-depth must be a whole number ≥ 1, not "${args['pool-depth']}"`, USAGE);
+if (!Number.isInteger(poolDepth) || poolDepth < 1)
+  usageError(`--pool-depth must be a whole number ≥ 1, not "${args['pool-depth']}"`, USAGE);
 
 const prepareDay = (day: string) => buildRealDay({ corpus: args.corpus!, day, work, reuse: args.reuse!, log });
 
@@ -147,7 +148,10 @@ function dcg(gains: number[]): number {
   return gains.reduce((sum, g, i) => sum + (2 ** g - 1) / Math.log2(i + 2), 0);
 }
 
-function scoreRuns(day: string, runs: Map<string, string[]>): Scores & { perQuery: Record<string, { ndcg: number; rr: number; p10: number } | null> } {
+function scoreRuns(
+  day: string,
+  runs: Map<string, string[]>,
+): Scores & { perQuery: Record<string, { ndcg: number; rr: number; p10: number } | null> } {
   let p10 = 0;
   let ndcg = 0;
   let mrr = 0;
@@ -161,7 +165,9 @@ function scoreRuns(day: string, runs: Map<string, string[]>): Scores & { perQuer
     const grades = judgments[day]?.[q.id] ?? {};
     const top = results.slice(0, TOP);
     unjudged += top.filter((p) => grades[p] === undefined).length;
-    const ideal = Object.values(grades).filter((g) => g > 0).sort((a, b) => b - a);
+    const ideal = Object.values(grades)
+      .filter((g) => g > 0)
+      .sort((a, b) => b - a);
     if (ideal.length === 0) {
       perQuery[q.id] = null;
       continue;
@@ -185,17 +191,36 @@ function scoreRuns(day: string, runs: Map<string, string[]>): Scores & { perQuer
 async function pageForJudging(contentDir: string, pagePath: string, query: string): Promise<{ title: string; text: string }> {
   const entity = /^\/entities\/([^/]+)\/$/.exec(pagePath);
   if (entity) {
-    const e = JSON.parse(await readFile(path.join(contentDir, 'entities', `${entity[1]}.json`), 'utf8')) as { name: string; description: string; type: string };
+    const e = JSON.parse(await readFile(path.join(contentDir, 'entities', `${entity[1]}.json`), 'utf8')) as {
+      name: string;
+      description: string;
+      type: string;
+    };
     return { title: `[صفحة كيان: ${e.type}] ${e.name}`, text: e.description };
   }
   const article = /^\/articles\/([^/]+)\/$/.exec(pagePath);
   if (!article) return { title: pagePath, text: '' };
-  const { data: frontmatter, body: content } = readArticleSource(await readFile(path.join(contentDir, 'articles', `${article[1]}.mdx`), 'utf8'));
-  const plain = content.replace(/<[^>]+>/g, ' ').replace(/\\(.)/g, '$1').replace(/\s+/g, ' ').trim();
+  const { data: frontmatter, body: content } = readArticleSource(
+    await readFile(path.join(contentDir, 'articles', `${article[1]}.mdx`), 'utf8'),
+  );
+  const plain = content
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\\(.)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
   const sentences = plain.split(/(?<=[.!؟?])\s+/);
   // The lead, then the sentences sharing a word (its first four letters, normalized) with the query.
-  const stems = tokenize(query).map((t) => normalizeArabic(t.text).replace(/^(?:وال|بال|فال|كال|لل|ال|و|ب|ل)/, '').slice(0, 4)).filter((s) => s.length >= 3);
-  const matching = sentences.slice(2).filter((s) => stems.some((st) => normalizeArabic(s).includes(st))).slice(0, 4);
+  const stems = tokenize(query)
+    .map((t) =>
+      normalizeArabic(t.text)
+        .replace(/^(?:وال|بال|فال|كال|لل|ال|و|ب|ل)/, '')
+        .slice(0, 4),
+    )
+    .filter((s) => s.length >= 3);
+  const matching = sentences
+    .slice(2)
+    .filter((s) => stems.some((st) => normalizeArabic(s).includes(st)))
+    .slice(0, 4);
   const lead = sentences.slice(0, 2).join(' ');
   const text = [lead.slice(0, 600), ...matching.map((s) => `… ${s.slice(0, 300)}`)].join('\n');
   return { title: `${String(frontmatter.title)} — ${String(frontmatter.outlet ?? '')}`, text };
@@ -247,15 +272,20 @@ try {
     out.push(`${day} (${articles} articles)          P@10   nDCG@10  MRR    scored  zero-result  unjudged@10`);
     for (const system of systems) {
       const s = report[day]![system]!;
-      out.push(`  ${system.padEnd(28)} ${s.p10.toFixed(3)}  ${s.ndcg10.toFixed(3)}    ${s.mrr.toFixed(3)}  ${String(s.scored).padStart(6)}  ${String(s.zero.length).padStart(11)}  ${String(s.unjudged).padStart(11)}`);
+      out.push(
+        `  ${system.padEnd(28)} ${s.p10.toFixed(3)}  ${s.ndcg10.toFixed(3)}    ${s.mrr.toFixed(3)}  ${String(s.scored).padStart(6)}  ${String(s.zero.length).padStart(11)}  ${String(s.unjudged).padStart(11)}`,
+      );
     }
     const siteScores = report[day]!.site;
     const plainScores = report[day]!.plain;
     if (siteScores && plainScores) {
       const ok = siteScores.ndcg10 >= GOAL.ndcg && siteScores.mrr >= GOAL.mrr && siteScores.ndcg10 >= plainScores.ndcg10 + GOAL.overPlain;
       met &&= ok;
-      out.push(`  site − plain nDCG@10: ${(siteScores.ndcg10 - plainScores.ndcg10).toFixed(3)}; zero-result on the site: ${siteScores.zero.join(' ') || 'none'}`);
-      const perQuery = (system: System) => report[day]![`${system}:perQuery` as System] as unknown as Record<string, { ndcg: number } | null>;
+      out.push(
+        `  site − plain nDCG@10: ${(siteScores.ndcg10 - plainScores.ndcg10).toFixed(3)}; zero-result on the site: ${siteScores.zero.join(' ') || 'none'}`,
+      );
+      const perQuery = (system: System) =>
+        report[day]![`${system}:perQuery` as System] as unknown as Record<string, { ndcg: number } | null>;
       const site = perQuery('site');
       const plain = perQuery('plain');
       const diffs = Object.keys(site).flatMap((id) => (site[id] ? [site[id]!.ndcg - (plain[id]?.ndcg ?? 0)] : []));
@@ -278,5 +308,7 @@ if (args.pool) {
   console.log(`${pool.length} results to judge written to ${args.pool}`);
 }
 if (args.json) await writeFile(args.json, `${JSON.stringify(report, null, 2)}\n`);
-console.log(`goal (every day: site nDCG@10 ≥ ${GOAL.ndcg}, MRR ≥ ${GOAL.mrr}, nDCG@10 ≥ plain + ${GOAL.overPlain}): ${met ? 'met' : 'not met'}`);
+console.log(
+  `goal (every day: site nDCG@10 ≥ ${GOAL.ndcg}, MRR ≥ ${GOAL.mrr}, nDCG@10 ≥ plain + ${GOAL.overPlain}): ${met ? 'met' : 'not met'}`,
+);
 if (args.goal && !met) process.exitCode = 1;

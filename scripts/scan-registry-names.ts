@@ -21,7 +21,10 @@ const { values, positionals } = commandLine(USAGE, {
   options: { corpus: { type: 'string', default: path.resolve(projectRoot, '../shared/corpus/saudinewsnet') } },
 });
 
-const registry = [...loadRegistry(path.join(projectRoot, 'content/entities')), ...loadRegistry(path.join(projectRoot, 'bench/scale/registry'))];
+const registry = [
+  ...loadRegistry(path.join(projectRoot, 'content/entities')),
+  ...loadRegistry(path.join(projectRoot, 'bench/scale/registry')),
+];
 const names: { id: string; name: string; words: string[] }[] = [];
 for (const e of registry) {
   for (const name of new Set([e.name, ...e.aliases, ...e.sourceNames])) {
@@ -82,7 +85,11 @@ for (const key of positionals) {
   const record = days.get(day)![index];
   if (!record) throw new Error(`${key}: no such record`);
   console.log(`== ${key} (${record.source})`);
-  for (const [field, text] of [['title', record.title], ['author', record.author], ['content', record.content]] as const) {
+  for (const [field, text] of [
+    ['title', record.title],
+    ['author', record.author],
+    ['content', record.content],
+  ] as const) {
     const hits = scan(text ?? '');
     if (hits.length > 0) console.log(` ${field}:\n${hits.join('\n')}`);
   }

@@ -26,7 +26,13 @@ function charactersOf(ranges: readonly (readonly [number, number])[]): string {
 
 for (const face of FONT_FACES) {
   for (const [subset, { ranges }] of Object.entries(FONT_SUBSETS)) {
-    const source = path.join(root, 'node_modules/@fontsource', face.package, 'files', `${face.package}-${subset}-${face.weight}-normal.woff2`);
+    const source = path.join(
+      root,
+      'node_modules/@fontsource',
+      face.package,
+      'files',
+      `${face.package}-${subset}-${face.weight}-normal.woff2`,
+    );
     const out = path.join(root, 'src/fonts', `${face.package}-${subset}-${face.weight}.woff2`);
     const input = await readFile(source);
     const output = await subsetFont(input, charactersOf(ranges), { targetFormat: 'woff2' });

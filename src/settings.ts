@@ -59,12 +59,7 @@ const flag = z
   .trim()
   .pipe(z.stringbool({ truthy: ['1', 'true', 'yes', 'on'], falsy: ['0', 'false', 'no', 'off'] }));
 
-const wholeNumber = z
-  .string()
-  .trim()
-  .regex(/^\d+$/)
-  .transform(Number)
-  .pipe(z.number().int().min(1));
+const wholeNumber = z.string().trim().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1));
 
 const positiveNumber = z
   .string()
@@ -189,7 +184,8 @@ export const settingDefinitions = {
     group: 'tests',
     expected: 'a whole number ≥ 1',
     default: '12',
-    description: "Runs of the ingest fuzz test (random mixes of good and broken inputs through the real CLI, twice over one folder); raise it for a long hunt.",
+    description:
+      'Runs of the ingest fuzz test (random mixes of good and broken inputs through the real CLI, twice over one folder); raise it for a long hunt.',
     schema: wholeNumber,
   }),
   propertyScale: define({
@@ -197,7 +193,7 @@ export const settingDefinitions = {
     group: 'tests',
     expected: 'a number > 0',
     default: '1',
-    description: "Multiplies the runs of the ingest property tests (fast-check), e.g. `FC_SCALE=20` for a long hunt.",
+    description: 'Multiplies the runs of the ingest property tests (fast-check), e.g. `FC_SCALE=20` for a long hunt.',
     schema: positiveNumber,
   }),
   ci: define({
@@ -275,7 +271,6 @@ export function settings(): Settings {
   current ??= readSettings(process.env);
   return current;
 }
-
 
 /**
  * `settings()` for a command line tool: a bad value is printed to stderr, one line per variable,

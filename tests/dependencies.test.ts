@@ -13,7 +13,10 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..');
-const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 
 /** One package a file uses: by an import (`type` when only types are imported), or by a node_modules path. */
 interface Use {
@@ -48,7 +51,12 @@ function importsOf(code: string, file: string): Use[] {
       add(node.moduleSpecifier.text, node.isTypeOnly);
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
       add(node.argument.literal.text, true);
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) {
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteralLike(node.arguments[0])
+    ) {
       add(node.arguments[0].text, false);
     }
     ts.forEachChild(node, visit);
@@ -67,7 +75,9 @@ function astroCode(text: string): string {
 
 /** Packages a file reads by a `node_modules/<package>` path (binaries, data files). */
 function pathUses(code: string, file: string): Use[] {
-  return [...code.matchAll(/node_modules\/((?:@[\w.-]+\/)?[\w-][\w.-]*)/g)].flatMap((m) => (m[1]!.startsWith('@') && !m[1]!.includes('/') ? [] : [{ name: m[1]!, file, type: false }]));
+  return [...code.matchAll(/node_modules\/((?:@[\w.-]+\/)?[\w-][\w.-]*)/g)].flatMap((m) =>
+    m[1]!.startsWith('@') && !m[1]!.includes('/') ? [] : [{ name: m[1]!, file, type: false }],
+  );
 }
 
 /** Every package the files of `dirs` use. */
@@ -75,7 +85,9 @@ function usesIn(dirs: string[]): Use[] {
   const files = dirs.flatMap((d) => {
     const full = path.join(root, d);
     if (d.includes('.')) return [full];
-    return (readdirSync(full, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => !f.split(path.sep).includes('fixtures')).map((f) => path.join(full, f));
+    return (readdirSync(full, { recursive: true, encoding: 'utf8' }) as string[])
+      .filter((f) => !f.split(path.sep).includes('fixtures'))
+      .map((f) => path.join(full, f));
   });
   return files.flatMap((full) => {
     const file = path.relative(root, full);
@@ -100,8 +112,16 @@ const typesOf = (name: string) => `@types/${name.replace(/^@/, '').replace('/', 
 
 describe('package.json', () => {
   it('reads imports as imports: a type-only import, a dynamic import, a scoped subpath', () => {
-    const uses = importsOf("import type { A } from 'geojson';\nimport { type B } from 'hast';\nimport x, { type C } from 'd3-geo';\nconst y = await import('@astrojs/rss/util');\nconst s = 'import z from \"nope\"';", 'x.ts');
-    expect(uses.map((u) => [u.name, u.type])).toEqual([['geojson', true], ['hast', true], ['d3-geo', false], ['@astrojs/rss', false]]);
+    const uses = importsOf(
+      "import type { A } from 'geojson';\nimport { type B } from 'hast';\nimport x, { type C } from 'd3-geo';\nconst y = await import('@astrojs/rss/util');\nconst s = 'import z from \"nope\"';",
+      'x.ts',
+    );
+    expect(uses.map((u) => [u.name, u.type])).toEqual([
+      ['geojson', true],
+      ['hast', true],
+      ['d3-geo', false],
+      ['@astrojs/rss', false],
+    ]);
   });
 
   it('declares every package the code imports or reads from node_modules', () => {

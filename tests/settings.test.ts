@@ -70,8 +70,10 @@ describe('readSettings', () => {
   });
 
   it('reads a flag in any of its spellings and cases', () => {
-    for (const on of ['1', 'true', 'yes', 'on', 'ON', ' True ']) expect(readSettings({ MARSAD_SEARCH_ENRICH: on }).searchEnrich, on).toBe(true);
-    for (const off of ['0', 'false', 'no', 'off', ' FALSE ']) expect(readSettings({ MARSAD_SEARCH_ENRICH: off }).searchEnrich, off).toBe(false);
+    for (const on of ['1', 'true', 'yes', 'on', 'ON', ' True '])
+      expect(readSettings({ MARSAD_SEARCH_ENRICH: on }).searchEnrich, on).toBe(true);
+    for (const off of ['0', 'false', 'no', 'off', ' FALSE '])
+      expect(readSettings({ MARSAD_SEARCH_ENRICH: off }).searchEnrich, off).toBe(false);
     expect(readSettings({ MARSAD_KEEP_TEST_DIST: '1' }).keepTestDist).toBe(true);
     // CI services set CI to "true", "1" or their own name; only an explicit "off" word turns it off.
     for (const on of ['true', '1', 'woodpecker']) expect(readSettings({ CI: on }).ci, on).toBe(true);
@@ -80,7 +82,9 @@ describe('readSettings', () => {
 
   it('refuses a bad number, naming the variable, the value and what it expects', () => {
     for (const bad of ['many', '0', '-3', '2.5', '1e3', '0x10']) {
-      expect(problems({ MARSAD_SEARCH_SHARD_ARTICLES: bad })).toEqual([`MARSAD_SEARCH_SHARD_ARTICLES=${JSON.stringify(bad)} is not valid: expected a whole number ≥ 1`]);
+      expect(problems({ MARSAD_SEARCH_SHARD_ARTICLES: bad })).toEqual([
+        `MARSAD_SEARCH_SHARD_ARTICLES=${JSON.stringify(bad)} is not valid: expected a whole number ≥ 1`,
+      ]);
     }
     expect(problems({ FC_SCALE: '0' })).toEqual(['FC_SCALE="0" is not valid: expected a number > 0']);
     expect(problems({ MARSAD_FUZZ_RUNS: 'lots' })).toEqual(['MARSAD_FUZZ_RUNS="lots" is not valid: expected a whole number ≥ 1']);
@@ -88,9 +92,15 @@ describe('readSettings', () => {
 
   it('refuses a bad path: a file for a folder, a folder for a file, a NUL character', () => {
     const file = path.join(dir, 'a-file');
-    expect(problems({ MARSAD_OUT_DIR: file })).toEqual([`MARSAD_OUT_DIR=${JSON.stringify(file)} is not valid: expected a folder (it is a file, not a folder)`]);
-    expect(problems({ MARSAD_CHROMIUM: dir })).toEqual([`MARSAD_CHROMIUM=${JSON.stringify(dir)} is not valid: expected a file (it is a folder, not a file)`]);
-    expect(problems({ MARSAD_CONTENT_DIR: 'a\0b' })).toEqual(['MARSAD_CONTENT_DIR="a\\u0000b" is not valid: expected a folder (a path cannot contain a NUL character)']);
+    expect(problems({ MARSAD_OUT_DIR: file })).toEqual([
+      `MARSAD_OUT_DIR=${JSON.stringify(file)} is not valid: expected a folder (it is a file, not a folder)`,
+    ]);
+    expect(problems({ MARSAD_CHROMIUM: dir })).toEqual([
+      `MARSAD_CHROMIUM=${JSON.stringify(dir)} is not valid: expected a file (it is a folder, not a file)`,
+    ]);
+    expect(problems({ MARSAD_CONTENT_DIR: 'a\0b' })).toEqual([
+      'MARSAD_CONTENT_DIR="a\\u0000b" is not valid: expected a folder (a path cannot contain a NUL character)',
+    ]);
     // A folder that does not exist yet is fine: ingest creates it.
     expect(readSettings({ MARSAD_CONTENT_DIR: path.join(dir, 'new') }).contentDir).toBe(path.join(dir, 'new'));
   });
@@ -106,11 +116,11 @@ describe('readSettings', () => {
   });
 
   it('names every bad variable at once, one line each, in the order of the definitions', () => {
-    expect(problems({ MARSAD_SEARCH_SHARD_ARTICLES: 'many', MARSAD_SITE: 'nowhere', MARSAD_SEARCH_ENRICH: 'maybe' })?.map((p) => p.split('=')[0])).toEqual([
-      'MARSAD_SITE',
-      'MARSAD_SEARCH_ENRICH',
-      'MARSAD_SEARCH_SHARD_ARTICLES',
-    ]);
+    expect(
+      problems({ MARSAD_SEARCH_SHARD_ARTICLES: 'many', MARSAD_SITE: 'nowhere', MARSAD_SEARCH_ENRICH: 'maybe' })?.map(
+        (p) => p.split('=')[0],
+      ),
+    ).toEqual(['MARSAD_SITE', 'MARSAD_SEARCH_ENRICH', 'MARSAD_SEARCH_SHARD_ARTICLES']);
   });
 
   it('tells a set variable from one left to its default', () => {
@@ -134,7 +144,10 @@ describe('readSettings', () => {
 describe('docs/settings.md', () => {
   it('holds the reference table of the definitions, as npm run docs:settings writes it', () => {
     const page = readFileSync(settingsDoc, 'utf8');
-    expect(withReference(page, settingsReference()), 'docs/settings.md is out of step with src/settings.ts: run npm run docs:settings').toBe(page);
+    expect(
+      withReference(page, settingsReference()),
+      'docs/settings.md is out of step with src/settings.ts: run npm run docs:settings',
+    ).toBe(page);
     for (const { env } of Object.values(settingDefinitions)) expect(page).toContain(`| \`${env}\` |`);
   });
 
@@ -174,7 +187,9 @@ function readsEnvironment(source: string, shell: boolean): string | null {
   }
   const direct = /\bprocess\.env\s*(?:\.|\?\.|\[)|[}\]]\s*=\s*process\.env\b|\bimport\.meta\.env\b/.exec(source);
   if (direct) return `reads ${direct[0]}`;
-  const named = new RegExp(`\\benv\\s*(?:\\.|\\?\\.)\\s*(${variables.join('|')})\\b|\\benv\\[\\s*['"\`](${variables.join('|')})`).exec(source);
+  const named = new RegExp(`\\benv\\s*(?:\\.|\\?\\.)\\s*(${variables.join('|')})\\b|\\benv\\[\\s*['"\`](${variables.join('|')})`).exec(
+    source,
+  );
   return named && `reads ${named[0]}`;
 }
 
@@ -189,7 +204,7 @@ describe('every consumer reads the settings module', () => {
     expect(readsEnvironment('browser="${MARSAD_CHROMIUM:-/usr/bin/chromium}"', true)).not.toBeNull();
     expect(readsEnvironment('[ "$CI" = "true" ] && exit 1', true)).not.toBeNull();
     // Handing the environment on to a child process is no read.
-    expect(readsEnvironment("spawn(cmd, { env: { ...process.env, MARSAD_OUT_DIR: dir } })", false)).toBeNull();
+    expect(readsEnvironment('spawn(cmd, { env: { ...process.env, MARSAD_OUT_DIR: dir } })', false)).toBeNull();
   });
 
   it('no module but src/settings.ts reads the environment itself', () => {
@@ -215,7 +230,10 @@ function cli(script: string, args: string[], env: Record<string, string>, cwd = 
 
 describe('the command line tools read the settings module', () => {
   it('npm run settings prints the values the module reads, and refuses a bad one', () => {
-    const one = cli('src/cli/settings.ts', ['MARSAD_SEARCH_SHARD_ARTICLES', 'MARSAD_CONTENT_DIR'], { MARSAD_SEARCH_SHARD_ARTICLES: '7', MARSAD_CONTENT_DIR: 'c' });
+    const one = cli('src/cli/settings.ts', ['MARSAD_SEARCH_SHARD_ARTICLES', 'MARSAD_CONTENT_DIR'], {
+      MARSAD_SEARCH_SHARD_ARTICLES: '7',
+      MARSAD_CONTENT_DIR: 'c',
+    });
     expect(one.status).toBe(0);
     expect(one.stdout).toBe(`7\n${path.join(dir, 'c')}\n`);
     const all = cli('src/cli/settings.ts', [], { MARSAD_SITE_NAME: 'مرصد الصحف', MARSAD_SITE_TAGLINE: '' });
@@ -223,7 +241,11 @@ describe('the command line tools read the settings module', () => {
     expect(all.stdout).toContain('MARSAD_SITE_TAGLINE=أرشيف الأخبار العربية وأعلامها وأماكنها  (default)\n');
     expect(all.stdout.trim().split('\n')).toHaveLength(variables.length);
     const bad = cli('src/cli/settings.ts', [], { MARSAD_SEARCH_ENRICH: 'perhaps' });
-    expect([bad.status, bad.stdout, bad.stderr]).toEqual([2, '', 'MARSAD_SEARCH_ENRICH="perhaps" is not valid: expected on (1, true, yes, on) or off (0, false, no, off)\n']);
+    expect([bad.status, bad.stdout, bad.stderr]).toEqual([
+      2,
+      '',
+      'MARSAD_SEARCH_ENRICH="perhaps" is not valid: expected on (1, true, yes, on) or off (0, false, no, off)\n',
+    ]);
     expect(cli('src/cli/settings.ts', ['MARSAD_NOTHING'], {}).status).toBe(2);
   }, 60_000);
 
@@ -239,7 +261,12 @@ describe('the command line tools read the settings module', () => {
 
   it('astro build stops on a bad setting before building, naming it', () => {
     const out = path.join(dir, 'dist');
-    const build = cli('node_modules/astro/bin/astro.mjs', ['build'], { MARSAD_SITE: 'marsad.example', MARSAD_OUT_DIR: out, MARSAD_CACHE_DIR: path.join(dir, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' }, projectRoot);
+    const build = cli(
+      'node_modules/astro/bin/astro.mjs',
+      ['build'],
+      { MARSAD_SITE: 'marsad.example', MARSAD_OUT_DIR: out, MARSAD_CACHE_DIR: path.join(dir, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+      projectRoot,
+    );
     expect(build.status).not.toBe(0);
     expect(build.stdout + build.stderr).toContain('MARSAD_SITE="marsad.example" is not valid: expected an http(s) URL');
     expect(readdirSync(dir)).not.toContain('dist');

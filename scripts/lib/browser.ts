@@ -74,7 +74,8 @@ export async function serveStatic(
       // Count the body bytes sent, as a browser's transfer size would (headers aside).
       const write = res.write.bind(res) as (...a: unknown[]) => boolean;
       const end = res.end.bind(res) as (...a: unknown[]) => typeof res;
-      const size = (chunk: unknown) => (typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk instanceof Uint8Array ? chunk.length : 0);
+      const size = (chunk: unknown) =>
+        typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk instanceof Uint8Array ? chunk.length : 0;
       res.write = ((chunk: unknown, ...rest: unknown[]) => {
         count(size(chunk), urlPath);
         return write(chunk, ...rest);

@@ -19,7 +19,13 @@ export const buildSteps = [
  * Runs the project's real build (`npm run build`'s steps) with the given folders and env; with
  * `log`, the steps print their whole log (not `quiet`), which is appended to that file.
  */
-export async function buildSite(options: { contentDir?: string | undefined; outDir: string; cacheDir?: string; env?: Record<string, string>; log?: string }) {
+export async function buildSite(options: {
+  contentDir?: string | undefined;
+  outDir: string;
+  cacheDir?: string;
+  env?: Record<string, string>;
+  log?: string;
+}) {
   const started = performance.now();
   const env = {
     ...process.env,
@@ -31,11 +37,15 @@ export async function buildSite(options: { contentDir?: string | undefined; outD
   };
   for (const step of buildSteps) {
     try {
-      const { stdout, stderr } = await run(process.execPath, [path.join(projectRoot, step.script), ...step.args, ...(options.log ? [] : step.quiet)], {
-        cwd: projectRoot,
-        env,
-        maxBuffer: 256 * 1024 * 1024,
-      });
+      const { stdout, stderr } = await run(
+        process.execPath,
+        [path.join(projectRoot, step.script), ...step.args, ...(options.log ? [] : step.quiet)],
+        {
+          cwd: projectRoot,
+          env,
+          maxBuffer: 256 * 1024 * 1024,
+        },
+      );
       if (options.log) await appendFile(options.log, `${stdout}${stderr}`);
     } catch (error) {
       const e = error as { stdout?: string; stderr?: string };

@@ -24,7 +24,13 @@ export interface RealDay {
   plain: string;
 }
 
-export async function buildRealDay(options: { corpus: string; day: string; work: string; reuse: boolean; log: (line: string) => void }): Promise<RealDay> {
+export async function buildRealDay(options: {
+  corpus: string;
+  day: string;
+  work: string;
+  reuse: boolean;
+  log: (line: string) => void;
+}): Promise<RealDay> {
   const { corpus, day, work, reuse, log } = options;
   const dir = path.join(work, day);
   const content = path.join(dir, 'content');
@@ -41,15 +47,23 @@ export async function buildRealDay(options: { corpus: string; day: string; work:
   const records = path.join(dir, 'records.jsonl');
   await writeFile(records, `${(await readCorpusDay(corpus, day)).map((r) => JSON.stringify(r)).join('\n')}\n`);
   log(`${day}: ingesting…`);
-  await run(process.execPath, [path.join(projectRoot, 'src/cli/ingest.ts'), '--quiet', '--out', path.join(content, 'articles'), records], { cwd: projectRoot }).catch(
-    (e: { code?: number }) => {
-      // 1: some records were rejected (no body); the others are written.
-      if (e.code !== 1) throw e;
-    },
-  );
-  for (const [name, out, enrich] of [['site', site, '1'], ['plain', plain, '0']] as const) {
+  await run(process.execPath, [path.join(projectRoot, 'src/cli/ingest.ts'), '--quiet', '--out', path.join(content, 'articles'), records], {
+    cwd: projectRoot,
+  }).catch((e: { code?: number }) => {
+    // 1: some records were rejected (no body); the others are written.
+    if (e.code !== 1) throw e;
+  });
+  for (const [name, out, enrich] of [
+    ['site', site, '1'],
+    ['plain', plain, '0'],
+  ] as const) {
     log(`${day}: building ${name}…`);
-    const ms = await buildSite({ contentDir: content, outDir: out, cacheDir: path.join(dir, `cache-${name}`), env: { MARSAD_SEARCH_ENRICH: enrich } });
+    const ms = await buildSite({
+      contentDir: content,
+      outDir: out,
+      cacheDir: path.join(dir, `cache-${name}`),
+      env: { MARSAD_SEARCH_ENRICH: enrich },
+    });
     log(`${day}: built ${name} in ${(ms / 1000).toFixed(1)} s`);
   }
   return { content, site, plain };

@@ -25,6 +25,4 @@ export const LUCENE_ARABIC_STOPWORDS: readonly string[] = [
  * The stop words normalized with `normalizeArabic` (أن → ان, التى → التي...), for matching
  * normalized tokens: also catches vocalized or variant spellings the raw list misses.
  */
-export const ARABIC_STOPWORDS: ReadonlySet<string> = new Set(
-  LUCENE_ARABIC_STOPWORDS.map((word) => normalizeArabic(word)),
-);
+export const ARABIC_STOPWORDS: ReadonlySet<string> = new Set(LUCENE_ARABIC_STOPWORDS.map((word) => normalizeArabic(word)));

@@ -22,7 +22,11 @@ export function wantsHelp(argv: readonly string[]): boolean {
  * `--help`, prints the problem and `usage` on stderr and exits 2 on an unknown option or a missing
  * value.
  */
-export function commandLine<const T extends Omit<ParseArgsConfig, 'args'>>(usage: string, config: T, argv: string[] = process.argv.slice(2)) {
+export function commandLine<const T extends Omit<ParseArgsConfig, 'args'>>(
+  usage: string,
+  config: T,
+  argv: string[] = process.argv.slice(2),
+) {
   if (wantsHelp(argv)) {
     process.stdout.write(`${usage.trimEnd()}\n`);
     process.exit(0);

@@ -97,7 +97,10 @@ function readArticles(dir: string): { documents: DiscoveryDocument[]; problems: 
     try {
       mdx = readFileSync(file, 'utf8');
     } catch (error) {
-      problems.push({ input: displayPath(file), reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+      problems.push({
+        input: displayPath(file),
+        reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      });
       return [];
     }
     const body = mdx.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/, '');
@@ -180,7 +183,9 @@ async function main(argv: string[]): Promise<number> {
     return status;
   }
   const source = values.text ? positionals.join('، ') : path.relative(process.cwd(), path.join(contentDir, 'articles')) || '.';
-  console.log(`أسماء مقترحة للسجل: ${candidates.length} (تُعرض ${shown.length}) — النصوص: ${documents.length} من ${source} — كيانات السجل: ${registry.length}`);
+  console.log(
+    `أسماء مقترحة للسجل: ${candidates.length} (تُعرض ${shown.length}) — النصوص: ${documents.length} من ${source} — كيانات السجل: ${registry.length}`,
+  );
   if (shown.length === 0) return status;
   console.log('العدد  المقالات  النوع      الاسم — الدليل — مثال');
   for (const c of shown) {

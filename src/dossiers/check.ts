@@ -14,7 +14,14 @@
  */
 import { mdxToMdast } from 'satteri';
 import type { EntityType } from '../schemas/entity.ts';
-import { describeIssues, dossierComponentNames, dossierComponentProps, NEEDS_CHILDREN, PICTURES, type DossierComponentName } from './components.ts';
+import {
+  describeIssues,
+  dossierComponentNames,
+  dossierComponentProps,
+  NEEDS_CHILDREN,
+  PICTURES,
+  type DossierComponentName,
+} from './components.ts';
 import { LiteralError, readLiteral } from './literal.ts';
 
 /** A problem at a line and column of the dossier's file. */
@@ -86,7 +93,11 @@ function importedNames(esm: string): string[] {
   const names: string[] = [];
   for (const m of esm.matchAll(/\bimport\s+([^'"]+?)\s+from\s+['"]/g)) {
     for (const part of m[1]!.replace(/[{}*]/g, ',').split(',')) {
-      const name = part.trim().split(/\s+as\s+/).pop()?.trim();
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()
+        ?.trim();
       if (name) names.push(name);
     }
   }
@@ -126,7 +137,8 @@ export function checkDossierSource(source: string, lookup: DossierLookup, frontm
       return;
     }
     if (component === 'LocatorMap' && entity.type !== 'place') at(node, `${label}: "${id}" is not a place (its type is ${entity.type})`);
-    else if (component === 'LocatorMap' && !entity.coordinates) at(node, `${label}: the place "${id}" has no coordinates in ${lookup.registryDir}/${id}.json`);
+    else if (component === 'LocatorMap' && !entity.coordinates)
+      at(node, `${label}: the place "${id}" has no coordinates in ${lookup.registryDir}/${id}.json`);
   };
 
   // The front matter's entities: at the line of the front matter naming each.
@@ -148,7 +160,10 @@ export function checkDossierSource(source: string, lookup: DossierLookup, frontm
     let readable = true;
     for (const attr of node.attributes ?? []) {
       if (attr.type !== 'mdxJsxAttribute' || !attr.name) {
-        at(node, `${tag}: spread props {${String(typeof attr.value === 'string' ? attr.value : '').slice(0, 30)}} are not accepted: write each prop with its value`);
+        at(
+          node,
+          `${tag}: spread props {${String(typeof attr.value === 'string' ? attr.value : '').slice(0, 30)}} are not accepted: write each prop with its value`,
+        );
         readable = false;
         continue;
       }
@@ -189,7 +204,10 @@ export function checkDossierSource(source: string, lookup: DossierLookup, frontm
         }
         if (name === 'Event' && typeof data.date === 'string') {
           if (lastEvent && period(data.date)[1] < period(lastEvent.date)[0]) {
-            at(node, `<Event date="${data.date}">: events go oldest first, and this one is before the one on line ${lastEvent.node.position?.start.line} (${lastEvent.date})`);
+            at(
+              node,
+              `<Event date="${data.date}">: events go oldest first, and this one is before the one on line ${lastEvent.node.position?.start.line} (${lastEvent.date})`,
+            );
           }
           lastEvent = { date: data.date, node };
         }
@@ -198,13 +216,17 @@ export function checkDossierSource(source: string, lookup: DossierLookup, frontm
     // Children.
     const children = (node.children ?? []).filter((c) => !isBlank(c));
     if (NEEDS_CHILDREN.has(name) && children.length === 0) {
-      at(node, name === 'Chronology' ? `${tag} holds the <Event>s of the chronology` : `${tag} needs text between <${name} …> and </${name}>`);
+      at(
+        node,
+        name === 'Chronology' ? `${tag} holds the <Event>s of the chronology` : `${tag} needs text between <${name} …> and </${name}>`,
+      );
     }
     if (!NEEDS_CHILDREN.has(name) && children.length > 0) at(node, `${tag} takes no text or content: write <${name} … />`);
     if (name === 'Chronology') {
       lastEvent = undefined;
       for (const child of children) {
-        if (!(child.type === 'mdxJsxFlowElement' && child.name === 'Event')) at(child, `${tag} holds <Event>s only; write text inside an <Event>`);
+        if (!(child.type === 'mdxJsxFlowElement' && child.name === 'Event'))
+          at(child, `${tag} holds <Event>s only; write text inside an <Event>`);
       }
     }
     if (name === 'Event' && parent?.name !== 'Chronology') at(node, `${tag} belongs directly inside a <Chronology>`);

@@ -67,12 +67,19 @@ export const dossierComponentProps = {
     .strict()
     .superRefine((p, ctx) => {
       if ((p.entities === undefined) === (p.articles === undefined)) {
-        ctx.addIssue({ code: 'custom', message: 'give either entities (the articles naming them) or articles (chosen by id), not both or neither' });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'give either entities (the articles naming them) or articles (chosen by id), not both or neither',
+        });
       }
       if (p.articles && (p.match || p.from || p.to || p.order)) {
-        ctx.addIssue({ code: 'custom', message: 'match, from, to and order select among the articles naming entities: they do not go with articles' });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'match, from, to and order select among the articles naming entities: they do not go with articles',
+        });
       }
-      if (p.from && p.to && p.from > p.to) ctx.addIssue({ code: 'custom', path: ['to'], message: `to (${p.to}) is before from (${p.from})` });
+      if (p.from && p.to && p.from > p.to)
+        ctx.addIssue({ code: 'custom', path: ['to'], message: `to (${p.to}) is before from (${p.from})` });
     }),
   /** The articles naming the entities (all of them, or any), counted per period: the site's timeline picture. */
   Timeline: z.object({ entities: ids(1, 10), match: match.optional() }).strict(),
@@ -127,7 +134,8 @@ export function describeIssues(name: DossierComponentName, error: z.ZodError, in
       return `<${name}> has no prop ${issue.keys.map((k) => `"${k}"`).join(', ')} (its props: ${allowed.join(', ') || 'none'})`;
     }
     const where = issue.path.length > 0 ? ` prop "${issue.path.map(String).join('.')}"` : '';
-    if (issue.code === 'invalid_type' && issue.path.length === 1 && !(String(issue.path[0]) in input)) return `<${name}> needs the prop "${String(issue.path[0])}"`;
+    if (issue.code === 'invalid_type' && issue.path.length === 1 && !(String(issue.path[0]) in input))
+      return `<${name}> needs the prop "${String(issue.path[0])}"`;
     const message = issue.code === 'invalid_type' ? `expected ${WRITTEN[issue.expected] ?? issue.expected}` : issue.message;
     return `<${name}>${where}: ${message}`;
   });

@@ -79,7 +79,10 @@ export function readLiteral(source: string): Literal {
     }
     if (c === '`') return fail('write the text in "double" or \'single\' quotes, not `backticks`');
     if (c === '{') return fail('objects are not accepted: write each value as a prop of its own');
-    if (word) return fail(`${word[0]} is not a value the build can read: write text in quotes ("${word[0]}"), or a number, true, false or a list [...]`);
+    if (word)
+      return fail(
+        `${word[0]} is not a value the build can read: write text in quotes ("${word[0]}"), or a number, true, false or a list [...]`,
+      );
     return fail(c === undefined ? 'no value between the braces' : `unexpected ${c}`);
   };
   const result = value();

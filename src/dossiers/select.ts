@@ -38,7 +38,8 @@ export function selectArticles(selection: ArticleSelection, index: MentionIndex,
   }
   return ids.sort((a, b) => {
     const [x, y] = [article(a), article(b)];
-    if (order === 'oldest' && x.published && y.published && x.published.getTime() !== y.published.getTime()) return x.published.getTime() - y.published.getTime();
+    if (order === 'oldest' && x.published && y.published && x.published.getTime() !== y.published.getTime())
+      return x.published.getTime() - y.published.getTime();
     return newestFirst(x, y) || a.localeCompare(b);
   });
 }

@@ -158,7 +158,12 @@ function isCueWord(word: Word): boolean {
  * Repeated-name candidates of one sentence: runs of 2–4 name words that are a whole cue span or
  * lie outside every cue span. The first word must pass the vocabulary's tests.
  */
-function ngramsOf(words: readonly Word[], spans: readonly CueSpan[], vocabulary: Vocabulary, emit: (first: number, end: number) => void): void {
+function ngramsOf(
+  words: readonly Word[],
+  spans: readonly CueSpan[],
+  vocabulary: Vocabulary,
+  emit: (first: number, end: number) => void,
+): void {
   const inSpan = new Int32Array(words.length).fill(-1);
   spans.forEach((s, n) => {
     for (let k = s.firstWord; k < s.endWord; k++) inSpan[k] = n;
@@ -290,9 +295,7 @@ export function discoverNames(input: readonly (string | DiscoveryDocument)[], op
     const candidate = candidateOf(key, list, counts.get(key), adjectives.get(key), minCount);
     if (candidate) candidates.push(candidate);
   }
-  return candidates.sort(
-    (a, b) => b.count - a.count || typeRank(a) - typeRank(b) || a.normalizedKey.localeCompare(b.normalizedKey, 'ar'),
-  );
+  return candidates.sort((a, b) => b.count - a.count || typeRank(a) - typeRank(b) || a.normalizedKey.localeCompare(b.normalizedKey, 'ar'));
 }
 
 type Span = { start: number; end: number };
@@ -444,7 +447,13 @@ function countOccurrences(
 }
 
 /** The candidate a key makes from its occurrences and counts, or null when it is too rare or unsupported. */
-function candidateOf(key: string, list: readonly Occurrence[], counted: Counted | undefined, adjective: Evidence | undefined, minCount: number): Candidate | null {
+function candidateOf(
+  key: string,
+  list: readonly Occurrence[],
+  counted: Counted | undefined,
+  adjective: Evidence | undefined,
+  minCount: number,
+): Candidate | null {
   const count = Math.max(counted?.count ?? 0, list.length);
   if (count < minCount || count === 0) return null;
   const evidence = evidenceOf(list);

@@ -29,7 +29,9 @@ import { EntityMatcher, type Candidate, type ScannedText } from './matcher.ts';
 import type { FindMentions, Mention } from './mentions.ts';
 import type { RegistryEntity } from './registry.ts';
 
-export type LinkedEntity = Pick<RegistryEntity, 'id' | 'type' | 'kind' | 'name' | 'aliases' | 'sourceNames'> & { shortNames?: readonly string[] };
+export type LinkedEntity = Pick<RegistryEntity, 'id' | 'type' | 'kind' | 'name' | 'aliases' | 'sourceNames'> & {
+  shortNames?: readonly string[];
+};
 
 export interface LinkerOptions {
   /**
@@ -55,7 +57,11 @@ const fold = (s: string) =>
     .replace(/(?<=^|[\s.])(\p{L})\.(?=\p{L}(?:\.|\s|$))/gu, '$1 ')
     .replace(/\.$/, '')
     .replace(/\s+/g, ' ');
-const words = (list: string) => list.split(/\s+/).filter(Boolean).map((w) => normalizeArabic(w));
+const words = (list: string) =>
+  list
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => normalizeArabic(w));
 const set = (list: string) => new Set(words(list));
 
 /**
@@ -313,11 +319,19 @@ export class Linker {
    * context.
    */
   finder(article: ArticleText): FindMentions {
-    const context: ArticleContext = { named: new Set(), matched: new Set(), sports: false, sportsWords: new Set(), otherSenses: new Set(), outlet: article.outlet };
+    const context: ArticleContext = {
+      named: new Set(),
+      matched: new Set(),
+      sports: false,
+      sportsWords: new Set(),
+      otherSenses: new Set(),
+      outlet: article.outlet,
+    };
     const found: Mention[] = [];
     for (const text of [article.title, article.body]) found.push(...this.#find(text, context, 'read'));
     for (const m of found) context.named.add(m.entityId);
-    context.sports = context.sportsWords.size >= 3 || [...context.named].some((id) => SPORTS_KINDS.has(this.#facts.get(id)?.entity.kind ?? ''));
+    context.sports =
+      context.sportsWords.size >= 3 || [...context.named].some((id) => SPORTS_KINDS.has(this.#facts.get(id)?.entity.kind ?? ''));
     return (text) => this.#find(text, context, 'link');
   }
 
@@ -484,7 +498,8 @@ export class Linker {
       const written = tokens[c.first]!.text;
       if (/ه$/.test(written) && !/ة$/.test(written)) {
         const stem = keys[c.first]!.slice(c.clitic.length).replace(/^ال/, '');
-        if (stem.length <= 3 && [entity.name, ...entity.aliases].some((n) => /ة$/.test(n.trim()) && !/\s/.test(n.trim()))) return 'doubtful';
+        if (stem.length <= 3 && [entity.name, ...entity.aliases].some((n) => /ة$/.test(n.trim()) && !/\s/.test(n.trim())))
+          return 'doubtful';
       }
     }
     return c.short ? 'short' : 'yes';

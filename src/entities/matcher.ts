@@ -74,7 +74,6 @@ export interface ScannedText {
   candidates: Candidate[];
 }
 
-
 /**
  * Finds registry entities in Arabic text: whole words only, any spelling the normalizer folds
  * (hamza forms, ة/ه, ى/ي, tashkeel, tatweel), with proclitics attached to the first word
@@ -109,7 +108,10 @@ export class EntityMatcher {
     }
     // «عبدالله» and «عبد الله» are one name written two ways: add the other way(s).
     if (words.some((w) => /^عبد\S/.test(w) || w === 'عبد')) {
-      const joined = words.join(' ').replace(/(^| )عبد (?=\S)/g, '$1عبد').split(' ');
+      const joined = words
+        .join(' ')
+        .replace(/(^| )عبد (?=\S)/g, '$1عبد')
+        .split(' ');
       const split = joined.flatMap((w) => (/^عبد\S{2,}/.test(w) ? ['عبد', w.slice(3)] : [w]));
       for (const variant of [joined, split]) if (variant.join(' ') !== words.join(' ')) this.#insert(variant, entityId, slot);
     }

@@ -16,7 +16,8 @@ import { matchKey } from './matcher.ts';
 /** Every registry rule by its short name, with what it rejects (docs/entities.md lists them too). */
 export const REGISTRY_RULES = {
   subfolder: 'a file in a subfolder of the registry folder (an entity is one `<id>.json` directly in it)',
-  'not-json': 'a file that is not `.json` (`.yaml`, `.yml`, notes, editor leftovers; a `README.md` is allowed): the registry reads JSON only',
+  'not-json':
+    'a file that is not `.json` (`.yaml`, `.yml`, notes, editor leftovers; a `README.md` is allowed): the registry reads JSON only',
   'entity-id': 'a file name that is not a lowercase Latin slug (`a-z`, `0-9`, `-`): the name is the entity’s id and URL',
   'case-collision': 'two files whose names differ only by case (`Russia.json` beside `russia.json`)',
   unreadable: 'a file that cannot be read',
@@ -46,7 +47,10 @@ export interface ContentProblem<Rule extends string = RegistryRule> {
 export function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
   const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
-  return shown.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return shown.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** `file: message [rule]`, on one line. */
@@ -78,7 +82,11 @@ export function checkRegistryFiles(dir: string, files: readonly string[]): { pro
     }
     const id = file.slice(0, -'.json'.length);
     if (!ENTITY_ID.test(id)) {
-      problems.push({ file: full, rule: 'entity-id', message: `the file name "${id}" is not a lowercase Latin slug (a-z, 0-9 and "-"), as the entity's id must be` });
+      problems.push({
+        file: full,
+        rule: 'entity-id',
+        message: `the file name "${id}" is not a lowercase Latin slug (a-z, 0-9 and "-"), as the entity's id must be`,
+      });
     }
     const lower = file.toLowerCase();
     const other = byLowerCase.get(lower);
@@ -154,10 +162,20 @@ export function checkRegistryEntities(entities: readonly EntityFile[]): ContentP
   const names = new Map<string, Owner[]>();
   const shortNames = new Map<string, Owner[]>();
   const sourceNames = new Map<string, Owner[]>();
-  const spaces: Record<NameField, Map<string, Owner[]>> = { name: names, alias: names, 'short name': shortNames, 'source name': sourceNames };
+  const spaces: Record<NameField, Map<string, Owner[]>> = {
+    name: names,
+    alias: names,
+    'short name': shortNames,
+    'source name': sourceNames,
+  };
   for (const entity of entities) {
     const { name, aliases, shortNames: shorts, sourceNames: sources } = entity.data;
-    const fields: [NameField, readonly string[]][] = [['name', [name]], ['alias', aliases], ['short name', shorts], ['source name', sources]];
+    const fields: [NameField, readonly string[]][] = [
+      ['name', [name]],
+      ['alias', aliases],
+      ['short name', shorts],
+      ['source name', sources],
+    ];
     for (const [field, list] of fields) {
       for (const written of list) {
         const key = nameMatchKey(written);
@@ -180,7 +198,11 @@ export function checkRegistryEntities(entities: readonly EntityFile[]): ContentP
     for (const owner of blamed) {
       const other = others.find((o) => o.entity !== owner.entity);
       if (!other) continue;
-      report(owner.entity, rule, `${owner.field} ${quoted(owner.written)} is also ${fieldPhrase(other.field)} of ${other.entity.id} (${displayPath(other.entity.file)})`);
+      report(
+        owner.entity,
+        rule,
+        `${owner.field} ${quoted(owner.written)} is also ${fieldPhrase(other.field)} of ${other.entity.id} (${displayPath(other.entity.file)})`,
+      );
     }
   };
   for (const owners of names.values()) {

@@ -2,7 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { entitySchema, type EntityData } from '../schemas/entity.ts';
 import type { EntityNames } from './matcher.ts';
-import { checkRegistryEntities, checkRegistryFiles, displayPath, formatProblem, type ContentProblem, type EntityFile } from './registry-rules.ts';
+import {
+  checkRegistryEntities,
+  checkRegistryFiles,
+  displayPath,
+  formatProblem,
+  type ContentProblem,
+  type EntityFile,
+} from './registry-rules.ts';
 
 /** A registry entity with its id (the file name). */
 export interface RegistryEntity extends EntityData {
@@ -86,7 +93,9 @@ export function loadRegistry(dir: string): RegistryEntity[] {
 }
 
 /** The names the matcher should look for, per entity. */
-export function entityNames(entities: readonly (Pick<RegistryEntity, 'id' | 'name' | 'aliases'> & { shortNames?: readonly string[] })[]): EntityNames[] {
+export function entityNames(
+  entities: readonly (Pick<RegistryEntity, 'id' | 'name' | 'aliases'> & { shortNames?: readonly string[] })[],
+): EntityNames[] {
   return entities.map((e) => ({ id: e.id, names: [e.name, ...e.aliases], shortNames: e.shortNames ?? [] }));
 }
 

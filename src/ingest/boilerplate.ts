@@ -25,10 +25,22 @@ export const FURNITURE_LINES: Array<[RegExp, string]> = [
   [/^(?:التعليقات|تعليقات|لا توجد تعليقات|كن أول من يعلق|عدد التعليقات\s*[:：]?\s*\d*)$/, 'comment form'],
   [/^لن يتم نشر عنوان بريدك الإلكتروني/, 'comment form'],
   [/^الحقول (?:الإلزامية|المطلوبة) مشار إليها/, 'comment form'],
-  [/^(?:شارك|شارك الخبر|شارك المقال|شارك هذا الخبر|شارك هذا المقال|مشاركة|طباعة|أرسل لصديق|ارسل لصديق|إرسال لصديق|حفظ|اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|المزيد|\.{2,}\s*المزيد|عرض المزيد|تابعنا على|تابعونا على|تابعونا|الخبر التالي|الخبر السابق|التالي|السابق)\s*[:：]?$/, 'share or navigation furniture'],
-  [new RegExp(String.raw`^(?:(?:شارك|شارك على|شارك عبر|شارك من خلال|تابعنا على|تابعونا على|Share on|Share via|Follow us on)\s+)?(?:${SOCIAL}\s*[,،|/•·-]?\s*)+$`, 'iu'), 'share buttons'],
+  [
+    /^(?:شارك|شارك الخبر|شارك المقال|شارك هذا الخبر|شارك هذا المقال|مشاركة|طباعة|أرسل لصديق|ارسل لصديق|إرسال لصديق|حفظ|اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|المزيد|\.{2,}\s*المزيد|عرض المزيد|تابعنا على|تابعونا على|تابعونا|الخبر التالي|الخبر السابق|التالي|السابق)\s*[:：]?$/,
+    'share or navigation furniture',
+  ],
+  [
+    new RegExp(
+      String.raw`^(?:(?:شارك|شارك على|شارك عبر|شارك من خلال|تابعنا على|تابعونا على|Share on|Share via|Follow us on)\s+)?(?:${SOCIAL}\s*[,،|/•·-]?\s*)+$`,
+      'iu',
+    ),
+    'share buttons',
+  ],
   [/^(?:حجم الخط|تكبير الخط|تصغير الخط|(?:A[+-]?\s*){2,3})$/i, 'font-size buttons'],
-  [/^(?:Next|Previous|Next Previous|Previous Next|Share|Share this|Share this:|Tweet|Print|Email|Comments?|Advertisement|Sponsored|Read more|Loading\.*|Click here|Related|Related (?:articles|stories|posts))\s*[:：]?$/i, 'share or navigation furniture'],
+  [
+    /^(?:Next|Previous|Next Previous|Previous Next|Share|Share this|Share this:|Tweet|Print|Email|Comments?|Advertisement|Sponsored|Read more|Loading\.*|Click here|Related|Related (?:articles|stories|posts))\s*[:：]?$/i,
+    'share or navigation furniture',
+  ],
   [/^(?:إعلان|اعلان|مساحة إعلانية|جاري التحميل\.*)$/, 'advertising or loading placeholder'],
   [/^(?:اشترك|اشتركوا|سجل|سجّل|انضم|للاشتراك)(?=\s).{0,80}(?:النشرة|نشرتنا|القائمة البريدية|بريدك الإلكتروني|قناتنا)/, 'newsletter prompt'],
   [/^(?:subscribe|sign up)\b.{0,80}(?:newsletter|updates|channel)/i, 'newsletter prompt'],
@@ -36,7 +48,10 @@ export const FURNITURE_LINES: Array<[RegExp, string]> = [
   [/^\/\/\s*(?:انتهى|يتبع)\s*\/\/.{0,20}$/, 'wire-service end marker (// انتهى //)'],
   [/^(?:\/\/\s*)?\d{1,2}:\d{2}\s*ت\s*م$/, 'wire-service time stamp (ت م: Mecca time)'],
   [/^للتواصل\s+(?:مع الكاتب\s+)?(?:ا|أ|إ)رسل(?=\s)/, 'reader SMS-contact instructions'],
-  [/^(?:\d{4,6}\s*-\s*(?:stc|mobily|zain|موبايلي|زين)|ثم الرسالة|(?:\d+\s+)?مسافة ثم (?:نص )?الرسالة.{0,20}|تبدأ بالرمز(?=\s).{0,60}|الاتصالات\s*[,،]?\s*\d+.{0,60})$/i, 'reader SMS-contact instructions'],
+  [
+    /^(?:\d{4,6}\s*-\s*(?:stc|mobily|zain|موبايلي|زين)|ثم الرسالة|(?:\d+\s+)?مسافة ثم (?:نص )?الرسالة.{0,20}|تبدأ بالرمز(?=\s).{0,60}|الاتصالات\s*[,،]?\s*\d+.{0,60})$/i,
+    'reader SMS-contact instructions',
+  ],
   [/^(?:اقرأ|إقرأ|اقرا) (?:أيضا|أيضاً|ايضا|ايضاً)\s*[:：]\s*\S.{0,150}$/, 'link to another story ("اقرأ أيضا")'],
   [
     /^(?![\s\S]*[\u0600-\u06FF])(?:(?:epa\d+|afp_|EPA\/|AFP PHOTO|REUTERS\/)|[\s\S]*\b(?:HANDOUT|EDITORIAL USE ONLY|MANDATORY CREDIT|NO SALES|NO ARCHIVES)\b|[\s\S]*\b(?:handout (?:picture|photo|image)|(?:picture|photo|image) (?:released|taken|made available|provided|distributed) (?:by|on))\b)/i,
@@ -67,7 +82,11 @@ export const FURNITURE_SUFFIXES: Array<{ word: string; re: RegExp; reason: strin
   // asks the question, then the question and its answers: "…؟ #vote_area2 ul { padding: 0; … }
   // jQuery.noConflict(); … }); كيف تتناول إفطارك في رمضان؟ تناول جميع الأطعمة …" (8 SaudiNewsNet
   // articles). A rule and a script call are never news text.
-  { word: 'jQuery', re: /\s*[#.][\w-]+[^{}]{0,80}\{[^{}]*\}[\s\S]*?\bjQuery\b[\s\S]*$/, reason: "reader poll: its style sheet, script, question and answers" },
+  {
+    word: 'jQuery',
+    re: /\s*[#.][\w-]+[^{}]{0,80}\{[^{}]*\}[\s\S]*?\bjQuery\b[\s\S]*$/,
+    reason: 'reader poll: its style sheet, script, question and answers',
+  },
 ];
 
 /**

@@ -39,7 +39,10 @@ export type Line =
   | { kind: 'quote'; text: string };
 
 const CAPTION_LABEL = '(?:Image caption|Media caption|Photo caption|التعليق على الصورة|تعليق الصورة|تعليق على الصورة)';
-const CREDIT = new RegExp(String.raw`^(?:مصدر الصورة|حقوق الصورة|Image copyright|Image source)\s+(.+?)(?:\s+${CAPTION_LABEL}\s*[:：]?\s+(.+))?$`, 'i');
+const CREDIT = new RegExp(
+  String.raw`^(?:مصدر الصورة|حقوق الصورة|Image copyright|Image source)\s+(.+?)(?:\s+${CAPTION_LABEL}\s*[:：]?\s+(.+))?$`,
+  'i',
+);
 const CAPTION = new RegExp(String.raw`^(?:${CAPTION_LABEL}\s*[:：]?|(?:الصورة|صورة|في الصورة)\s*[:：])\s+(.+)$`, 'i');
 const SOURCE = /^(?:المصدر|المصادر|مصدر الخبر)\s*[:：]\s*(.+)$/;
 const BYLINE = /^(?:بقلم\s*[:：]?|(?:كتب|كتبت|بواسطة|إعداد|تحرير)\s*[:：])\s*(.+)$/;
@@ -123,7 +126,10 @@ export function cleanLines(lines: string[]): { lines: Line[]; removed: Removal[]
     if (classified.kind === 'leftover') removed.push({ text: classified.text, reason: classified.reason });
     else out.push(classified);
     if (classified.kind === 'caption' && line.endsWith(classified.text) && line !== classified.text) {
-      removed.push({ text: line.slice(0, line.length - classified.text.length).trim(), reason: 'photo caption label (the caption and its credit are kept)' });
+      removed.push({
+        text: line.slice(0, line.length - classified.text.length).trim(),
+        reason: 'photo caption label (the caption and its credit are kept)',
+      });
     }
   }
   return { lines: out, removed };

@@ -37,7 +37,8 @@ export interface Credit {
 /** Byline labels: "بقلم:", "بواسطة :", "كتب -", "By". */
 const BYLINE_LABEL = /^(?:بقلم|بواسطة|كتب|كتبت|إعداد|اعداد|تحرير|تقرير|حوار|By)\s*[:：-]?\s+/i;
 /** Desk and section labels that are neither a person nor a place ("القسم السياسي", "خاص"). */
-const DESK = /^(?:ال)?(?:قسم|محرر|محررو|مكتب|فريق|متابعة|متابعات|خاص|خاصة|ثقافة|محليات|اقتصاد|رياضة|شؤون|تحرير|مراسل|مراسلو|مندوب)(?:\s|$)|^(?:ال)?(?:قسم|محرر)\S*\s/;
+const DESK =
+  /^(?:ال)?(?:قسم|محرر|محررو|مكتب|فريق|متابعة|متابعات|خاص|خاصة|ثقافة|محليات|اقتصاد|رياضة|شؤون|تحرير|مراسل|مراسلو|مندوب)(?:\s|$)|^(?:ال)?(?:قسم|محرر)\S*\s/;
 /** Separators between parts; a tatweel counts only with a space beside it ("سبق ـ أبها"). */
 const SEPARATOR = /\s*[-–—|]\s*|\s+ـ+\s*|\s*ـ+\s+|\s*[،,]\s*/;
 /** Characters that never appear in a credit line but end or punctuate sentences. */
@@ -83,8 +84,7 @@ export function parseCredit(raw: string, strict: boolean): Credit | null {
     else if (part.kind === 'agency') {
       credit.agency ??= part.text;
       (credit.agencies ??= []).push(part.text);
-    }
-    else if (part.kind === 'place') places.push(part.text);
+    } else if (part.kind === 'place') places.push(part.text);
   };
 
   const colon = /^([^:：]+?)\s*[:：]\s*(.+)$/.exec(text);
@@ -168,7 +168,10 @@ function splitTrailingName(text: string): Part[] | null {
     const kind = kindOf(tail);
     if (kind === 'agency' || kind === 'outlet') {
       const head = words.slice(0, -n).join(' ');
-      return [{ text: head, kind: kindOf(head) === 'unknown' ? 'place' : kindOf(head) }, { text: tail, kind }];
+      return [
+        { text: head, kind: kindOf(head) === 'unknown' ? 'place' : kindOf(head) },
+        { text: tail, kind },
+      ];
     }
   }
   return null;

@@ -19,7 +19,11 @@ export interface FoundDate {
 
 /** Writes an Arabic word as a pattern that accepts its common spelling variants. */
 function variants(word: string): string {
-  return word.replace(/[اأإآ]/g, '[اأإآ]').replace(/[يى]/g, '[يى]').replace(/[هة]/g, '[هة]').replace(/ /g, '\\s*');
+  return word
+    .replace(/[اأإآ]/g, '[اأإآ]')
+    .replace(/[يى]/g, '[يى]')
+    .replace(/[هة]/g, '[هة]')
+    .replace(/ /g, '\\s*');
 }
 
 /** Gregorian month names → month number. */
@@ -75,7 +79,10 @@ const HIJRI_MARK = String.raw`\s*(?:هـ|ه(?![\p{L}])|هجري(?:ة|ه)?)`;
 const PATTERNS: Array<{ re: RegExp; read: (m: RegExpExecArray) => { y: number; m: number; d: number; hijri: boolean } }> = [
   {
     // 25 شوال 1436 هـ
-    re: new RegExp(`${NOT_LETTER_BEFORE}(\\d{1,2})\\s*(?:من\\s+)?(${HIJRI.pattern})${NOT_LETTER_AFTER}\\s*[,،]?\\s*(\\d{4})(?:${HIJRI_MARK})?`, 'giu'),
+    re: new RegExp(
+      `${NOT_LETTER_BEFORE}(\\d{1,2})\\s*(?:من\\s+)?(${HIJRI.pattern})${NOT_LETTER_AFTER}\\s*[,،]?\\s*(\\d{4})(?:${HIJRI_MARK})?`,
+      'giu',
+    ),
     read: (m) => ({ d: Number(m[1]), m: HIJRI.month(m[2]!), y: Number(m[3]), hijri: true }),
   },
   {
@@ -88,7 +95,10 @@ const PATTERNS: Array<{ re: RegExp; read: (m: RegExpExecArray) => { y: number; m
   },
   {
     // August 11, 2015
-    re: new RegExp(`${NOT_LETTER_BEFORE}(${GREGORIAN.pattern})${NOT_LETTER_AFTER}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,\\s*(\\d{4})`, 'giu'),
+    re: new RegExp(
+      `${NOT_LETTER_BEFORE}(${GREGORIAN.pattern})${NOT_LETTER_AFTER}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,\\s*(\\d{4})`,
+      'giu',
+    ),
     read: (m) => ({ d: Number(m[2]), m: GREGORIAN.month(m[1]!), y: Number(m[3]), hijri: false }),
   },
   {

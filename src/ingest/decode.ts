@@ -9,7 +9,7 @@ import { countArabicLetters, countLatinLetters } from './text.ts';
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256';
 
 export type Decoded =
-  | { ok: true; text: string; encoding: Encoding; /** What was repaired, if anything. */ note?: string }
+  | { ok: true; text: string; encoding: Encoding /** What was repaired, if anything. */; note?: string }
   | { ok: false; reason: string };
 
 /** Share of letters that must be Arabic before a non-UTF-8 file is accepted as windows-1256. */
@@ -75,9 +75,13 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
 function bomlessUtf16(bytes: Uint8Array): Encoding | null {
   const n = Math.min(bytes.length, 65536) & ~1;
   if (n < 8) return null;
-  let evenHigh = 0, oddHigh = 0, evenNul = 0, oddNul = 0;
+  let evenHigh = 0,
+    oddHigh = 0,
+    evenNul = 0,
+    oddNul = 0;
   for (let i = 0; i < n; i += 2) {
-    const even = bytes[i]!, odd = bytes[i + 1]!;
+    const even = bytes[i]!,
+      odd = bytes[i + 1]!;
     if (even === 0) evenNul++;
     if (odd === 0) oddNul++;
     if (even === 0 || even === 6) evenHigh++;
@@ -131,7 +135,9 @@ const MIN_MOJIBAKE_LEADS = 10;
  */
 export function repairMojibake(text: string): { text: string; note: string } | null {
   // One cheap pass first: in real Arabic "ط" and "ظ" are about 2% of the letters, "Ø" "Ù" none.
-  let arabicLeads = 0, latinLeads = 0, arabic = 0;
+  let arabicLeads = 0,
+    latinLeads = 0,
+    arabic = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x0621 && c <= 0x06d3) {
@@ -161,7 +167,11 @@ export function repairMojibake(text: string): { text: string; note: string } | n
     if (!lossless) continue;
     // Valid UTF-8 after the round trip, and Arabic without the telltale share of "ط"/"ظ".
     const decoded = decodeAs('utf-8', bytes.subarray(0, n));
-    if (decoded.ok && countArabicLetters(decoded.text) > 0 && (decoded.text.match(/[طظ]/g)?.length ?? 0) < 0.1 * countArabicLetters(decoded.text)) {
+    if (
+      decoded.ok &&
+      countArabicLetters(decoded.text) > 0 &&
+      (decoded.text.match(/[طظ]/g)?.length ?? 0) < 0.1 * countArabicLetters(decoded.text)
+    ) {
       return { text: decoded.text, note: `repaired mojibake: UTF-8 text that had been read as ${encoding}` };
     }
   }

@@ -25,7 +25,8 @@ const BLOCKS = new Set([
 ]);
 
 /** A tag that marks text as HTML (a block, a line break, a heading or a link), not a stray `<`. */
-const HTML_MARK = /<\s*(?:p|br|div|h[1-6]|blockquote|ul|ol|li|figure|figcaption|table|section|article|span|strong|em|b|i|a\s[^<>]*href)\b[^<>]*>/i;
+const HTML_MARK =
+  /<\s*(?:p|br|div|h[1-6]|blockquote|ul|ol|li|figure|figcaption|table|section|article|span|strong|em|b|i|a\s[^<>]*href)\b[^<>]*>/i;
 
 /** Whether a record's text is HTML. */
 export function looksLikeHtml(text: string): boolean {
@@ -113,7 +114,8 @@ export function htmlToMarkdown(html: string): string {
       const start = inline.length;
       node.childNodes.forEach(walk);
       const label = inline.slice(start);
-      if (/^https?:\/\//i.test(href) && label.trim() !== '') inline = `${inline.slice(0, start)}[${label}](<${href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+      if (/^https?:\/\//i.test(href) && label.trim() !== '')
+        inline = `${inline.slice(0, start)}[${label}](<${href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
       return;
     }
     const block = BLOCKS.has(tag);

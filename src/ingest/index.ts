@@ -121,8 +121,7 @@ export function parseArticle(input: string, { source, hints = {}, encoding = 'te
     return { ok: false, reason: oneLine ? 'no article body: the text is one line (a title at most)' : 'no article body: only a title' };
   }
 
-  const values = (kind: 'source' | 'byline' | 'published') =>
-    read.lines.flatMap((l: Line) => (l.kind === kind ? [l.value] : []));
+  const values = (kind: 'source' | 'byline' | 'published') => read.lines.flatMap((l: Line) => (l.kind === kind ? [l.value] : []));
   const credits: Array<{ text: string; credit: Credit }> = structure.credits;
   const dateline = structure.dateline;
 
@@ -142,7 +141,9 @@ export function parseArticle(input: string, { source, hints = {}, encoding = 'te
   // Author: the record's author field (a person's name, not an agency), then bylines and credits.
   const author =
     recordAuthor ??
-    values('byline').map(readAuthor).find((a) => a !== null) ??
+    values('byline')
+      .map(readAuthor)
+      .find((a) => a !== null) ??
     credits.find((c) => c.credit.author)?.credit.author ??
     dateline?.author ??
     null;
@@ -164,7 +165,11 @@ export function parseArticle(input: string, { source, hints = {}, encoding = 'te
   if (given.published) {
     published = publishedFromHint(given.published);
     if (published) publishedFrom = 'record';
-    notes.push(published ? `published ${published} from the supplied date "${given.published}"` : `supplied date "${given.published}" not understood`);
+    notes.push(
+      published
+        ? `published ${published} from the supplied date "${given.published}"`
+        : `supplied date "${given.published}" not understood`,
+    );
   }
   for (const value of values('published')) stated(findDate(value), 'a publication line', 'text');
   for (const { credit } of credits) stated(credit.date, 'a credit line', 'text');
@@ -181,7 +186,11 @@ export function parseArticle(input: string, { source, hints = {}, encoding = 'te
   }
 
   const { fold } = structure;
-  const contentHash = contentHashOfFolds([fold(structure.title), fold(structure.standfirst ?? ''), ...structure.body.map((b) => fold(b.text))]);
+  const contentHash = contentHashOfFolds([
+    fold(structure.title),
+    fold(structure.standfirst ?? ''),
+    ...structure.body.map((b) => fold(b.text)),
+  ]);
   const url = sourceUrl(given.url);
   if (given.url && !url) notes.push(`URL "${given.url}" is not an absolute http(s) address: not recorded`);
   return {

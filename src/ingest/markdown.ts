@@ -195,7 +195,8 @@ function scalar(value: unknown): string | null {
 }
 
 /** HTML tags scraped into Markdown; only presentation tags are dropped, never their text. */
-const HTML_TAG = /<\/?(?:p|br|b|strong|em|i|u|s|span|div|font|small|big|sup|sub|section|article|figure|figcaption|center|mark|abbr|cite|time|header|footer|aside|nav|main)\b[^<>]*\/?>/gi;
+const HTML_TAG =
+  /<\/?(?:p|br|b|strong|em|i|u|s|span|div|font|small|big|sup|sub|section|article|figure|figcaption|center|mark|abbr|cite|time|header|footer|aside|nav|main)\b[^<>]*\/?>/gi;
 
 /**
  * Inline Markdown → text with link marks: code spans kept verbatim, backslash escapes resolved,
@@ -230,7 +231,9 @@ export function inlineMarkdown(text: string, definitions: Map<string, string>, b
       return alt;
     })
     .replace(/<a\s[^<>]*href\s*=\s*["']([^"']+)["'][^<>]*>([^<]*)<\/a>/gi, (_, href: string, anchor: string) => link(anchor, href))
-    .replace(/\[([^\]]+)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+["'][^"']*["'])?\s*\)/g, (_, anchor: string, href: string) => link(anchor, href))
+    .replace(/\[([^\]]+)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+["'][^"']*["'])?\s*\)/g, (_, anchor: string, href: string) =>
+      link(anchor, href),
+    )
     .replace(/\[([^\]]+)\]\[([^\]]*)\]/g, (whole, anchor: string, ref: string) => {
       const href = definitions.get((ref || anchor).toLowerCase());
       return href ? link(anchor, href) : whole;

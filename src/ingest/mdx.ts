@@ -186,7 +186,8 @@ export function escapeJsxAttribute(text: string): string {
  * something else, though the `yaml` package writes them unquoted: timestamps ("2015-07-21" would
  * become a Date) and binary integers. Such values are written double-quoted.
  */
-const JS_YAML_RETYPED = /^(?:\d{4}-\d\d-\d\d|\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?|[-+]?0b[0-1_]+)$/;
+const JS_YAML_RETYPED =
+  /^(?:\d{4}-\d\d-\d\d|\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?|[-+]?0b[0-1_]+)$/;
 
 /** A frontmatter string: single-line, and quoted where js-yaml would retype it. */
 function text(value: string | null): string | Scalar | null {
@@ -220,7 +221,10 @@ function plainYaml(data: Record<string, unknown>, indent: string): string | null
   for (const [key, value] of Object.entries(data)) {
     if (value === null) out += `${indent}${key}: null\n`;
     else if (typeof value === 'string') {
-      const plain = (PLAIN_TEXT.test(value) && !NOT_PLAIN.test(value)) || (PLAIN_HEX.test(value) && !NUMERIC.test(value)) || (key === 'published' && PLAIN_DATE.test(value));
+      const plain =
+        (PLAIN_TEXT.test(value) && !NOT_PLAIN.test(value)) ||
+        (PLAIN_HEX.test(value) && !NUMERIC.test(value)) ||
+        (key === 'published' && PLAIN_DATE.test(value));
       if (!plain) return null;
       out += `${indent}${key}: ${value}\n`;
     } else if (value && typeof value === 'object' && !(value instanceof Scalar) && !Array.isArray(value)) {
@@ -382,7 +386,11 @@ export function readArticleSource(mdx: string): { data: Record<string, unknown>;
     if (!(error instanceof YAMLException)) throw error;
     // The YAML starts on the file's second line; js-yaml counts from 0.
     const at = error.mark;
-    throw new FrontmatterError(`the frontmatter is not valid YAML: ${error.reason}`, at ? at.line + 2 : undefined, at ? at.column + 1 : undefined);
+    throw new FrontmatterError(
+      `the frontmatter is not valid YAML: ${error.reason}`,
+      at ? at.line + 2 : undefined,
+      at ? at.column + 1 : undefined,
+    );
   }
   return { data: data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {}, body };
 }

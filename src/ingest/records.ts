@@ -29,7 +29,10 @@ export type RecordReading =
 /** Reads one parsed JSON value as an article record. */
 export function readRecord(value: unknown): RecordReading {
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, reason: `not an article record: a JSON ${Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value}, expected an object` };
+    return {
+      ok: false,
+      reason: `not an article record: a JSON ${Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value}, expected an object`,
+    };
   }
   const record = value as Record<string, unknown>;
   const used: string[] = [];

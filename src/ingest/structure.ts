@@ -171,7 +171,12 @@ function readBlocks(lines: Line[], title: string, removed: Removal[], fold: Fold
       const next = lines[i + 1];
       const repeated = next?.kind === 'text' && fold(next.text) === folded;
       const { text, credit } = splitCredit(line.text);
-      if ((repeated || credit) && countWords(text) <= MAX_CAPTION_WORDS && countArabicLetters(text) > 0 && !(credit && endsSentence(text))) {
+      if (
+        (repeated || credit) &&
+        countWords(text) <= MAX_CAPTION_WORDS &&
+        countArabicLetters(text) > 0 &&
+        !(credit && endsSentence(text))
+      ) {
         blocks.push({ type: 'caption', text, credit: credit ?? pendingCredit });
         pendingCredit = null;
         if (repeated) {
@@ -241,7 +246,8 @@ function markHeadings(blocks: Block[]): void {
     const after = blocks[i + 1];
     if (
       block.type === 'paragraph' &&
-      before && before.type !== 'heading' &&
+      before &&
+      before.type !== 'heading' &&
       !(before.type === 'paragraph' && countWords(before.text) < MIN_PARAGRAPH_AROUND_HEADING) &&
       after?.type === 'paragraph' &&
       countWords(after.text) >= MIN_PARAGRAPH_AROUND_HEADING &&

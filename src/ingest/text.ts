@@ -88,7 +88,18 @@ export function countWords(text: string): number {
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+    const space =
+      c === 32 ||
+      (c >= 9 && c <= 13) ||
+      c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff;
     if (space) inWord = false;
     else if (!inWord) {
       inWord = true;
@@ -142,7 +153,12 @@ function buildFoldTable(): Int32Array {
   for (let c = 0; c < table.length; c++) {
     const ch = String.fromCharCode(c);
     if (!NFKC_STABLE.test(ch)) continue;
-    const folded = asciiDigits(ch).replace(TASHKEEL, '').replace(/[أإآٱ]/g, 'ا').replace(/ى/g, 'ي').replace(/ة/g, 'ه').toLowerCase();
+    const folded = asciiDigits(ch)
+      .replace(TASHKEEL, '')
+      .replace(/[أإآٱ]/g, 'ا')
+      .replace(/ى/g, 'ي')
+      .replace(/ة/g, 'ه')
+      .toLowerCase();
     if (folded === '') table[c] = DROP;
     else if (folded.length === 1 && /[\p{L}\p{N}]/u.test(folded)) table[c] = folded.charCodeAt(0);
   }
@@ -179,9 +195,7 @@ function foldStable(text: string): string {
 /** Converts Arabic-Indic and Extended Arabic-Indic digits to ASCII digits. */
 export function asciiDigits(text: string): string {
   if (!/[٠-٩۰-۹]/.test(text)) return text;
-  return text
-    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+  return text.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
 }
 
 /**

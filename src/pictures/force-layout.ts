@@ -94,13 +94,15 @@ export function boxesOverlap(a: Box, b: Box, margin = 0): boolean {
  * Runs `ticks` steps synchronously from the given start positions with a seeded random source:
  * the same input always gives the same output. Returns positions by node id.
  */
-export function forceLayout(nodes: readonly LayoutNode[], links: readonly LayoutLink[], options: LayoutOptions): Map<string, { x: number; y: number }> {
+export function forceLayout(
+  nodes: readonly LayoutNode[],
+  links: readonly LayoutLink[],
+  options: LayoutOptions,
+): Map<string, { x: number; y: number }> {
   const { width, height, padding, labelGap, margin } = options;
   const sim: SimNode[] = nodes.map((n) => ({ ...n, vx: 0, vy: 0, ...(n.fixed ? { fx: n.x, fy: n.y } : {}) }));
   const byId = new Map(sim.map((n) => [n.id, n]));
-  const simLinks = links
-    .filter((l) => byId.has(l.source) && byId.has(l.target) && l.source !== l.target)
-    .map((l) => ({ ...l }));
+  const simLinks = links.filter((l) => byId.has(l.source) && byId.has(l.target) && l.source !== l.target).map((l) => ({ ...l }));
 
   const clamp = (n: SimNode) => {
     if (n.fixed) return;

@@ -24,7 +24,12 @@ function graphEntity(e: PictureEntity, count: number): GraphEntity {
 }
 
 /** The graph of an entity and the entities most often mentioned with it; null without relations. */
-export function entityGraph(entityId: string, index: MentionIndex, entities: EntityLookup, maxNodes = EGO_GRAPH_NODES): GraphPicture | null {
+export function entityGraph(
+  entityId: string,
+  index: MentionIndex,
+  entities: EntityLookup,
+  maxNodes = EGO_GRAPH_NODES,
+): GraphPicture | null {
   const center = pictureEntity(entities, entityId);
   if (!center) return null;
   const related = index
@@ -37,7 +42,8 @@ export function entityGraph(entityId: string, index: MentionIndex, entities: Ent
   const peers: CoOccurrence[] = [];
   for (const { e } of related) {
     for (const other of index.related(e.id, Infinity)) {
-      if (ids.has(other.entityId) && e.id < other.entityId) peers.push({ source: e.id, target: other.entityId, count: other.sharedArticles });
+      if (ids.has(other.entityId) && e.id < other.entityId)
+        peers.push({ source: e.id, target: other.entityId, count: other.sharedArticles });
     }
   }
   const articleCount = index.byEntity.get(entityId)?.length ?? 0;
@@ -61,7 +67,8 @@ export function siteGraph(index: MentionIndex, entities: EntityLookup, options: 
   const links: CoOccurrence[] = [];
   for (const { e } of ranked) {
     for (const other of index.related(e.id, Infinity)) {
-      if (ids.has(other.entityId) && e.id < other.entityId) links.push({ source: e.id, target: other.entityId, count: other.sharedArticles });
+      if (ids.has(other.entityId) && e.id < other.entityId)
+        links.push({ source: e.id, target: other.entityId, count: other.sharedArticles });
     }
   }
   // The layout keeps this order among equal article counts.
@@ -73,7 +80,11 @@ export function siteGraph(index: MentionIndex, entities: EntityLookup, options: 
 }
 
 /** Articles mentioning an entity, per period; null when none of them has a date. */
-export function entityTimeline(entityId: string, index: MentionIndex, published: (articleId: string) => Date | null | undefined): TimelinePicture | null {
+export function entityTimeline(
+  entityId: string,
+  index: MentionIndex,
+  published: (articleId: string) => Date | null | undefined,
+): TimelinePicture | null {
   const dates = (index.byEntity.get(entityId) ?? []).map((a) => published(a.articleId) ?? null);
   const bins = timelineBins(dates);
   return bins.dated === 0 ? null : timelineChart(bins);
@@ -128,7 +139,8 @@ export function chosenGraph(ids: readonly string[], index: MentionIndex, entitie
   const links: CoOccurrence[] = [];
   for (const e of chosen) {
     for (const other of index.related(e.id, Infinity)) {
-      if (set.has(other.entityId) && e.id < other.entityId) links.push({ source: e.id, target: other.entityId, count: other.sharedArticles });
+      if (set.has(other.entityId) && e.id < other.entityId)
+        links.push({ source: e.id, target: other.entityId, count: other.sharedArticles });
     }
   }
   return siteGraphLayout(

@@ -115,11 +115,21 @@ function toNode(s: Sized, x: number, y: number, isCenter: boolean): GraphNode {
     // Baseline of the first line: below the mark, leaving room for the ascenders of Arabic letters.
     label: { x: rx, y: round1(ry + s.r + LABEL_GAP + s.fontSize), lines: s.lines, fontSize: s.fontSize, lineHeight: s.lineHeight },
     plate: isCenter
-      ? { x: round1(rx - s.labelWidth / 2 - 5), y: round1(ry + s.r + 1), width: round1(s.labelWidth + 10), height: round1(s.labelHeight + LABEL_GAP + 2) }
+      ? {
+          x: round1(rx - s.labelWidth / 2 - 5),
+          y: round1(ry + s.r + 1),
+          width: round1(s.labelWidth + 10),
+          height: round1(s.labelHeight + LABEL_GAP + 2),
+        }
       : undefined,
     hit: (() => {
       const half = Math.max(s.r, s.labelWidth / 2) + 2;
-      return { x: round1(rx - half), y: round1(ry - s.r - 2), width: round1(2 * half), height: round1(2 * s.r + LABEL_GAP + s.labelHeight + 4) };
+      return {
+        x: round1(rx - half),
+        y: round1(ry - s.r - 2),
+        width: round1(2 * half),
+        height: round1(2 * s.r + LABEL_GAP + s.labelHeight + 4),
+      };
     })(),
     isCenter,
   };
@@ -133,7 +143,11 @@ function toEdge(a: GraphNode, b: GraphNode, width: number, kind: GraphEdge['kind
  * Keeps, for every node, its `perNode` strongest links (a link stays if either end keeps it).
  * Strength is `score(link)` (default: the shared article count), ties broken by count and ids.
  */
-export function strongestLinks(links: readonly CoOccurrence[], perNode: number, score: (l: CoOccurrence) => number = (l) => l.count): CoOccurrence[] {
+export function strongestLinks(
+  links: readonly CoOccurrence[],
+  perNode: number,
+  score: (l: CoOccurrence) => number = (l) => l.count,
+): CoOccurrence[] {
   const sorted = [...links].sort(
     (a, b) => score(b) - score(a) || b.count - a.count || a.source.localeCompare(b.source) || a.target.localeCompare(b.target),
   );
@@ -210,10 +224,18 @@ export function egoGraphLayout(center: GraphEntity, related: readonly GraphEntit
     }),
   ];
   const ids = new Set(chosen.map((e) => e.id));
-  const peers = strongestLinks((options.peers ?? []).filter((p) => ids.has(p.source) && ids.has(p.target)), peersPerNode);
+  const peers = strongestLinks(
+    (options.peers ?? []).filter((p) => ids.has(p.source) && ids.has(p.target)),
+    peersPerNode,
+  );
   const maxPeer = Math.max(1, ...peers.map((p) => p.count));
   const links: LayoutLink[] = [
-    ...chosen.map((e) => ({ source: center.id, target: e.id, distance: maxDist - (maxDist - minDist) * (e.count / maxCount), strength: 0.6 })),
+    ...chosen.map((e) => ({
+      source: center.id,
+      target: e.id,
+      distance: maxDist - (maxDist - minDist) * (e.count / maxCount),
+      strength: 0.6,
+    })),
     ...peers.map((p) => ({ source: p.source, target: p.target, distance: maxDist, strength: 0.08 * (p.count / maxPeer) })),
   ];
   const pos = forceLayout(layoutNodes, links, {
@@ -257,7 +279,11 @@ export interface SiteGraphOptions {
  * their strongest co-occurrence links, laid out with d3-force. Node size follows the article
  * count, link width the number of shared articles. Deterministic, like {@link egoGraphLayout}.
  */
-export function siteGraphLayout(entities: readonly GraphEntity[], coOccurrence: readonly CoOccurrence[], options: SiteGraphOptions = {}): GraphPicture {
+export function siteGraphLayout(
+  entities: readonly GraphEntity[],
+  coOccurrence: readonly CoOccurrence[],
+  options: SiteGraphOptions = {},
+): GraphPicture {
   const { width = 960, height = 640, maxNodes = 60, linksPerNode = 3, ticks = 400, charge = -260, margin = 8 } = options;
   // A stable sort: equal counts keep the caller's order.
   const chosen = [...entities].sort((a, b) => b.count - a.count).slice(0, maxNodes);
@@ -292,7 +318,17 @@ export function siteGraphLayout(entities: readonly GraphEntity[], coOccurrence: 
   const pos = forceLayout(
     layoutNodes,
     links.map((l) => ({ source: l.source, target: l.target, distance: 90 + 60 * (1 - cosine(l)), strength: 0.1 + 0.3 * cosine(l) })),
-    { width, height, padding: 8, labelGap: LABEL_GAP, margin, ticks, charge, gravity: 0.07, seed: seedOf(chosen.map((e) => e.id).join(' ')) },
+    {
+      width,
+      height,
+      padding: 8,
+      labelGap: LABEL_GAP,
+      margin,
+      ticks,
+      charge,
+      gravity: 0.07,
+      seed: seedOf(chosen.map((e) => e.id).join(' ')),
+    },
   );
   const nodes = sized.map((s) => toNode(s, pos.get(s.entity.id)!.x, pos.get(s.entity.id)!.y, false));
   const byId = new Map(nodes.map((n) => [n.id, n]));

@@ -157,7 +157,13 @@ function drawLocatorMap(places: readonly MapPlace[], options: LocatorMapOptions)
   const detail: Detail = east - west > 50 ? 'coarse' : 'fine';
   const projection: GeoProjection = wide ? geoEqualEarth() : geoMercator();
   const frame: Geometry = { type: 'MultiPoint', coordinates: [[west, south], [east, south], [west, north], [east, north], ...extent] };
-  projection.fitExtent([[padding[1], padding[0]], [width - padding[1], height - padding[0]]], frame);
+  projection.fitExtent(
+    [
+      [padding[1], padding[0]],
+      [width - padding[1], height - padding[0]],
+    ],
+    frame,
+  );
   snapFrame(projection, width, height);
   if (wide) {
     // A world map has a flat pole line: move it up to the top edge rather than show space beyond
@@ -170,7 +176,10 @@ function drawLocatorMap(places: readonly MapPlace[], options: LocatorMapOptions)
       projection.translate([tx, ty - shift]);
     }
   }
-  projection.clipExtent([[-1, -1], [width + 1, height + 1]]);
+  projection.clipExtent([
+    [-1, -1],
+    [width + 1, height + 1],
+  ]);
 
   // What the frame shows, in degrees, to skip pieces of the world that are off the map.
   const view = visibleBounds(projection, width, height, wide);
@@ -207,7 +216,10 @@ function drawLocatorMap(places: readonly MapPlace[], options: LocatorMapOptions)
         const outline = w.countries.find((c) => c.name === country.name) ?? country;
         const shown = outline.pieces.filter((piece) => !view || boundsIntersect(piece.bounds, view));
         // The middle of the part in the frame (the projection clips to it).
-        const [cx, cy] = measure.centroid({ type: 'GeometryCollection', geometries: shown.map((piece) => (plane ? inMercatorPlane(piece) : piece.geometry)) });
+        const [cx, cy] = measure.centroid({
+          type: 'GeometryCollection',
+          geometries: shown.map((piece) => (plane ? inMercatorPlane(piece) : piece.geometry)),
+        });
         return { d: draw(shown), x: cx, y: cy };
       });
       if (!d) continue; // outside the frame
@@ -238,7 +250,10 @@ function mercatorPlane(projection: GeoProjection, width: number, height: number)
     .reflectY(true)
     .scale(projection.scale())
     .translate(projection([0, 0])!)
-    .clipExtent([[-1, -1], [width + 1, height + 1]]);
+    .clipExtent([
+      [-1, -1],
+      [width + 1, height + 1],
+    ]);
 }
 
 /** Zoom steps per doubling of scale, and the grid (px) the map's middle snaps to. */
@@ -267,13 +282,23 @@ function snapFrame(projection: GeoProjection, width: number, height: number): vo
 /** The lon/lat box the frame shows, or null when it shows (nearly) the whole world. */
 function visibleBounds(projection: GeoProjection, width: number, height: number, wide: boolean): Bounds | null {
   if (wide) return null;
-  const corners = [[0, 0], [width, 0], [0, height], [width, height], [width / 2, 0], [width / 2, height]]
+  const corners = [
+    [0, 0],
+    [width, 0],
+    [0, height],
+    [width, height],
+    [width / 2, 0],
+    [width / 2, height],
+  ]
     .map((c) => projection.invert!(c as [number, number]))
     .filter((c): c is [number, number] => c !== null && Number.isFinite(c[0]) && Number.isFinite(c[1]));
   if (corners.length < 4) return null;
   const lons = corners.map((c) => c[0]);
   const lats = corners.map((c) => c[1]);
-  return [[Math.min(...lons) - 1, Math.min(...lats) - 1], [Math.max(...lons) + 1, Math.max(...lats) + 1]];
+  return [
+    [Math.min(...lons) - 1, Math.min(...lats) - 1],
+    [Math.max(...lons) + 1, Math.max(...lats) + 1],
+  ];
 }
 
 interface Rect {
@@ -311,14 +336,34 @@ function placeLabels(marks: MapMark[], width: number, height: number): void {
     if (m.style === 'country') {
       const cx = Math.min(Math.max(m.x, w / 2 + 3), width - w / 2 - 3);
       const cy = Math.min(Math.max(m.y, h / 2 + 3), height - h / 2 - 3);
-      candidates = [[0, 0], [0, -18], [0, 18], [-40, 0], [40, 0], [-40, -18], [40, -18], [-40, 18], [40, 18], [0, -36], [0, 36]].map(([dx, dy]) =>
-        middle(cx + dx!, cy + dy!),
-      );
+      candidates = [
+        [0, 0],
+        [0, -18],
+        [0, 18],
+        [-40, 0],
+        [40, 0],
+        [-40, -18],
+        [40, -18],
+        [-40, 18],
+        [40, 18],
+        [0, -36],
+        [0, 36],
+      ].map(([dx, dy]) => middle(cx + dx!, cy + dy!));
     } else {
       const gap = m.r + 3;
       candidates = [
-        { rect: { left: m.x - gap - w, right: m.x - gap, top: m.y - h / 2, bottom: m.y + h / 2 }, x: m.x - gap, y: m.y + fontSize * 0.35, anchor: 'start' },
-        { rect: { left: m.x + gap, right: m.x + gap + w, top: m.y - h / 2, bottom: m.y + h / 2 }, x: m.x + gap, y: m.y + fontSize * 0.35, anchor: 'end' },
+        {
+          rect: { left: m.x - gap - w, right: m.x - gap, top: m.y - h / 2, bottom: m.y + h / 2 },
+          x: m.x - gap,
+          y: m.y + fontSize * 0.35,
+          anchor: 'start',
+        },
+        {
+          rect: { left: m.x + gap, right: m.x + gap + w, top: m.y - h / 2, bottom: m.y + h / 2 },
+          x: m.x + gap,
+          y: m.y + fontSize * 0.35,
+          anchor: 'end',
+        },
         middle(m.x, m.y - gap - h / 2),
         middle(m.x, m.y + gap + h / 2),
       ];
@@ -353,4 +398,3 @@ function placeLabels(marks: MapMark[], width: number, height: number): void {
     };
   }
 }
-

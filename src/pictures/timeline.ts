@@ -124,7 +124,13 @@ export function periodLabel(start: Date, unit: TimeUnit): string {
  * always labelled, the others (oldest first, from the right) where they do not collide; every
  * label stays inside the plot.
  */
-function axisTicks(data: TimelineBins, centre: (i: number) => number, fontSize: number, plotLeft: number, plotRight: number): TimelineTick[] {
+function axisTicks(
+  data: TimelineBins,
+  centre: (i: number) => number,
+  fontSize: number,
+  plotLeft: number,
+  plotRight: number,
+): TimelineTick[] {
   const { bins, unit } = data;
   // A week is represented by its middle day, kept within the dates of the articles: a first week
   // of 27 June–3 July whose articles start on 1 July is July's.
@@ -239,5 +245,18 @@ export function timelineChart(data: TimelineBins, options: TimelineOptions = {})
   });
   const ticks = axisTicks(data, centre, fontSize, plotLeft, plotRight);
   const maxY = round1(top);
-  return { width, height, unit: data.unit, bars, ticks, baseline: round1(baseline), plotLeft, plotRight, max, maxY, dated: data.dated, undated: data.undated };
+  return {
+    width,
+    height,
+    unit: data.unit,
+    bars,
+    ticks,
+    baseline: round1(baseline),
+    plotLeft,
+    plotRight,
+    max,
+    maxY,
+    dated: data.dated,
+    undated: data.undated,
+  };
 }

@@ -65,7 +65,14 @@ const STRIP = 10;
 
 /** The part of a polygon between two meridians, cut in plain longitude/latitude by d3's rectangle clipping. */
 function clipToStrip(polygon: Polygon, west: number, east: number): Polygon | null {
-  const plate = geoEquirectangular().scale(180 / Math.PI).translate([0, 0]).precision(0).clipExtent([[west, -90], [east, 90]]);
+  const plate = geoEquirectangular()
+    .scale(180 / Math.PI)
+    .translate([0, 0])
+    .precision(0)
+    .clipExtent([
+      [west, -90],
+      [east, 90],
+    ]);
   const rings: Position[][] = [];
   let ring: Position[] = [];
   const context: GeoContext = {
@@ -97,7 +104,10 @@ function strips(polygon: Polygon): Piece<Polygon>[] {
   if (west <= east && east - west <= STRIP) return [whole];
   const pieces: Piece<Polygon>[] = [];
   for (let lon = -180; lon < 180; lon += STRIP) {
-    const strip: Bounds = [[lon, -90], [lon + STRIP, 90]];
+    const strip: Bounds = [
+      [lon, -90],
+      [lon + STRIP, 90],
+    ];
     if (!boundsIntersect(whole.bounds, strip)) continue;
     const cut = clipToStrip(polygon, lon, lon + STRIP);
     if (cut) pieces.push(withBounds(cut));
@@ -140,7 +150,12 @@ export function world(detail: Detail): World {
 export function boundsIntersect(a: Bounds, b: Bounds): boolean {
   if (a[1][1] < b[0][1] || b[1][1] < a[0][1]) return false;
   const ranges = (x: Bounds): [number, number][] =>
-    x[0][0] <= x[1][0] ? [[x[0][0], x[1][0]]] : [[x[0][0], 180], [-180, x[1][0]]];
+    x[0][0] <= x[1][0]
+      ? [[x[0][0], x[1][0]]]
+      : [
+          [x[0][0], 180],
+          [-180, x[1][0]],
+        ];
   return ranges(a).some(([w1, e1]) => ranges(b).some(([w2, e2]) => w1 <= e2 && w2 <= e1));
 }
 
@@ -151,7 +166,10 @@ export function countryAt(lon: number, lat: number): Country | null {
   const key = `${lon},${lat}`;
   let found = containing.get(key);
   if (found === undefined) {
-    const point: Bounds = [[lon, lat], [lon, lat]];
+    const point: Bounds = [
+      [lon, lat],
+      [lon, lat],
+    ];
     found = world('fine').countries.find((c) => boundsIntersect(c.bounds, point) && geoContains(c.feature, [lon, lat])) ?? null;
     containing.set(key, found);
   }

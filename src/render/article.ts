@@ -113,7 +113,8 @@ function attributesOf(node: SourceNode, allowed: ReadonlySet<string>): Map<strin
   const out = new Map<string, string>();
   for (const attr of node.attributes ?? []) {
     const value = stringAttribute(node, attr);
-    if (!allowed.has(attr.name!)) fail(node, `<${node.name}> has no attribute "${attr.name}" (allowed: ${[...allowed].join(', ') || 'none'})`);
+    if (!allowed.has(attr.name!))
+      fail(node, `<${node.name}> has no attribute "${attr.name}" (allowed: ${[...allowed].join(', ') || 'none'})`);
     out.set(attr.name!, value);
   }
   return out;
@@ -237,7 +238,10 @@ class BodyRenderer {
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
         if (isComment(node.value ?? '')) return [];
-        return fail(node, `{${(node.value ?? '').slice(0, 40)}}: JavaScript expressions are not allowed in articles (write \\{ to show a brace)`);
+        return fail(
+          node,
+          `{${(node.value ?? '').slice(0, 40)}}: JavaScript expressions are not allowed in articles (write \\{ to show a brace)`,
+        );
       case 'element':
         return [this.element(node, scope)];
       case 'mdxJsxFlowElement':
@@ -262,12 +266,19 @@ class BodyRenderer {
     for (const m of mentions) this.text.mention(shift(m, offset));
     if (!scope.link) return isolateLatin(value, scope.verbatim);
     return firstMentions(value, mentions, this.linked).flatMap((piece) =>
-      piece.entityId ? [this.entityLink(piece.entityId, isolateLatin(piece.text, scope.verbatim))] : isolateLatin(piece.text, scope.verbatim),
+      piece.entityId
+        ? [this.entityLink(piece.entityId, isolateLatin(piece.text, scope.verbatim))]
+        : isolateLatin(piece.text, scope.verbatim),
     );
   }
 
   private entityLink(id: string, children: ElementContent[]): Element {
-    return { type: 'element', tagName: 'a', properties: { href: this.options.entityUrl(id), className: ['entity-link'], dataEntity: id }, children };
+    return {
+      type: 'element',
+      tagName: 'a',
+      properties: { href: this.options.entityUrl(id), className: ['entity-link'], dataEntity: id },
+      children,
+    };
   }
 
   private element(node: SourceNode, scope: Scope): Element {
@@ -275,7 +286,8 @@ class BodyRenderer {
     const properties = { ...(node.properties ?? {}) } as Element['properties'];
     for (const key of ['href', 'src'] as const) {
       const url = properties[key];
-      if (typeof url === 'string' && !SAFE_URL.test(url.trim())) fail(node, `unsafe URL "${url.slice(0, 60)}" (only http, https, mailto, tel and relative links)`);
+      if (typeof url === 'string' && !SAFE_URL.test(url.trim()))
+        fail(node, `unsafe URL "${url.slice(0, 60)}" (only http, https, mailto, tel and relative links)`);
     }
     const block = BLOCKS.has(tagName);
     if (block) this.text.close();
@@ -322,7 +334,9 @@ class BodyRenderer {
 
   /** `<Caption credit="…">text</Caption>`: a figure with its caption, the credit a block of its own. */
   private caption(node: SourceNode, scope: Scope): Element {
-    const credit = attributesOf(node, new Set(['credit'])).get('credit')?.trim();
+    const credit = attributesOf(node, new Set(['credit']))
+      .get('credit')
+      ?.trim();
     if (credit) this.text.add({ text: credit, mentions: scope.mode === 'match' ? this.findCredit(credit) : [], zone: 'credit' });
     const inner = this.children(node, { ...scope, link: false });
     this.text.close();

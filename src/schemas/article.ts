@@ -56,5 +56,8 @@ export const articleSchema = z.object({
    * SHA-256 of this file as ingest wrote it, without this line. When the file no longer matches,
    * an editor changed it, and ingest leaves it alone unless run with --force (docs/ingest.md).
    */
-  mdxHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  mdxHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });

@@ -37,7 +37,10 @@ export const entitySchema = z.object({
   /** One-line Arabic description. */
   description: z.string().min(1),
   /** Wikidata item id, e.g. "Q7747". */
-  wikidata: z.string().regex(/^Q\d+$/).optional(),
+  wikidata: z
+    .string()
+    .regex(/^Q\d+$/)
+    .optional(),
   /** For places: WGS84 coordinates. */
   coordinates: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).optional(),
 });

@@ -152,7 +152,10 @@ function entityPages(dir: string): string[] {
 }
 
 function shardInfo(urlPath: string, pages: number, articles: readonly SiteArticle[]): SearchShard {
-  const dated = articles.map((a) => a.published).filter((d): d is string => d !== null).sort();
+  const dated = articles
+    .map((a) => a.published)
+    .filter((d): d is string => d !== null)
+    .sort();
   return { path: urlPath, pages, articles: articles.length, newest: dated.at(-1) ?? null, oldest: dated[0] ?? null };
 }
 

@@ -79,7 +79,10 @@ export async function runPlan<R extends ScoredResult>(
     search(prepared.pagefindQuery || prepared.text),
     ...prepared.alternatives.map(async (a) => ({ response: await search(a.query), weight: a.weight })),
   ]);
-  let results = mergeWeighted([{ response: main as ScoredResponse<R> | null, weight: 1 }, ...(alternatives as { response: ScoredResponse<R> | null; weight: number }[])]);
+  let results = mergeWeighted([
+    { response: main as ScoredResponse<R> | null, weight: 1 },
+    ...(alternatives as { response: ScoredResponse<R> | null; weight: number }[]),
+  ]);
   if (results.length < FEW_RESULTS && prepared.parts.length > 1) {
     const perPart = await Promise.all(prepared.parts.map((part) => search(part)));
     results = [...results, ...mergeCoverage(perPart, new Set(results.map((r) => r.id)))];

@@ -134,8 +134,17 @@ export class QueryProcessor {
         if (token.start === mention.start && !entities.includes(mention.entityId)) {
           entities.push(mention.entityId);
           const name = text.slice(mention.start, mention.end);
-          const nameWords = tokenize(name).map((t) => t.text).filter((w) => !isStopword(w));
-          parts.push({ main: mention.entityId, words: nameWords.map(queryTermOf), written: mention.entityId, synonyms: [], entity: true, name });
+          const nameWords = tokenize(name)
+            .map((t) => t.text)
+            .filter((w) => !isStopword(w));
+          parts.push({
+            main: mention.entityId,
+            words: nameWords.map(queryTermOf),
+            written: mention.entityId,
+            synonyms: [],
+            entity: true,
+            name,
+          });
         }
         continue;
       }
@@ -188,6 +197,15 @@ export class QueryProcessor {
     parts.forEach((p, i) => {
       for (const synonym of p.synonyms) add(parts.map((q, j) => (j === i ? synonym : q.main)).join(' '), WEIGHTS.synonym);
     });
-    return { text, pagefindQuery, alternatives, parts: parts.length > 1 ? parts.map((p) => p.main) : [], terms, entities, words, exact: false };
+    return {
+      text,
+      pagefindQuery,
+      alternatives,
+      parts: parts.length > 1 ? parts.map((p) => p.main) : [],
+      terms,
+      entities,
+      words,
+      exact: false,
+    };
   }
 }

@@ -39,6 +39,9 @@ export const MIN_RESULTS = 10;
  * reader asked for the whole archive, the sort is oldest first (the first shard holds the newest),
  * or the newest articles gave fewer than `minResults` results.
  */
-export function needsArchive(firstShardResults: number, options: { wholeArchive: boolean; oldestFirst: boolean; minResults: number }): boolean {
+export function needsArchive(
+  firstShardResults: number,
+  options: { wholeArchive: boolean; oldestFirst: boolean; minResults: number },
+): boolean {
   return options.wholeArchive || options.oldestFirst || firstShardResults < options.minResults;
 }

@@ -17,7 +17,8 @@ export function siteWordCounts(): Promise<Map<string, number>> {
     const found = new Map<string, number>();
     for (const article of await getArticles()) {
       const lead = (article.rendered?.html ?? '').replace(/<[^>]+>/g, ' ').slice(0, LEAD_CHARS);
-      for (const word of wordsOf(`${article.data.title} ${article.data.standfirst ?? ''} ${lead}`)) found.set(word, (found.get(word) ?? 0) + 1);
+      for (const word of wordsOf(`${article.data.title} ${article.data.standfirst ?? ''} ${lead}`))
+        found.set(word, (found.get(word) ?? 0) + 1);
     }
     return found;
   })();

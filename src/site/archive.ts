@@ -87,7 +87,12 @@ export async function latestWeek(): Promise<{ day: DayArticles; week: DayArticle
 export function byOutlet(articles: readonly ArticleEntry[]): { name: string | null; articles: ArticleEntry[] }[] {
   return [...Map.groupBy(articles, (a) => a.data.outlet)]
     .map(([name, list]) => ({ name, articles: list }))
-    .sort((a, b) => (a.name === null ? 1 : 0) - (b.name === null ? 1 : 0) || b.articles.length - a.articles.length || (a.name ?? '').localeCompare(b.name ?? '', 'ar'));
+    .sort(
+      (a, b) =>
+        (a.name === null ? 1 : 0) - (b.name === null ? 1 : 0) ||
+        b.articles.length - a.articles.length ||
+        (a.name ?? '').localeCompare(b.name ?? '', 'ar'),
+    );
 }
 
 /**
@@ -119,7 +124,11 @@ async function namingCounts(articles: readonly ArticleEntry[]): Promise<Map<stri
 }
 
 /** The most named entities of `counts` (of one `type`, or of any), with their counts. */
-async function mostNamed(counts: ReadonlyMap<string, number>, limit: number, type?: EntityType): Promise<{ entity: EntityEntry; articles: number }[]> {
+async function mostNamed(
+  counts: ReadonlyMap<string, number>,
+  limit: number,
+  type?: EntityType,
+): Promise<{ entity: EntityEntry; articles: number }[]> {
   const entities = await getEntities();
   return [...counts]
     .filter(([id]) => entities.has(id) && (!type || entities.get(id)!.data.type === type))
@@ -129,7 +138,10 @@ async function mostNamed(counts: ReadonlyMap<string, number>, limit: number, typ
 }
 
 /** The entities named in the title or body of the most of `articles`, with how many of them name each. */
-export async function topEntities(articles: readonly ArticleEntry[], limit = TOP_ENTITIES): Promise<{ entity: EntityEntry; articles: number }[]> {
+export async function topEntities(
+  articles: readonly ArticleEntry[],
+  limit = TOP_ENTITIES,
+): Promise<{ entity: EntityEntry; articles: number }[]> {
   return mostNamed(await namingCounts(articles), limit);
 }
 

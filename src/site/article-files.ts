@@ -32,7 +32,11 @@ export function articleFiles(dir: string): { articles: { id: string; file: strin
     const file = path.join(dir, name);
     const id = name.slice(0, -'.mdx'.length);
     if (name.includes('/')) {
-      problems.push({ file, rule: 'article-subfolder', message: 'in a subfolder: an article must sit directly in the articles folder, as <id>.mdx' });
+      problems.push({
+        file,
+        rule: 'article-subfolder',
+        message: 'in a subfolder: an article must sit directly in the articles folder, as <id>.mdx',
+      });
     } else if (!ARTICLE_ID.test(id)) {
       problems.push({
         file,

@@ -44,7 +44,9 @@ export function articleLoader({ base, entities }: ArticleLoaderOptions): Loader 
       context.watcher?.on('all', (_event, changed) => {
         const file = path.resolve(changed);
         if ((file.startsWith(base + path.sep) && file.endsWith('.mdx')) || file.startsWith(entities + path.sep)) {
-          syncing = syncing.then(() => syncArticles(context, base, entities)).catch((error) => context.logger.error((error as Error).message));
+          syncing = syncing
+            .then(() => syncArticles(context, base, entities))
+            .catch((error) => context.logger.error((error as Error).message));
         }
       });
     },
@@ -117,7 +119,13 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
     try {
       const data = await parseData({ id, data: result.frontmatter, filePath: full });
       const filePath = path.relative(root, full).split(path.sep).join('/');
-      store.set({ id, data, digest, filePath, rendered: { html: result.html, metadata: result.metadata as unknown as Record<string, unknown> } });
+      store.set({
+        id,
+        data,
+        digest,
+        filePath,
+        rendered: { html: result.html, metadata: result.metadata as unknown as Record<string, unknown> },
+      });
     } catch (error) {
       problems.push(`${displayPath(full)}: ${(error as Error).message}`);
     }

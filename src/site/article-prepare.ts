@@ -5,7 +5,14 @@
  * (src/site/article-worker.ts) — plain Node, both cores — or in its own thread for a few articles.
  */
 import { Linker } from '../entities/linker.ts';
-import { collectArticleMentions, type FindMentions, type Mention, type Snippet, type TextBlock, type ZoneCounts } from '../entities/mentions.ts';
+import {
+  collectArticleMentions,
+  type FindMentions,
+  type Mention,
+  type Snippet,
+  type TextBlock,
+  type ZoneCounts,
+} from '../entities/mentions.ts';
 import type { RegistryEntity } from '../entities/registry.ts';
 import { parseCredit } from '../ingest/credits.ts';
 import { FrontmatterError, readArticleSource } from '../ingest/mdx.ts';
@@ -58,7 +65,9 @@ export function articlePreparer({ registry, enrich }: PrepareOptions): (id: stri
     try {
       // The body keeps the file's line numbers, for the errors below.
       const { data: frontmatter, body: content } = readArticleSource(source);
-      const [title, standfirst, outlet, dateline, byline] = ['title', 'standfirst', 'outlet', 'dateline', 'byline'].map((k) => text(frontmatter[k])) as [string, string, string, string, string];
+      const [title, standfirst, outlet, dateline, byline] = ['title', 'standfirst', 'outlet', 'dateline', 'byline'].map((k) =>
+        text(frontmatter[k]),
+      ) as [string, string, string, string, string];
       const ownOutlet = outlet ? (linker.outletEntity(outlet) ?? linker.creditEntity(outlet)) : undefined;
       const findMentions = linker.finder({ title, body: `${standfirst}\n${content.replace(/\\(.)/g, '$1')}`, outlet: ownOutlet });
       // A photo credit names agencies or outlets, whole or among other parts ("تصوير: أحمد - واس").
@@ -73,14 +82,16 @@ export function articlePreparer({ registry, enrich }: PrepareOptions): (id: stri
       const body = splitCreditPrefix(blocks, linker, ownOutlet, named);
       zoned.push(...body, ...filed);
       // The newspaper that published the article, through the outlet table: never a place.
-      if (outlet) zoned.push({ text: outlet, mentions: ownOutlet ? [{ entityId: ownOutlet, start: 0, end: outlet.length }] : [], zone: 'outlet' });
+      if (outlet)
+        zoned.push({ text: outlet, mentions: ownOutlet ? [{ entityId: ownOutlet, start: 0, end: outlet.length }] : [], zone: 'outlet' });
       const { counts, zones, snippets } = collectArticleMentions(id, zoned);
       let search: PageEnrichment | null = null;
       if (names) {
         // The article's own words: not its outlet's or dateline's name, which would make every
         // article of «الرياض» or filed from Riyadh answer a search for the city.
         const texts = [title, standfirst, ...blocks.filter((b) => (b.zone ?? 'body') === 'body').map((b) => b.text)];
-        const namesOf = (ids: Iterable<string>) => [...new Set(ids)].map((e) => names.namesById.get(e)).filter((n): n is string[] => n !== undefined);
+        const namesOf = (ids: Iterable<string>) =>
+          [...new Set(ids)].map((e) => names.namesById.get(e)).filter((n): n is string[] => n !== undefined);
         // What the article is about (title and body), and the outlets and agencies it comes from: a
         // search for «كردستان 24» finds that outlet's articles, one for «الرياض» not every article
         // filed from the city (a dateline makes no article about a place).
@@ -96,7 +107,8 @@ export function articlePreparer({ registry, enrich }: PrepareOptions): (id: stri
       }
       return { ok: true, id, frontmatter, html, metadata: { counts, zones, snippets, search } };
     } catch (error) {
-      if (error instanceof ArticleSourceError || error instanceof FrontmatterError) return { ok: false, id, line: error.line, column: error.column, reason: error.reason };
+      if (error instanceof ArticleSourceError || error instanceof FrontmatterError)
+        return { ok: false, id, line: error.line, column: error.column, reason: error.reason };
       return { ok: false, id, reason: (error as Error).message };
     }
   };
@@ -152,13 +164,19 @@ function splitCreditPrefix(blocks: TextBlock[], linker: Linker, ownOutlet: strin
   const prefix = block.text.slice(0, dateline.length);
   const rest: TextBlock = {
     text: block.text.slice(dateline.length),
-    mentions: block.mentions.filter((m) => m.start >= dateline.length).map((m) => ({ ...m, start: m.start - dateline.length, end: m.end - dateline.length })),
+    mentions: block.mentions
+      .filter((m) => m.start >= dateline.length)
+      .map((m) => ({ ...m, start: m.start - dateline.length, end: m.end - dateline.length })),
   };
   return [
     ...blocks.slice(0, first),
     // The same line as the byline most often: each name counts once.
     { text: prefix, mentions: linker.datelineMentions(prefix).filter((m) => !named.has(m.entityId)), zone: 'dateline' },
-    { text: prefix, mentions: bylineCredits(linker, prefix.replace(/[:：]\s*$/, ''), ownOutlet).filter((m) => !named.has(m.entityId)), zone: 'credit' },
+    {
+      text: prefix,
+      mentions: bylineCredits(linker, prefix.replace(/[:：]\s*$/, ''), ownOutlet).filter((m) => !named.has(m.entityId)),
+      zone: 'credit',
+    },
     rest,
     ...blocks.slice(first + 1),
   ];

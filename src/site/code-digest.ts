@@ -98,7 +98,8 @@ async function walk(entries: string[]): Promise<{ sources: Map<string, string>; 
     sources.set(file, source);
     if (!MODULE.test(file)) continue;
     const { relative, bare } = references(file, source);
-    for (const specifier of relative) queue.push({ file: path.resolve(path.dirname(file), specifier.replace(/[?#].*$/, '')), importer: file });
+    for (const specifier of relative)
+      queue.push({ file: path.resolve(path.dirname(file), specifier.replace(/[?#].*$/, '')), importer: file });
     for (const specifier of bare) packages.add(packageVersion(packageName(specifier), path.dirname(file)));
   }
   return { sources, packages };
@@ -117,7 +118,8 @@ export async function moduleGraph(entries: string[]): Promise<ModuleGraph> {
 export async function codeDigest(entries: string[], root: string): Promise<string> {
   const { sources, packages } = await walk(entries);
   const hash = createHash('sha256');
-  for (const file of [...sources.keys()].sort()) hash.update(`${path.relative(root, file).split(path.sep).join('/')}\0${sources.get(file)}\0`);
+  for (const file of [...sources.keys()].sort())
+    hash.update(`${path.relative(root, file).split(path.sep).join('/')}\0${sources.get(file)}\0`);
   for (const version of [...packages].sort()) hash.update(`${version}\0`);
   return hash.digest('hex');
 }

@@ -10,7 +10,6 @@ export { articleUrl, entityUrl, entityTypeUrl } from './urls.ts';
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type EntityEntry = CollectionEntry<'entities'>;
 
-
 let articles: Promise<ArticleEntry[]> | undefined;
 let articlesById: Promise<Map<string, ArticleEntry>> | undefined;
 let registry: Promise<Map<string, EntityEntry>> | undefined;
@@ -136,7 +135,12 @@ export async function articleCacheKey(article: ArticleEntry): Promise<string> {
 }
 
 export async function entityCacheKey(entityId: string): Promise<string> {
-  const [entities, index, articles, registry] = await Promise.all([getEntities(), getMentionIndex(), getArticlesById(), getRegistryDigest()]);
+  const [entities, index, articles, registry] = await Promise.all([
+    getEntities(),
+    getMentionIndex(),
+    getArticlesById(),
+    getRegistryDigest(),
+  ]);
   const hash = createHash('sha256');
   hash.update(`${entities.get(entityId)?.digest}\0${registry}\0`);
   for (const m of [...(index.byEntity.get(entityId) ?? []), ...(index.attributions.get(entityId) ?? [])]) {

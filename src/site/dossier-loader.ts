@@ -36,7 +36,10 @@ export function dossierFileProblems(base: string): string[] {
       if (name.includes('/')) return [`${shown}: in a subfolder: a dossier sits directly in the dossiers folder, as <slug>.mdx`];
       if (!name.endsWith('.mdx')) return [`${shown}: not a dossier: the dossiers folder holds <slug>.mdx files only`];
       const slug = name.slice(0, -'.mdx'.length);
-      if (!DOSSIER_SLUG.test(slug)) return [`${shown}: the file name gives no usable address (${JSON.stringify(slug)}): lowercase Latin letters and digits with single hyphens, e.g. russia-turkey-syria.mdx`];
+      if (!DOSSIER_SLUG.test(slug))
+        return [
+          `${shown}: the file name gives no usable address (${JSON.stringify(slug)}): lowercase Latin letters and digits with single hyphens, e.g. russia-turkey-syria.mdx`,
+        ];
       return [];
     });
 }
@@ -58,7 +61,10 @@ export function dossierLoader({ base, entities, articles }: DossierLoaderOptions
         return;
       }
       const fileProblems = dossierFileProblems(base);
-      if (fileProblems.length > 0) throw new Error(`the dossiers folder has ${fileProblems.length} file${fileProblems.length === 1 ? '' : 's'} that cannot be built:\n${fileProblems.join('\n')}`);
+      if (fileProblems.length > 0)
+        throw new Error(
+          `the dossiers folder has ${fileProblems.length} file${fileProblems.length === 1 ? '' : 's'} that cannot be built:\n${fileProblems.join('\n')}`,
+        );
       await inner.load(context);
       checkStoredDossiers(context, entities, articles);
     },

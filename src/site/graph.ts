@@ -62,12 +62,7 @@ interface Urls {
 const byCountDesc = (a: GraphCount, b: GraphCount) => b.count - a.count || a.id.localeCompare(b.id);
 
 /** Builds the export from the articles, the registry and the mention index (absolute URLs). */
-export function buildGraph(
-  articles: readonly ArticleLike[],
-  entities: readonly EntityLike[],
-  index: MentionIndex,
-  urls: Urls,
-): Graph {
+export function buildGraph(articles: readonly ArticleLike[], entities: readonly EntityLike[], index: MentionIndex, urls: Urls): Graph {
   return {
     version: 1,
     generated: new Date().toISOString(),
@@ -89,7 +84,11 @@ export function buildGraph(
       aliases: e.data.aliases,
       wikidata: e.data.wikidata ?? null,
       url: new URL(urls.entity(e.id), urls.site).href,
-      articles: [...(index.byEntity.get(e.id) ?? []), ...(index.attributions.get(e.id) ?? [])].map((m) => ({ id: m.articleId, count: m.count, zones: m.zones })),
+      articles: [...(index.byEntity.get(e.id) ?? []), ...(index.attributions.get(e.id) ?? [])].map((m) => ({
+        id: m.articleId,
+        count: m.count,
+        zones: m.zones,
+      })),
     })),
   };
 }

@@ -28,12 +28,9 @@ export function countPhrase(n: number, forms: { one: string; two: string; few: s
   }
 }
 
-export const articleCount = (n: number) =>
-  countPhrase(n, { one: 'مقالة واحدة', two: 'مقالتان', few: 'مقالات', many: 'مقالة' });
-export const outletCount = (n: number) =>
-  countPhrase(n, { one: 'مصدر واحد', two: 'مصدرين', few: 'مصادر', many: 'مصدرًا' });
-export const mentionCount = (n: number) =>
-  countPhrase(n, { one: 'إشارة واحدة', two: 'إشارتان', few: 'إشارات', many: 'إشارة' });
+export const articleCount = (n: number) => countPhrase(n, { one: 'مقالة واحدة', two: 'مقالتان', few: 'مقالات', many: 'مقالة' });
+export const outletCount = (n: number) => countPhrase(n, { one: 'مصدر واحد', two: 'مصدرين', few: 'مصادر', many: 'مصدرًا' });
+export const mentionCount = (n: number) => countPhrase(n, { one: 'إشارة واحدة', two: 'إشارتان', few: 'إشارات', many: 'إشارة' });
 
 /** After a date taken from the day an article was collected: it was published that day or before. */
 export const approximateDateSuffix = 'أو قبله';

@@ -59,7 +59,9 @@ function actual(row: Row): string {
     case 'analyzer':
       return analyzeArabic(row.input).join(' ');
     case 'normalize_ws':
-      return whitespaceTokens(row.input).map((t) => normalizeArabic(t)).join(' ');
+      return whitespaceTokens(row.input)
+        .map((t) => normalizeArabic(t))
+        .join(' ');
     case 'normalize+stem_ws':
       return whitespaceTokens(row.input)
         .map((t) => stemArabic(normalizeArabic(t)))
@@ -72,9 +74,7 @@ function actual(row: Row): string {
 describe('Lucene Arabic test vectors', () => {
   it('has every row of the fixture (51 vectors, 5 kinds)', () => {
     expect(rows).toHaveLength(51);
-    expect(new Set(rows.map((r) => r.kind))).toEqual(
-      new Set(['normalize', 'stem', 'analyzer', 'normalize_ws', 'normalize+stem_ws']),
-    );
+    expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(['normalize', 'stem', 'analyzer', 'normalize_ws', 'normalize+stem_ws']));
   });
 
   it.each(rows.map((row) => [`${row.kind} ${row.test} «${row.input}»`, row] as const))('%s', (_, row) => {

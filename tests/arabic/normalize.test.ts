@@ -1,10 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  normalizeArabic,
-  normalizeArabicChar,
-  normalizeArabicWithOffsets,
-} from '../../src/arabic/index.ts';
+import { normalizeArabic, normalizeArabicChar, normalizeArabicWithOffsets } from '../../src/arabic/index.ts';
 
 describe('normalizeArabic', () => {
   const cases: ReadonlyArray<readonly [string, string, string]> = [
@@ -95,9 +91,7 @@ describe('normalizeArabic', () => {
   });
 
   const arabicish = fc.string({
-    unit: fc.constantFrom(
-      ...'ابتثجحخدذرزسشصضطظعغفقكلمنهوي ءآأإؤئىةـًٌٍَُِّْٰ٠١٩۰۹ﻻﷲﹰﻣ\u200C\u200F\u0654ی ک ABCxyz1-.,',
-    ),
+    unit: fc.constantFrom(...'ابتثجحخدذرزسشصضطظعغفقكلمنهوي ءآأإؤئىةـًٌٍَُِّْٰ٠١٩۰۹ﻻﷲﹰﻣ\u200C\u200F\u0654ی ک ABCxyz1-.,'),
     maxLength: 40,
   });
 

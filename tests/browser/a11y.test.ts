@@ -82,7 +82,12 @@ describe.runIf(hasChromium)('accessibility and layout in Chromium', () => {
         );
         expect(passes, `axe ran on ${p.name}`).toBeGreaterThan(10);
         for (const v of violations) {
-          found.push(`${p.name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+          found.push(
+            `${p.name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')}`,
+          );
         }
       }
       await context.close();
@@ -91,7 +96,11 @@ describe.runIf(hasChromium)('accessibility and layout in Chromium', () => {
   }
 
   it('fits phones and wide screens without horizontal scrolling, and saves screenshots', { timeout: 240_000 }, async () => {
-    for (const [device, width] of [['phone', 320], ['phone', 375], ['desktop', 1280]] as const) {
+    for (const [device, width] of [
+      ['phone', 320],
+      ['phone', 375],
+      ['desktop', 1280],
+    ] as const) {
       for (const colorScheme of ['light', 'dark'] as const) {
         const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme });
         const page = await context.newPage();

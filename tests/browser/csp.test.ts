@@ -32,7 +32,14 @@ describe.runIf(hasChromium)('pages under the site Content-Security-Policy', () =
     });
     const response = await page.goto(`${server.origin}/`);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
-    for (const path of [`/articles/${firstArticle}/`, '/entities/vladimir-putin/', '/entities/', '/dossiers/russia-turkey-syria/', '/dossiers/', '/search/']) {
+    for (const path of [
+      `/articles/${firstArticle}/`,
+      '/entities/vladimir-putin/',
+      '/entities/',
+      '/dossiers/russia-turkey-syria/',
+      '/dossiers/',
+      '/search/',
+    ]) {
       await page.goto(`${server.origin}${path}`);
     }
     await page.locator('pagefind-input input').fill('بوتين');

@@ -149,7 +149,9 @@ describe.runIf(hasChromium)('entity link previews in Chromium', () => {
     // out of the page leaves every line where it was; the room is each link's end margin.
     const layout = () =>
       page.evaluate(() => ({
-        links: [...document.querySelectorAll('.article-body a.entity-link')].map((a) => [...a.getClientRects()].map((r) => [r.x, r.y, r.width])),
+        links: [...document.querySelectorAll('.article-body a.entity-link')].map((a) =>
+          [...a.getClientRects()].map((r) => [r.x, r.y, r.width]),
+        ),
         height: document.querySelector('.article-body')!.getBoundingClientRect().height,
       }));
     const withButtons = await layout();
@@ -219,7 +221,9 @@ describe.runIf(hasChromium)('entity link previews in Chromium', () => {
       await firstLink(page).hover();
       await page.locator(tooltip).waitFor({ state: 'visible', timeout: 5_000 });
       await page.addScriptTag({ path: axePath });
-      const violations = await page.evaluate<{ id: string; nodes: { target: string[] }[] }[]>(`axe.run(document).then((r) => r.violations)`);
+      const violations = await page.evaluate<{ id: string; nodes: { target: string[] }[] }[]>(
+        `axe.run(document).then((r) => r.violations)`,
+      );
       expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       await context.close();
     });

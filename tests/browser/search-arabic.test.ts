@@ -23,7 +23,10 @@ let sources: Map<string, string>;
 
 /** Article ids whose text (title and body) matches `pattern`. */
 function articlesMatching(pattern: RegExp): string[] {
-  return [...texts].filter(([, text]) => pattern.test(text)).map(([id]) => id).sort();
+  return [...texts]
+    .filter(([, text]) => pattern.test(text))
+    .map(([id]) => id)
+    .sort();
 }
 
 interface Found {
@@ -177,9 +180,14 @@ describe.runIf(hasChromium)('Arabic search in a real browser', () => {
       const shown = await page.locator('pagefind-results li.pf-result').count();
       const summary = await page.locator('#search-summary').textContent();
       expect(summary).toMatch(/لـ«مسئول»$/);
-      expect(summary).toContain(shown === 1 ? 'نتيجة واحدة' : shown === 2 ? 'نتيجتان' : `${shown.toLocaleString('ar')} ${shown <= 10 ? 'نتائج' : 'نتيجة'}`);
+      expect(summary).toContain(
+        shown === 1 ? 'نتيجة واحدة' : shown === 2 ? 'نتيجتان' : `${shown.toLocaleString('ar')} ${shown <= 10 ? 'نتائج' : 'نتيجة'}`,
+      );
       // The matched words are marked visibly (a background, as on entity pages), not only in weight.
-      const background = await result.locator('.pf-result-excerpt mark').first().evaluate((m) => getComputedStyle(m).backgroundColor);
+      const background = await result
+        .locator('.pf-result-excerpt mark')
+        .first()
+        .evaluate((m) => getComputedStyle(m).backgroundColor);
       expect(background).not.toMatch(/^(?:transparent|rgba\(0, 0, 0, 0\))$/);
     });
 
@@ -191,7 +199,9 @@ describe.runIf(hasChromium)('Arabic search in a real browser', () => {
       expect(await correction.textContent()).toMatch(/^\s*هل تقصد:/);
       // The built page has no space between «؟» and the note: the note keeps its distance itself.
       expect(await correction.locator('[data-correction-note]').evaluate((el) => getComputedStyle(el).marginInlineStart)).not.toBe('0px');
-      await expect.poll(() => page.locator('pagefind-results a.pf-result-link').first().getAttribute('href'), { timeout: 10_000 }).toBe('/entities/vladimir-putin/');
+      await expect
+        .poll(() => page.locator('pagefind-results a.pf-result-link').first().getAttribute('href'), { timeout: 10_000 })
+        .toBe('/entities/vladimir-putin/');
       expect((await search('بوتبن')).articles).toEqual(articlesMatching(/بوتين/));
     });
 
@@ -268,7 +278,12 @@ describe.runIf(hasChromium)('Arabic search in a real browser', () => {
       await links.first().waitFor({ timeout: 15_000 });
       await page.selectOption('#search-sort', 'newest');
       await page.waitForURL(/sort=newest/);
-      await expect.poll(async () => (await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).every((h) => h?.startsWith('/articles/')), { timeout: 10_000 }).toBe(true);
+      await expect
+        .poll(
+          async () => (await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).every((h) => h?.startsWith('/articles/')),
+          { timeout: 10_000 },
+        )
+        .toBe(true);
       const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!.split('?')[0]!));
       expect(hrefs.map((h) => h.split('/')[2]).sort()).toEqual(articlesMatching(/روسيا/));
     });
@@ -276,11 +291,15 @@ describe.runIf(hasChromium)('Arabic search in a real browser', () => {
     it('filters by outlet, type and entity', async () => {
       await page.goto(`${server.origin}/search/?q=${encodeURIComponent('روسيا')}`);
       await page.locator('pagefind-results a.pf-result-link').first().waitFor({ timeout: 15_000 });
-      const groups = await page.locator('pagefind-filter-pane .pf-filter-group').evaluateAll((els) => els.map((e) => e.getAttribute('data-filter-name')));
+      const groups = await page
+        .locator('pagefind-filter-pane .pf-filter-group')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-filter-name')));
       expect(groups).toEqual(expect.arrayContaining(['المصدر', 'النوع', 'الأشخاص', 'الأماكن', 'المنظمات']));
       await page.locator('pagefind-filter-pane input[name="المصدر"][value="الجزيرة"]').check();
       await expect
-        .poll(async () => page.locator('pagefind-results a.pf-result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), { timeout: 10_000 })
+        .poll(async () => page.locator('pagefind-results a.pf-result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), {
+          timeout: 10_000,
+        })
         .toEqual([...sources].filter(([, mdx]) => /^outlet: الجزيرة$/m.test(mdx)).map(([id]) => `/articles/${id}/`));
     });
 

@@ -15,9 +15,18 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as
 const docs = readFileSync(path.join(root, 'docs/commands.md'), 'utf8');
 
 /** npm script → the project command it runs (`node <file>.ts`). */
-const npmScripts = Object.entries(pkg.scripts).flatMap(([name, line]) => [...line.matchAll(/\bnode (\S+\.ts)\b/g)].map((m) => ({ name, file: m[1]! })));
+const npmScripts = Object.entries(pkg.scripts).flatMap(([name, line]) =>
+  [...line.matchAll(/\bnode (\S+\.ts)\b/g)].map((m) => ({ name, file: m[1]! })),
+);
 /** Every command: the npm scripts' and the other scripts/*.ts (run as `node scripts/…`). */
-const commands = [...new Set([...npmScripts.map((s) => s.file), ...readdirSync(path.join(root, 'scripts')).filter((f) => f.endsWith('.ts')).map((f) => `scripts/${f}`)])].sort();
+const commands = [
+  ...new Set([
+    ...npmScripts.map((s) => s.file),
+    ...readdirSync(path.join(root, 'scripts'))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => `scripts/${f}`),
+  ]),
+].sort();
 
 const cwd = mkdtempSync(path.join(os.tmpdir(), 'marsad-commands-'));
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
@@ -54,7 +63,15 @@ async function runAll(args: string[]): Promise<Map<string, Run>> {
 
 describe('every command', () => {
   it('is found: the npm scripts run project commands, and the scripts folder has more', () => {
-    expect(commands).toEqual(expect.arrayContaining(['src/cli/ingest.ts', 'src/cli/search-index.ts', 'src/cli/entities-suggest.ts', 'scripts/budget.ts', 'scripts/sample-entities.ts']));
+    expect(commands).toEqual(
+      expect.arrayContaining([
+        'src/cli/ingest.ts',
+        'src/cli/search-index.ts',
+        'src/cli/entities-suggest.ts',
+        'scripts/budget.ts',
+        'scripts/sample-entities.ts',
+      ]),
+    );
     expect(commands.length).toBeGreaterThanOrEqual(19);
   });
 
@@ -65,7 +82,10 @@ describe('every command', () => {
     // The usage names the command as it is run: one of the npm scripts that run it.
     for (const file of new Set(npmScripts.map((s) => s.file))) {
       const names = npmScripts.filter((s) => s.file === file).map((s) => s.name);
-      expect(names.some((name) => new RegExp(`npm run ${name}(?![\\w:-])`).test(runs.get(file)!.stdout)), `${file} (${names.join(', ')})`).toBe(true);
+      expect(
+        names.some((name) => new RegExp(`npm run ${name}(?![\\w:-])`).test(runs.get(file)!.stdout)),
+        `${file} (${names.join(', ')})`,
+      ).toBe(true);
     }
     expect(runs.get('src/cli/search-index.ts')!.stdout).toMatch(/^usage: npm run search:index \[-- DIR\]/);
   }, 300_000);
@@ -83,6 +103,7 @@ describe('every command', () => {
   it('has its exit codes in docs/commands.md, for each npm script that runs one', () => {
     const missing = npmScripts.filter(({ name }) => !docs.includes(`## ${name}\n`) && !docs.includes(`\`${name}\``));
     expect(missing.map((s) => s.name)).toEqual([]);
-    for (const section of docs.split('\n## ').slice(1)) expect(section, section.split('\n')[0]).toMatch(/\| code \| when \|\n\| --- \| --- \|\n(\| [\d, ]+ \| .+ \|\n)+/);
+    for (const section of docs.split('\n## ').slice(1))
+      expect(section, section.split('\n')[0]).toMatch(/\| code \| when \|\n\| --- \| --- \|\n(\| [\d, ]+ \| .+ \|\n)+/);
   });
 });

@@ -14,9 +14,16 @@ const seeds: DossierLookup = folderLookup(path.join(root, 'content/entities'), p
 const dossier = (body: string, entities = '[russia]') =>
   `---\ntitle: ملف\ndescription: وصف\npublished: 2026-01-01\nentities: ${entities}\n---\n\n${body}\n`;
 const problems = (body: string, lookup: DossierLookup = seeds, entities?: string) =>
-  checkDossierSource(dossier(body, entities), lookup, entities ? entities.slice(1, -1).split(',').map((s) => s.trim()) : ['russia']).map(
-    (p) => `${p.line}:${p.column}: ${p.message}`,
-  );
+  checkDossierSource(
+    dossier(body, entities),
+    lookup,
+    entities
+      ? entities
+          .slice(1, -1)
+          .split(',')
+          .map((s) => s.trim())
+      : ['russia'],
+  ).map((p) => `${p.line}:${p.column}: ${p.message}`);
 
 describe('the dossier check', () => {
   it('passes the worked dossier on the seed registry and articles', () => {
@@ -33,38 +40,60 @@ describe('the dossier check', () => {
     expect(problems('نص <EntityLink id="rusia">روسيا</EntityLink>.')).toEqual([
       '8:4: <EntityLink> prop "id": unknown entity "rusia" (no content/entities/rusia.json in the registry)',
     ]);
-    expect(problems('<RelationGraph entities={["russia", "turky"]} />')[0]).toMatch(/^8:1: <RelationGraph> prop "entities": unknown entity "turky"/);
+    expect(problems('<RelationGraph entities={["russia", "turky"]} />')[0]).toMatch(
+      /^8:1: <RelationGraph> prop "entities": unknown entity "turky"/,
+    );
     // The front matter's entities, at their own line.
-    expect(problems('', seeds, '[russia, syra]')).toEqual(['5:1: front matter entities: unknown entity "syra" (no content/entities/syra.json in the registry)']);
+    expect(problems('', seeds, '[russia, syra]')).toEqual([
+      '5:1: front matter entities: unknown entity "syra" (no content/entities/syra.json in the registry)',
+    ]);
   });
 
   it('refuses props of the wrong shape, unknown and missing props, with what to write', () => {
-    expect(problems('<ArticleList entities={["russia"]} limit={2.5} />')).toEqual(['8:1: <ArticleList> prop "limit": expected a whole number in braces, e.g. {5}']);
-    expect(problems('<ArticleList entities="russia" />')).toEqual(['8:1: <ArticleList> prop "entities": expected a list in braces, e.g. {["russia", "turkey"]}']);
+    expect(problems('<ArticleList entities={["russia"]} limit={2.5} />')).toEqual([
+      '8:1: <ArticleList> prop "limit": expected a whole number in braces, e.g. {5}',
+    ]);
+    expect(problems('<ArticleList entities="russia" />')).toEqual([
+      '8:1: <ArticleList> prop "entities": expected a list in braces, e.g. {["russia", "turkey"]}',
+    ]);
     expect(problems('<EntityCard id="russia" size="big" />')).toEqual(['8:1: <EntityCard> has no prop "size" (its props: id)']);
     expect(problems('<EntityCard />')).toEqual(['8:1: <EntityCard> needs the prop "id"']);
-    expect(problems('<ArticleList entities={["russia"]} from="2016-02-30" />')).toEqual(['8:1: <ArticleList> prop "from": a day is written YYYY-MM-DD, e.g. "2016-07-01"']);
-    expect(problems('<ArticleList entities={["russia"]} from="2017-01-01" to="2016-01-01" />')).toEqual(['8:1: <ArticleList> prop "to": to (2016-01-01) is before from (2017-01-01)']);
+    expect(problems('<ArticleList entities={["russia"]} from="2016-02-30" />')).toEqual([
+      '8:1: <ArticleList> prop "from": a day is written YYYY-MM-DD, e.g. "2016-07-01"',
+    ]);
+    expect(problems('<ArticleList entities={["russia"]} from="2017-01-01" to="2016-01-01" />')).toEqual([
+      '8:1: <ArticleList> prop "to": to (2016-01-01) is before from (2017-01-01)',
+    ]);
     expect(problems('<ArticleList entities={["russia"]} articles={["2e329347f617"]} />')[0]).toMatch(/give either entities .* or articles/);
     expect(problems('<ArticleList />')[0]).toMatch(/give either entities/);
-    expect(problems('<Timeline entities={["russia", "russia"]} />')).toEqual(['8:1: <Timeline> prop "entities": an entity is listed twice']);
+    expect(problems('<Timeline entities={["russia", "russia"]} />')).toEqual([
+      '8:1: <Timeline> prop "entities": an entity is listed twice',
+    ]);
     expect(problems('<RelationGraph entities={["russia"]} />')).toEqual(['8:1: <RelationGraph> prop "entities": at least 2 entities']);
-    expect(problems('<LocatorMap places={["idlib"]} focus="sochi" />')).toEqual(['8:1: <LocatorMap> prop "focus": focus must be one of places']);
+    expect(problems('<LocatorMap places={["idlib"]} focus="sochi" />')).toEqual([
+      '8:1: <LocatorMap> prop "focus": focus must be one of places',
+    ]);
   });
 
   it('reads props as values, never as code', () => {
-    expect(problems('<EntityCard id={russia} />')).toEqual(['8:1: <EntityCard> prop "id": russia is not a value the build can read: write text in quotes ("russia"), or a number, true, false or a list [...]']);
+    expect(problems('<EntityCard id={russia} />')).toEqual([
+      '8:1: <EntityCard> prop "id": russia is not a value the build can read: write text in quotes ("russia"), or a number, true, false or a list [...]',
+    ]);
     expect(problems('<EntityCard {...props} />')[0]).toMatch(/^8:1: <EntityCard>: spread props \{\.\.\.props\} are not accepted/);
   });
 
   it('checks what the ids stand for: articles of the archive, places with coordinates, entities with a page', () => {
-    expect(problems('<ArticleList articles={["2e329347f617", "000000000000"]} />')).toEqual(['8:1: <ArticleList> prop "articles": no article "000000000000" in the archive']);
+    expect(problems('<ArticleList articles={["2e329347f617", "000000000000"]} />')).toEqual([
+      '8:1: <ArticleList> prop "articles": no article "000000000000" in the archive',
+    ]);
     expect(problems('<LocatorMap places={["idlib", "vladimir-putin", "m4-highway"]} />')).toEqual([
       '8:1: <LocatorMap> prop "places": "vladimir-putin" is not a place (its type is person)',
       '8:1: <LocatorMap> prop "places": the place "m4-highway" has no coordinates in content/entities/m4-highway.json',
     ]);
     const withPages = { ...seeds, hasPage: (id: string) => id !== 'black-sea' };
-    expect(problems('<EntityCard id="black-sea" />', withPages)).toEqual(['8:1: <EntityCard> prop "id": no article names the entity "black-sea", so it has no page to show or link to']);
+    expect(problems('<EntityCard id="black-sea" />', withPages)).toEqual([
+      '8:1: <EntityCard> prop "id": no article names the entity "black-sea", so it has no page to show or link to',
+    ]);
   });
 
   it('keeps a chronology in order, with events only inside it', () => {
@@ -73,18 +102,26 @@ describe('the dossier check', () => {
     expect(problems(chronology('date="2016-07-01"', 'date="2015-11"'))).toEqual([
       '10:3: <Event date="2015-11">: events go oldest first, and this one is before the one on line 9 (2016-07-01)',
     ]);
-    expect(problems(chronology('date="2016-13"'))).toEqual(['9:3: <Event> prop "date": a date is a year, a month or a day: "2015", "2015-11" or "2015-11-24"']);
+    expect(problems(chronology('date="2016-13"'))).toEqual([
+      '9:3: <Event> prop "date": a date is a year, a month or a day: "2015", "2015-11" or "2015-11-24"',
+    ]);
     expect(problems(chronology('date="2016" articles={["2e329347f617"]} entities={["turkey"]}'))).toEqual([]);
     expect(problems('<Event date="2016">نص</Event>')).toEqual(['8:1: <Event> belongs directly inside a <Chronology>']);
     expect(problems('<Chronology>\nنص حر\n</Chronology>')).toEqual(['9:1: <Chronology> holds <Event>s only; write text inside an <Event>']);
     expect(problems('<Chronology />')).toEqual(['8:1: <Chronology> holds the <Event>s of the chronology']);
-    expect(problems(chronology('date="2016"').replace('>نص</Event>', '></Event>'))).toEqual(['9:3: <Event> needs text between <Event …> and </Event>']);
+    expect(problems(chronology('date="2016"').replace('>نص</Event>', '></Event>'))).toEqual([
+      '9:3: <Event> needs text between <Event …> and </Event>',
+    ]);
   });
 
   it('refuses unknown components, text inside components that take none and a picture drawn twice', () => {
-    expect(problems('<Timline entities={["russia"]} />')[0]).toMatch(/^8:1: unknown component <Timline> \(dossiers may use <EntityLink>, <EntityCard>, <ArticleList>, <Timeline>/);
+    expect(problems('<Timline entities={["russia"]} />')[0]).toMatch(
+      /^8:1: unknown component <Timline> \(dossiers may use <EntityLink>, <EntityCard>, <ArticleList>, <Timeline>/,
+    );
     expect(problems('import Box from "./box.astro"\n\n<Box />')).toEqual([]);
-    expect(problems('<EntityCard id="russia">نص</EntityCard>')).toEqual(['8:1: <EntityCard> takes no text or content: write <EntityCard … />']);
+    expect(problems('<EntityCard id="russia">نص</EntityCard>')).toEqual([
+      '8:1: <EntityCard> takes no text or content: write <EntityCard … />',
+    ]);
     expect(problems('<Timeline entities={["russia"]} />\n\n<Timeline entities={[\'russia\']} />')).toEqual([
       '10:1: <Timeline>: the same picture as on line 8; draw each picture once',
     ]);
@@ -95,8 +132,11 @@ describe('the dossier check', () => {
     expect(problem).toMatch(/^8:\d+: /);
   });
 
-  it("gives components their props as the check read them, and fails loudly if they are not", () => {
-    expect(dossierProps('ArticleList', { entities: ['russia'], limit: 3, children: 'ignored' })).toEqual({ entities: ['russia'], limit: 3 });
+  it('gives components their props as the check read them, and fails loudly if they are not', () => {
+    expect(dossierProps('ArticleList', { entities: ['russia'], limit: 3, children: 'ignored' })).toEqual({
+      entities: ['russia'],
+      limit: 3,
+    });
     expect(() => dossierProps('EntityCard', { id: 3 })).toThrow('<EntityCard> prop "id": expected text in quotes');
   });
 });

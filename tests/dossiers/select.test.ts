@@ -62,7 +62,14 @@ describe('the pictures of chosen entities', () => {
     const ids = Array.from({ length: 12 }, (_, i) => `e${i * 3}`);
     const graph = chosenGraph(ids, corpus.index, corpus.entities)!;
     expect(graph.nodes).toHaveLength(12);
-    const boxes = graph.nodes.map((n) => nodeBox({ r: n.r, labelWidth: linesWidth(n.label.lines, n.label.fontSize), labelHeight: n.label.lines.length * n.label.lineHeight }, n.x, n.y, 3));
+    const boxes = graph.nodes.map((n) =>
+      nodeBox(
+        { r: n.r, labelWidth: linesWidth(n.label.lines, n.label.fontSize), labelHeight: n.label.lines.length * n.label.lineHeight },
+        n.x,
+        n.y,
+        3,
+      ),
+    );
     for (const [i, a] of boxes.entries()) {
       expect(a.left, graph.nodes[i]!.id).toBeGreaterThanOrEqual(0);
       expect(a.right, graph.nodes[i]!.id).toBeLessThanOrEqual(graph.width);

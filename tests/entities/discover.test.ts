@@ -182,12 +182,12 @@ describe('discoverNames', () => {
   });
 
   it('finds a place through its adjective of origin', () => {
-    const text = [
-      'قال الرئيس الإيراني إن المفاوضات مستمرة.',
-      'وأكدت الحكومة الإيرانية أن إيران لن تتراجع.',
-      'ووصل الوفد إلى إيران أمس.',
-    ];
-    expect(byName(discoverNames(text)).get('إيران')).toMatchObject({ type: 'place', evidence: [{ rule: 'adjective', count: 2 }], count: 2 });
+    const text = ['قال الرئيس الإيراني إن المفاوضات مستمرة.', 'وأكدت الحكومة الإيرانية أن إيران لن تتراجع.', 'ووصل الوفد إلى إيران أمس.'];
+    expect(byName(discoverNames(text)).get('إيران')).toMatchObject({
+      type: 'place',
+      evidence: [{ rule: 'adjective', count: 2 }],
+      count: 2,
+    });
   });
 });
 
@@ -226,8 +226,20 @@ describe('BIO corpora', () => {
   });
 
   it('scores exact and partial matches per label and micro-averaged', () => {
-    const gold = [[{ start: 2, end: 4, label: 'PERS' }, { start: 5, end: 6, label: 'LOC' }, { start: 7, end: 8, label: 'MISC' }]];
-    const predicted = [[{ start: 3, end: 4, label: 'PERS' }, { start: 5, end: 6, label: 'LOC' }, { start: 0, end: 1, label: 'ORG' }]];
+    const gold = [
+      [
+        { start: 2, end: 4, label: 'PERS' },
+        { start: 5, end: 6, label: 'LOC' },
+        { start: 7, end: 8, label: 'MISC' },
+      ],
+    ];
+    const predicted = [
+      [
+        { start: 3, end: 4, label: 'PERS' },
+        { start: 5, end: 6, label: 'LOC' },
+        { start: 0, end: 1, label: 'ORG' },
+      ],
+    ];
     const { byLabel, micro } = scoreSpans(gold, predicted, ['PERS', 'LOC', 'ORG']);
     const [pers, loc, org] = byLabel;
     expect(pers).toMatchObject({ gold: 1, predicted: 1, correct: 0, precision: 0, recall: 0, partialPrecision: 1, partialRecall: 1 });
@@ -253,7 +265,11 @@ describe('BIO corpora', () => {
         { start: 6, end: 7, label: 'LOC' },
       ],
     ]);
-    const { micro } = scoreSpans(sentences.map((s) => bioSpans(s.tags)), predicted, ['PERS', 'LOC', 'ORG']);
+    const { micro } = scoreSpans(
+      sentences.map((s) => bioSpans(s.tags)),
+      predicted,
+      ['PERS', 'LOC', 'ORG'],
+    );
     expect(micro).toMatchObject({ gold: 5, predicted: 3, correct: 3, precision: 1 });
     expect(micro.recall).toBeCloseTo(0.6);
   });
@@ -312,7 +328,7 @@ describe('raw corpora', () => {
       fs.writeFileSync(path.join(dir, 'b.json'), '[{"content":"نص"}, {"headline":"بلا نص"}]');
       fs.writeFileSync(path.join(dir, 'c.txt'), 'سطر\n\n سطر ثان \n');
       // windows-1256, as old Arabic sites saved text: «نص قديم».
-      fs.writeFileSync(path.join(dir, 'd.txt'), Buffer.from([0xe4, 0xd5, 0x20, 0xdE, 0xcf, 0xed, 0xe3]));
+      fs.writeFileSync(path.join(dir, 'd.txt'), Buffer.from([0xe4, 0xd5, 0x20, 0xde, 0xcf, 0xed, 0xe3]));
       fs.writeFileSync(path.join(dir, 'e.zip'), zipSync({ 'day/f.json': strToU8('[{"title":"خبر","body":"<p>فقرة <b>أولى</b></p>"}]') }));
       fs.writeFileSync(path.join(dir, '.hidden.txt'), 'لا يقرأ');
       const { documents, problems } = await readCorpus([dir]);
@@ -347,7 +363,13 @@ describe('npm run entities:suggest', () => {
     fs.writeFileSync(path.join(dir, 'content', 'articles', 'a1.mdx'), `---\ntitle: لافروف في عمان\n---\n\n${body}\n`);
     fs.writeFileSync(
       path.join(dir, 'content', 'entities', 'sergei-lavrov.json'),
-      JSON.stringify({ type: 'person', name: 'سيرغي لافروف', nameEn: 'Sergei Lavrov', aliases: ['لافروف'], description: 'وزير خارجية روسيا.' }),
+      JSON.stringify({
+        type: 'person',
+        name: 'سيرغي لافروف',
+        nameEn: 'Sergei Lavrov',
+        aliases: ['لافروف'],
+        description: 'وزير خارجية روسيا.',
+      }),
     );
     fs.writeFileSync(path.join(dir, 'corpus.jsonl'), `${JSON.stringify({ id: 'n1', content: NEWS })}\n`);
   });
@@ -418,7 +440,7 @@ describe('npm run entities:suggest', () => {
     // The good inputs were read: three articles (a1, b1, d1), so names seen in all.
     const candidates = JSON.parse(result.stdout) as Candidate[];
     expect(candidates.find((c) => c.name === 'حماس')).toMatchObject({ articles: 3 });
-   }, 30_000);
+  }, 30_000);
 
   it('stops with exit 2 and every problem on a bad registry, and reports article files the site would not build from', () => {
     const content = path.join(dir, 'bad-content');
@@ -443,7 +465,7 @@ describe('npm run entities:suggest', () => {
       `the entity registry bad-content/entities has 1 problem:\nbad-content/entities/sergei-lavrov.yaml: not a registry file: the registry reads only <id>.json files [not-json]\n`,
     );
     expect(registry.status).toBe(2);
-   }, 30_000);
+  }, 30_000);
 
   it('rejects bad options with the usage', () => {
     const result = run(['--min-count', 'zero']);

@@ -7,7 +7,14 @@ import { OUTLETS } from '../../src/ingest/outlets.ts';
  * The linker's rules, each with sentences of the kind Saudi newspapers print (SaudiNewsNet, July–
  * August 2015): what must link, and the tempting readings that must not.
  */
-const entity = (id: string, type: LinkedEntity['type'], kind: string, name: string, aliases: string[] = [], extra: Partial<LinkedEntity> = {}): LinkedEntity => ({
+const entity = (
+  id: string,
+  type: LinkedEntity['type'],
+  kind: string,
+  name: string,
+  aliases: string[] = [],
+  extra: Partial<LinkedEntity> = {},
+): LinkedEntity => ({
   id,
   type,
   kind,
@@ -95,7 +102,9 @@ describe('outlets are newspapers, never places', () => {
   });
 
   it("gives a bare newspaper name in an article's own text or credit to that newspaper", () => {
-    expect(linked('و(الجزيرة) التي آلمها هذا النبأ تتقدم بالعزاء', { outlet: 'al-jazirah-newspaper' })).toEqual([['al-jazirah-newspaper', 'الجزيرة']]);
+    expect(linked('و(الجزيرة) التي آلمها هذا النبأ تتقدم بالعزاء', { outlet: 'al-jazirah-newspaper' })).toEqual([
+      ['al-jazirah-newspaper', 'الجزيرة'],
+    ]);
     expect(linked('و(الجزيرة) تتقدم بالعزاء')).toEqual([['al-jazeera', 'الجزيرة']]);
     expect(linker.creditEntity('الجزيرة', 'al-jazirah-newspaper')).toBe('al-jazirah-newspaper');
     expect(linker.creditEntity('الجزيرة')).toBe('al-jazeera');

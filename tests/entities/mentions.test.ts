@@ -41,12 +41,19 @@ describe('buildMentionIndex', () => {
   ]);
 
   it('lists the articles of an entity in the given (newest first) order with counts', () => {
-    expect(index.byEntity.get('putin')!.map((a) => [a.articleId, a.count])).toEqual([['new', 1], ['mid', 1], ['old', 2]]);
+    expect(index.byEntity.get('putin')!.map((a) => [a.articleId, a.count])).toEqual([
+      ['new', 1],
+      ['mid', 1],
+      ['old', 2],
+    ]);
     expect(index.byEntity.get('moscow')!.map((a) => a.articleId)).toEqual(['new', 'old']);
   });
 
   it('ranks related entities by shared articles', () => {
-    expect(index.related('putin').map((r) => [r.entityId, r.sharedArticles])).toEqual([['erdogan', 2], ['moscow', 2]]);
+    expect(index.related('putin').map((r) => [r.entityId, r.sharedArticles])).toEqual([
+      ['erdogan', 2],
+      ['moscow', 2],
+    ]);
     expect(index.related('erdogan').map((r) => r.entityId)).toEqual(['putin', 'moscow']);
     expect(index.related('putin', 1)).toHaveLength(1);
   });

@@ -30,7 +30,9 @@ function edit(folder: string, file: string, change: (data: Record<string, unknow
   writeFileSync(path.join(folder, file), `${JSON.stringify(change(data), null, 2)}\n`);
 }
 
-const withAliases = (...aliases: string[]) => (data: Record<string, unknown>) => ({ ...data, aliases: [...(data.aliases as string[]), ...aliases] });
+const withAliases =
+  (...aliases: string[]) =>
+  (data: Record<string, unknown>) => ({ ...data, aliases: [...(data.aliases as string[]), ...aliases] });
 
 /** The problems of a folder, one formatted line each (`file: message [rule]`, file relative to the folder). */
 function problems(folder: string): string[] {
@@ -67,7 +69,12 @@ describe('the registry rules', () => {
 
   it('duplicate-name: two entities with the same name, each told of the other', () => {
     const folder = registry('russia');
-    edit(folder, 'russian-federation.json', (data) => ({ ...data, name: 'روسيآ', nameEn: 'Russian Federation', aliases: [] }), 'russia.json');
+    edit(
+      folder,
+      'russian-federation.json',
+      (data) => ({ ...data, name: 'روسيآ', nameEn: 'Russian Federation', aliases: [] }),
+      'russia.json',
+    );
     expect(problems(folder)).toEqual([
       `russia.json: name «روسيا» is also the name of russian-federation (${path.join(folder, 'russian-federation.json')}) [duplicate-name]`,
       `russian-federation.json: name «روسيآ» is also the name of russia (${path.join(folder, 'russia.json')}) [duplicate-name]`,
@@ -78,9 +85,15 @@ describe('the registry rules', () => {
     const folder = registry('agence-france-presse');
     edit(folder, 'china.json', (data) => ({ ...withAliases('في', 'و', 'ال', 'وفي', 'إلى', 'في ما')(data), shortNames: ['من'] }));
     expect(problems(folder)).toEqual(
-      [['alias', 'في'], ['alias', 'و'], ['alias', 'ال'], ['alias', 'وفي'], ['alias', 'إلى'], ['alias', 'في ما'], ['short name', 'من']].map(
-        ([field, name]) => `china.json: ${field} «${name}» is a stop word: it would match in almost every article [stopword-name]`,
-      ),
+      [
+        ['alias', 'في'],
+        ['alias', 'و'],
+        ['alias', 'ال'],
+        ['alias', 'وفي'],
+        ['alias', 'إلى'],
+        ['alias', 'في ما'],
+        ['short name', 'من'],
+      ].map(([field, name]) => `china.json: ${field} «${name}» is a stop word: it would match in almost every article [stopword-name]`),
     );
     expect(isStopwordName(nameMatchKey('أ ف ب'))).toBe(false);
     expect(isStopwordName(nameMatchKey('فلاديمير بوتين'))).toBe(false);

@@ -83,7 +83,10 @@ describe('seed mentions fixture', () => {
 
   it('refers only to registry entities, sorted and without repeats', () => {
     for (const [stem, ids] of Object.entries(fixture)) {
-      expect(ids.filter((id) => !entities.has(id)), stem).toEqual([]);
+      expect(
+        ids.filter((id) => !entities.has(id)),
+        stem,
+      ).toEqual([]);
       expect(ids, stem).toEqual([...new Set(ids)].sort());
     }
   });

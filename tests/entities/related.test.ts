@@ -41,7 +41,8 @@ function archive(specs: Spec[]) {
   return { articles, byArticle: index.byArticle, byEntity: index.byEntity };
 }
 
-const ids = (specs: Spec[], id: string, options?: RelatedOptions) => relatedStories(archive(specs), options)(id).stories.map((s) => s.articleId);
+const ids = (specs: Spec[], id: string, options?: RelatedOptions) =>
+  relatedStories(archive(specs), options)(id).stories.map((s) => s.articleId);
 
 /** `n` filler articles that all name `entities` in their body, one a day from day `from`. */
 const filler = (n: number, entities: string[], from = 1): Spec[] =>
@@ -65,7 +66,12 @@ describe('relatedStories', () => {
     const rare = relatedStories(archive([...filler(40, []), { id: 'a', day: 5, body: ['p'] }, { id: 'b', day: 5, body: ['p'] }]))('a');
     // 20 of the 42 articles name q.
     const common = relatedStories(
-      archive([...filler(20, ['q']), ...filler(20, [], 1).map((s) => ({ ...s, id: `g${s.id}` })), { id: 'a', day: 5, body: ['p', 'q'] }, { id: 'b', day: 5, body: ['q', 'p'] }]),
+      archive([
+        ...filler(20, ['q']),
+        ...filler(20, [], 1).map((s) => ({ ...s, id: `g${s.id}` })),
+        { id: 'a', day: 5, body: ['p', 'q'] },
+        { id: 'b', day: 5, body: ['q', 'p'] },
+      ]),
     )('a');
     expect(rare.stories[0]!.score).toBeCloseTo(Math.log(42 / 2));
     expect(common.stories[0]!.score).toBeCloseTo(Math.log(42 / 2) + Math.log(42 / 22));
@@ -87,14 +93,22 @@ describe('relatedStories', () => {
   });
 
   it('counts no dateline: an article filed from the same city is no related story', () => {
-    const specs: Spec[] = [...filler(30, []), { id: 'a', day: 4, body: ['p'], dateline: ['jeddah'] }, { id: 'b', day: 4, dateline: ['jeddah'] }];
+    const specs: Spec[] = [
+      ...filler(30, []),
+      { id: 'a', day: 4, body: ['p'], dateline: ['jeddah'] },
+      { id: 'b', day: 4, dateline: ['jeddah'] },
+    ];
     expect(ids(specs, 'a')).toEqual([]);
   });
 
   it('bounds the candidates examined, and takes those nearest in time', () => {
     // 300 of 601 articles name one place, 10 a day; the article names it and one person no one else names.
     const specs: Spec[] = [
-      ...Array.from({ length: 600 }, (_, i) => ({ id: `p${String(i).padStart(3, '0')}`, day: 1 + Math.floor(i / 20), body: i % 2 ? [`other${i % 7}`] : ['place', `other${i % 7}`] })),
+      ...Array.from({ length: 600 }, (_, i) => ({
+        id: `p${String(i).padStart(3, '0')}`,
+        day: 1 + Math.floor(i / 20),
+        body: i % 2 ? [`other${i % 7}`] : ['place', `other${i % 7}`],
+      })),
       { id: 'a', day: 15, body: ['place', 'only-a'] },
     ];
     const source = archive(specs);
@@ -105,7 +119,10 @@ describe('relatedStories', () => {
     expect(result.stories).toHaveLength(5);
     for (const s of result.stories) expect(day(s.articleId)).toBe(15);
     // Through at most `maxEntities` entities, each giving at most `perEntity` candidates.
-    const many = relatedStories(archive([...specs, { id: 'b', day: 15, body: ['place', 'other0', 'other1', 'other2', 'other3'] }]), { perEntity: 10, maxEntities: 3 })('b');
+    const many = relatedStories(archive([...specs, { id: 'b', day: 15, body: ['place', 'other0', 'other1', 'other2', 'other3'] }]), {
+      perEntity: 10,
+      maxEntities: 3,
+    })('b');
     expect(many.examined).toBeGreaterThan(10);
     expect(many.examined).toBeLessThanOrEqual(30);
     // The same bound in a larger archive.

@@ -37,7 +37,9 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
     expect(stderr).toBe('');
     expect(code).toBe(1);
     expect(outcome(lines, 'written')).toHaveLength(5);
-    expect(outcome(lines, 'rejected')).toEqual([`rejected ${path.join('in', 'photo.jpg')}: binary file (contains NUL or control bytes), not text`]);
+    expect(outcome(lines, 'rejected')).toEqual([
+      `rejected ${path.join('in', 'photo.jpg')}: binary file (contains NUL or control bytes), not text`,
+    ]);
     expect(summary).toMatch(/^done: 6 inputs in \d+\.\d s \(\d+ articles\/s\): 5 written, 0 unchanged, 0 duplicate, 0 kept, 1 rejected$/);
     const files = outFiles(path.join(dir, 'out'));
     expect(files).toHaveLength(5);
@@ -51,24 +53,55 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
   });
 
   it('reads the records of a wrapper object ({"articles": [...]}) with HTML bodies, one line each', () => {
-    const seedText = (i: number) => fs.readFileSync(path.join(dir, 'in', fs.readdirSync(path.join(dir, 'in')).filter((f) => f.endsWith('.txt') || f.endsWith('.md')).sort()[i]!), 'utf8');
-    const html = (text: string) => text.split(/\n+/).filter(Boolean).map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('');
-    const wrapper = { status: 'ok', articles: [{ title: 'الأول', content: html(seedText(0)) }, { title: 'الثاني', content: html(seedText(1)) }] };
+    const seedText = (i: number) =>
+      fs.readFileSync(
+        path.join(
+          dir,
+          'in',
+          fs
+            .readdirSync(path.join(dir, 'in'))
+            .filter((f) => f.endsWith('.txt') || f.endsWith('.md'))
+            .sort()[i]!,
+        ),
+        'utf8',
+      );
+    const html = (text: string) =>
+      text
+        .split(/\n+/)
+        .filter(Boolean)
+        .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+        .join('');
+    const wrapper = {
+      status: 'ok',
+      articles: [
+        { title: 'الأول', content: html(seedText(0)) },
+        { title: 'الثاني', content: html(seedText(1)) },
+      ],
+    };
     fs.writeFileSync(path.join(dir, 'export.json'), JSON.stringify(wrapper));
     const { code, lines } = ingest(['--out', 'out', 'export.json']);
     expect(code).toBe(0);
     expect(outcome(lines, 'written').map((l) => l.split(' ')[2])).toEqual(['export.json#1', 'export.json#2']);
-    for (const file of outFiles(path.join(dir, 'out'))) expect(fs.readFileSync(path.join(dir, 'out', file), 'utf8')).not.toMatch(/<p>|&lt;p/);
+    for (const file of outFiles(path.join(dir, 'out')))
+      expect(fs.readFileSync(path.join(dir, 'out', file), 'utf8')).not.toMatch(/<p>|&lt;p/);
   });
 
   it('is idempotent: a second run writes nothing and reports every input unchanged', () => {
     ingest(['--out', 'out', 'in']);
-    const before = outFiles(path.join(dir, 'out')).map((f) => [f, fs.statSync(path.join(dir, 'out', f)).mtimeMs, fs.readFileSync(path.join(dir, 'out', f), 'utf8')]);
+    const before = outFiles(path.join(dir, 'out')).map((f) => [
+      f,
+      fs.statSync(path.join(dir, 'out', f)).mtimeMs,
+      fs.readFileSync(path.join(dir, 'out', f), 'utf8'),
+    ]);
     const { code, lines } = ingest(['--out', 'out', 'in']);
     expect(code).toBe(1);
     expect(outcome(lines, 'unchanged')).toHaveLength(5);
     expect(outcome(lines, 'written')).toHaveLength(0);
-    const after = outFiles(path.join(dir, 'out')).map((f) => [f, fs.statSync(path.join(dir, 'out', f)).mtimeMs, fs.readFileSync(path.join(dir, 'out', f), 'utf8')]);
+    const after = outFiles(path.join(dir, 'out')).map((f) => [
+      f,
+      fs.statSync(path.join(dir, 'out', f)).mtimeMs,
+      fs.readFileSync(path.join(dir, 'out', f), 'utf8'),
+    ]);
     expect(after).toEqual(before);
   });
 
@@ -99,7 +132,9 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
       `kept ${id} in/003_b9be8d79b01e2d8f.txt: edited by hand since it was ingested (--force overwrites)`,
     ]);
     expect(fs.readFileSync(file, 'utf8')).toBe(edited);
-    expect(ingest(['--out', 'out', '--force', 'in/003_b9be8d79b01e2d8f.txt']).lines).toEqual([`written ${id} in/003_b9be8d79b01e2d8f.txt (updated)`]);
+    expect(ingest(['--out', 'out', '--force', 'in/003_b9be8d79b01e2d8f.txt']).lines).toEqual([
+      `written ${id} in/003_b9be8d79b01e2d8f.txt (updated)`,
+    ]);
     expect(fs.readFileSync(file, 'utf8')).not.toBe(edited);
     expect(outFiles(path.join(dir, 'out'))).toEqual([`${id}.mdx`]);
   });
@@ -119,7 +154,8 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
   });
 
   it('writes two texts that share a URL in one run as two articles (a scraper fault, not a correction)', () => {
-    const record = (title: string) => JSON.stringify({ title, url: 'https://example.com/', content: `قال المتحدث إن ${title} صدر اليوم.\nوأضاف أن التفاصيل تتبع.` });
+    const record = (title: string) =>
+      JSON.stringify({ title, url: 'https://example.com/', content: `قال المتحدث إن ${title} صدر اليوم.\nوأضاف أن التفاصيل تتبع.` });
     fs.writeFileSync(path.join(dir, 'same-url.jsonl'), [record('البيان الأول'), record('البيان الثاني')].join('\n'));
     const { lines } = ingest(['--out', 'out', 'same-url.jsonl']);
     expect(outcome(lines, 'written')).toHaveLength(2);
@@ -133,10 +169,14 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
   it('leaves the seed articles (written before mdxHash) unchanged', () => {
     fs.mkdirSync(path.join(dir, 'content'));
     fs.cpSync(path.join(ROOT, 'content', 'articles'), path.join(dir, 'content', 'articles'), { recursive: true });
-    const before = fs.readdirSync(path.join(dir, 'content', 'articles')).map((f) => fs.readFileSync(path.join(dir, 'content', 'articles', f), 'utf8'));
+    const before = fs
+      .readdirSync(path.join(dir, 'content', 'articles'))
+      .map((f) => fs.readFileSync(path.join(dir, 'content', 'articles', f), 'utf8'));
     const { lines } = ingest([SEEDS], { env: { MARSAD_CONTENT_DIR: path.join(dir, 'content') } });
     expect(outcome(lines, 'unchanged')).toHaveLength(5);
-    const after = fs.readdirSync(path.join(dir, 'content', 'articles')).map((f) => fs.readFileSync(path.join(dir, 'content', 'articles', f), 'utf8'));
+    const after = fs
+      .readdirSync(path.join(dir, 'content', 'articles'))
+      .map((f) => fs.readFileSync(path.join(dir, 'content', 'articles', f), 'utf8'));
     expect(after).toEqual(before);
   });
 
@@ -157,7 +197,10 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
     fs.writeFileSync(path.join(dir, 'empty.txt'), '');
     fs.writeFileSync(path.join(dir, 'blank.txt'), ' \n\n\t \u00A0\n');
     fs.writeFileSync(path.join(dir, 'english.txt'), 'Russia and Turkey agree.\n\nThe two presidents met in Sochi.');
-    fs.writeFileSync(path.join(dir, 'binary.dat'), Uint8Array.from({ length: 256 }, (_, i) => i));
+    fs.writeFileSync(
+      path.join(dir, 'binary.dat'),
+      Uint8Array.from({ length: 256 }, (_, i) => i),
+    );
     fs.symlinkSync(path.join(dir, 'nowhere'), path.join(dir, 'broken.txt'));
     const big = fs.openSync(path.join(dir, 'big.txt'), 'w');
     const chunk = Buffer.from('قال الوزير إن الاجتماع كان مثمراً.\n'.repeat(10000));
@@ -185,10 +228,14 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
     const run = spawnSync(process.execPath, [CLI, '--out', 'not-a-folder', 'in'], { cwd: dir, encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr.trim()).toBe(`ingest stopped: cannot use output folder ${path.join(fs.realpathSync(dir), 'not-a-folder')}: it is a file, not a folder (ENOTDIR)`);
+    expect(run.stderr.trim()).toBe(
+      `ingest stopped: cannot use output folder ${path.join(fs.realpathSync(dir), 'not-a-folder')}: it is a file, not a folder (ENOTDIR)`,
+    );
     const below = spawnSync(process.execPath, [CLI, '--out', 'not-a-folder/articles', 'in'], { cwd: dir, encoding: 'utf8' });
     expect(below.status).toBe(2);
-    expect(below.stderr.trim()).toBe(`ingest stopped: cannot create output folder ${path.join(fs.realpathSync(dir), 'not-a-folder/articles')}: ${path.join(fs.realpathSync(dir), 'not-a-folder')} is a file, not a folder (ENOTDIR)`);
+    expect(below.stderr.trim()).toBe(
+      `ingest stopped: cannot create output folder ${path.join(fs.realpathSync(dir), 'not-a-folder/articles')}: ${path.join(fs.realpathSync(dir), 'not-a-folder')} is a file, not a folder (ENOTDIR)`,
+    );
   });
 
   it('reads a folder that cannot be listed as a rejected input', () => {
@@ -204,8 +251,17 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
     fs.copyFileSync(RECORDS, path.join(dir, 'day.json'));
     fs.copyFileSync(MARKDOWN, path.join(dir, 'article.md'));
     const records = JSON.parse(fs.readFileSync(RECORDS, 'utf8')) as unknown[];
-    fs.writeFileSync(path.join(dir, 'day.jsonl'), records.slice(0, 3).map((r) => JSON.stringify(r)).join('\n'));
-    fs.writeFileSync(path.join(dir, 'archive.zip'), zipSync({ 'day.json': strToU8(JSON.stringify(records.slice(3, 5))), 'notes/a.md': fs.readFileSync(MARKDOWN) }));
+    fs.writeFileSync(
+      path.join(dir, 'day.jsonl'),
+      records
+        .slice(0, 3)
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+    fs.writeFileSync(
+      path.join(dir, 'archive.zip'),
+      zipSync({ 'day.json': strToU8(JSON.stringify(records.slice(3, 5))), 'notes/a.md': fs.readFileSync(MARKDOWN) }),
+    );
     const { lines: jsonLines } = ingest(['--out', 'out', 'day.json']);
     expect(jsonLines.filter((l) => !l.startsWith('  '))).toHaveLength(records.length);
     expect(jsonLines[0]).toMatch(/^written [0-9a-f]{12} day\.json#1$/);
@@ -227,7 +283,9 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
 
     const stdin = ingest(['--out', 'out', '-'], { input: 'عنوان من المدخل القياسي\n\nقال الوزير إن الوضع مستقر تماماً.' });
     expect(stdin.lines).toEqual([expect.stringMatching(/^written [0-9a-f]{12} stdin$/)]);
-    const piped = ingest(['--out', 'out', '--format', 'jsonl', '-'], { input: JSON.stringify({ title: 'خبر عبر الأنبوب', content: 'قال المتحدث إن الخطة جاهزة للتنفيذ.' }) });
+    const piped = ingest(['--out', 'out', '--format', 'jsonl', '-'], {
+      input: JSON.stringify({ title: 'خبر عبر الأنبوب', content: 'قال المتحدث إن الخطة جاهزة للتنفيذ.' }),
+    });
     expect(piped.lines).toEqual([expect.stringMatching(/^written [0-9a-f]{12} stdin#1$/)]);
 
     for (const file of outFiles(path.join(dir, 'out'))) {
@@ -238,10 +296,18 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
   });
 
   it('reports a broken ZIP, bad JSON and bad records one line each', () => {
-    fs.writeFileSync(path.join(dir, 'broken.zip'), Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26]));
+    fs.writeFileSync(
+      path.join(dir, 'broken.zip'),
+      Uint8Array.from([
+        0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26,
+      ]),
+    );
     fs.writeFileSync(path.join(dir, 'notjson.json'), 'هذا ليس JSON');
     fs.writeFileSync(path.join(dir, 'cut.json'), '[{"title": "خبر", "content": "قال الوزير إن');
-    fs.writeFileSync(path.join(dir, 'mixed.jsonl'), '{"content": "عنوان الخبر\\nقال الوزير إن الاجتماع كان مثمراً."}\nnot json\n{"body": ""}\n"a string"\n{"content": "سطر واحد فقط"}\n');
+    fs.writeFileSync(
+      path.join(dir, 'mixed.jsonl'),
+      '{"content": "عنوان الخبر\\nقال الوزير إن الاجتماع كان مثمراً."}\nnot json\n{"body": ""}\n"a string"\n{"content": "سطر واحد فقط"}\n',
+    );
     const { lines } = ingest(['--out', 'out', 'broken.zip', 'notjson.json', 'cut.json', 'mixed.jsonl']);
     expect(lines).toEqual([
       expect.stringMatching(/^rejected broken\.zip: not a readable ZIP archive/),
@@ -265,13 +331,18 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
     fs.writeFileSync(path.join(dir, 'day.json'), text.slice(0, close10) + text.slice(close10 + 1));
     const { lines } = ingest(['--out', 'out', 'day.json']);
     expect(lines.filter((l) => l.startsWith('written'))).toHaveLength(19);
-    expect(lines.filter((l) => !l.startsWith('written'))).toEqual(['rejected day.json#10: invalid JSON: this record is not closed (a "}" is missing) before the next record']);
+    expect(lines.filter((l) => !l.startsWith('written'))).toEqual([
+      'rejected day.json#10: invalid JSON: this record is not closed (a "}" is missing) before the next record',
+    ]);
     expect(outFiles(path.join(dir, 'out'))).toHaveLength(19);
   });
 
   it('says so for a ZIP entry whose path leaves the archive, and prints every name on one line', () => {
     const body = strToU8('عنوان الخبر\n\nقال المتحدث إن المجلس ناقش الخطة الجديدة في اجتماعه.');
-    fs.writeFileSync(path.join(dir, 'climb.zip'), zipSync({ '../evil.txt': body, 'a/../../b.txt': body, 'ok.txt': body, '.hidden.txt': body }));
+    fs.writeFileSync(
+      path.join(dir, 'climb.zip'),
+      zipSync({ '../evil.txt': body, 'a/../../b.txt': body, 'ok.txt': body, '.hidden.txt': body }),
+    );
     fs.writeFileSync(path.join(dir, 'only.zip'), zipSync({ '../x.txt': body }));
     fs.mkdirSync(path.join(dir, 'in2'));
     // A file name holding a newline and a forged report line, and one with a right-to-left override.
@@ -291,7 +362,10 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
   it('draws a progress bar on a terminal, and prints plain lines off one', () => {
     const script = spawnSync('script', ['--version'], { encoding: 'utf8' });
     if (script.status !== 0) return; // no `script` to give the CLI a terminal
-    const run = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} --out out in`, '/dev/null'], { cwd: dir, encoding: 'utf8' });
+    const run = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} --out out in`, '/dev/null'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(run.stdout).toMatch(/\ringest \[[█░]+\] +\d+% \d+ inputs/);
     expect(run.stdout).toContain('\r\x1b[K');
     expect(run.stdout).toMatch(/done: 6 inputs/);
@@ -313,7 +387,10 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
 
   it('leaves only whole articles when killed mid-run, and cleans its temporary files next time', async () => {
     const records = Array.from({ length: 3000 }, (_, i) =>
-      JSON.stringify({ title: `خبر رقم ${i}`, content: `قال المتحدث في البيان رقم ${i} إن العمل مستمر.\n${'وأضاف أن الخطة تشمل جميع المناطق. '.repeat(40)}` }),
+      JSON.stringify({
+        title: `خبر رقم ${i}`,
+        content: `قال المتحدث في البيان رقم ${i} إن العمل مستمر.\n${'وأضاف أن الخطة تشمل جميع المناطق. '.repeat(40)}`,
+      }),
     );
     fs.writeFileSync(path.join(dir, 'many.jsonl'), records.join('\n'));
     const child = spawn(process.execPath, [CLI, '--out', 'out', 'many.jsonl'], { cwd: dir, stdio: 'ignore' });
@@ -341,7 +418,9 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
     expect(code).toBe(0);
     // On a loaded machine the run passes ten seconds and prints a progress line too («ingest: 1,234 inputs (…)»).
     const notes = stderr.split('\n').filter((l) => l !== '' && !/^ingest: [\d,]+ inputs\b/.test(l));
-    expect(notes).toEqual([`ingest: taking over ${path.join(fs.realpathSync(dir), 'out', '.ingest.lock')} from process ${child.pid} (started ${stderr.match(/\(started (\S+)\)/)?.[1]}), which is no longer running`]);
+    expect(notes).toEqual([
+      `ingest: taking over ${path.join(fs.realpathSync(dir), 'out', '.ingest.lock')} from process ${child.pid} (started ${stderr.match(/\(started (\S+)\)/)?.[1]}), which is no longer running`,
+    ]);
     expect(fs.existsSync(path.join(dir, 'out', '.ingest.lock'))).toBe(false);
     expect(outcome(lines, 'unchanged').length + outcome(lines, 'written').length).toBe(3000);
     expect(fs.readdirSync(path.join(dir, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -386,7 +465,11 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
       content: `قال المتحدث في البيان رقم ${i + 1} إن المجلس ناقش الخطة الجديدة.\nوأضاف أن التنفيذ يبدأ الشهر المقبل في المناطق كلها.`,
       date: `2015-08-0${i + 1} 10:00:00`,
     }));
-    records.splice(3, 0, { title: 'خبر بلا تاريخ', content: 'قال المتحدث إن اللجنة اجتمعت لمناقشة الميزانية.\nوأضاف أن القرار يصدر قريبا.', date: '' });
+    records.splice(3, 0, {
+      title: 'خبر بلا تاريخ',
+      content: 'قال المتحدث إن اللجنة اجتمعت لمناقشة الميزانية.\nوأضاف أن القرار يصدر قريبا.',
+      date: '',
+    });
     /** Record number (1-based) → the article a run over every record wrote, as id, published day and bytes. */
     let all: Map<number, { id: string; published: unknown; mdx: string }>;
 
@@ -406,7 +489,8 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
     });
 
     /** The folder's files and their bytes. */
-    const written = (out: string) => Object.fromEntries(outFiles(path.join(dir, out)).map((f) => [f, fs.readFileSync(path.join(dir, out, f), 'utf8')]));
+    const written = (out: string) =>
+      Object.fromEntries(outFiles(path.join(dir, out)).map((f) => [f, fs.readFileSync(path.join(dir, out, f), 'utf8')]));
     /** What the run over every record wrote for these record numbers. */
     const expected = (numbers: number[]) => Object.fromEntries(numbers.map((n) => [`${all.get(n)!.id}.mdx`, all.get(n)!.mdx]));
 
@@ -420,7 +504,14 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
       const across = ingest(['--out', 'out2', '--limit', '7', 'in', 'days.jsonl']);
       const input = (line: string) => /^(?:written [0-9a-f]{12} |rejected )([^:\s]+)/.exec(line)?.[1];
       expect(across.lines.map(input)).toEqual([
-        ...['000_60af0b160dcc8caa.txt', '001_47fcac9e9e7e3a4e.txt', '002_12a01e2839ced559.txt', '003_b9be8d79b01e2d8f.txt', 'nested/004_9ab9486eea080e7c.txt', 'photo.jpg'].map((f) => `in/${f}`),
+        ...[
+          '000_60af0b160dcc8caa.txt',
+          '001_47fcac9e9e7e3a4e.txt',
+          '002_12a01e2839ced559.txt',
+          '003_b9be8d79b01e2d8f.txt',
+          'nested/004_9ab9486eea080e7c.txt',
+          'photo.jpg',
+        ].map((f) => `in/${f}`),
         'days.jsonl#1',
       ]);
       expect(outFiles(path.join(dir, 'out2'))).toHaveLength(6);
@@ -431,7 +522,9 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
       expect(code).toBe(0);
       // Records 2, 3 and 5 are dated 08-02 to 08-04; 1, 6 and 7 are not, and 4 is undated.
       expect(lines).toEqual([2, 3, 5].map((n) => `written ${all.get(n)!.id} days.jsonl#${n}`));
-      expect(summary).toMatch(/: 3 written, 0 unchanged, 0 duplicate, 0 kept, 0 rejected; 4 left out \(dated outside the days asked for, or undated\)$/);
+      expect(summary).toMatch(
+        /: 3 written, 0 unchanged, 0 duplicate, 0 kept, 0 rejected; 4 left out \(dated outside the days asked for, or undated\)$/,
+      );
       expect(written('out')).toEqual(expected([2, 3, 5]));
       expect(written('out-since')).toEqual({});
       ingest(['--out', 'out-since', '--since', '2015-08-05', 'days.jsonl']);
@@ -448,7 +541,10 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
     });
 
     it('still reports a rejected record, which has no day, and counts it in the limit', () => {
-      fs.writeFileSync(path.join(dir, 'mixed.jsonl'), [JSON.stringify(records[0]), 'not json', JSON.stringify(records[1]), JSON.stringify(records[2])].join('\n'));
+      fs.writeFileSync(
+        path.join(dir, 'mixed.jsonl'),
+        [JSON.stringify(records[0]), 'not json', JSON.stringify(records[1]), JSON.stringify(records[2])].join('\n'),
+      );
       const { code, lines } = ingest(['--out', 'out', '--since', '2015-08-02', '--limit', '2', 'mixed.jsonl']);
       expect(code).toBe(1);
       expect(lines).toEqual([expect.stringMatching(/^rejected mixed\.jsonl#2: invalid JSON/), `written ${all.get(2)!.id} mixed.jsonl#3`]);
@@ -457,7 +553,9 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
   });
 
   it('stops cleanly on SIGINT: whole articles only, exit code 130', async () => {
-    const records = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ title: `خبر ${i}`, content: `قال المتحدث إن البيان رقم ${i} صدر اليوم.` }));
+    const records = Array.from({ length: 3000 }, (_, i) =>
+      JSON.stringify({ title: `خبر ${i}`, content: `قال المتحدث إن البيان رقم ${i} صدر اليوم.` }),
+    );
     fs.writeFileSync(path.join(dir, 'many.jsonl'), records.join('\n'));
     const child = spawn(process.execPath, [CLI, '--out', 'out', 'many.jsonl'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] });
     let stdout = '';

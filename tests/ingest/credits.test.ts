@@ -5,7 +5,13 @@ const credit = (text: string, strict = false) => {
   const c = parseCredit(text, strict);
   return c && { author: c.author, place: c.place, outlet: c.outlet, agency: c.agency, date: c.date?.date ?? null };
 };
-const of = (author: string | null, place: string | null, outlet: string | null = null, agency: string | null = null, date: string | null = null) => ({
+const of = (
+  author: string | null,
+  place: string | null,
+  outlet: string | null = null,
+  agency: string | null = null,
+  date: string | null = null,
+) => ({
   author,
   place,
   outlet,
@@ -37,7 +43,14 @@ describe('credit lines', () => {
   it('in article text, accepts only lines that name a known outlet or agency and nothing else', () => {
     expect(credit('عين اليوم – نيويورك', true)).toEqual(of(null, 'نيويورك', 'عين اليوم'));
     expect(credit('فايز الحسيكي – عين اليوم', true)).toEqual(of('فايز الحسيكي', null, 'عين اليوم'));
-    for (const line of ['قال الرئيس إن المحادثات', 'المتحدث باسم الخارجية الروسية', 'قال رويترز', 'تطبيع العلاقات', 'لندن: رنيم حنوش', 'أبو عبيدة المصري «قلب داعش»']) {
+    for (const line of [
+      'قال الرئيس إن المحادثات',
+      'المتحدث باسم الخارجية الروسية',
+      'قال رويترز',
+      'تطبيع العلاقات',
+      'لندن: رنيم حنوش',
+      'أبو عبيدة المصري «قلب داعش»',
+    ]) {
       expect(credit(line, true)).toBeNull();
     }
   });
@@ -50,7 +63,12 @@ describe('datelines', () => {
     expect(readDateline('موسكو - الجزيرة نت: قال')).toMatchObject({ place: 'موسكو', by: 'الجزيرة نت' });
     expect(readDateline('سبق ـ أبها: أطلقت البلدية')).toMatchObject({ place: 'أبها', by: 'سبق', author: null });
     expect(readDateline('محمد البقمي- سبق: أكدت مصادر')).toMatchObject({ place: null, by: 'سبق', author: 'محمد البقمي' });
-    expect(readDateline('عبدالله الراجحي- سبق- جدة: أكد المدير')).toMatchObject({ place: 'جدة', by: 'سبق', author: 'عبدالله الراجحي', length: 'عبدالله الراجحي- سبق- جدة: '.length });
+    expect(readDateline('عبدالله الراجحي- سبق- جدة: أكد المدير')).toMatchObject({
+      place: 'جدة',
+      by: 'سبق',
+      author: 'عبدالله الراجحي',
+      length: 'عبدالله الراجحي- سبق- جدة: '.length,
+    });
   });
 
   it('does not read ordinary sentences as datelines', () => {

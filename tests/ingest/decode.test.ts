@@ -62,7 +62,10 @@ describe('decodeBytes', () => {
       ok: false,
       reason: expect.stringContaining('binary'),
     });
-    expect(decodeBytes(Uint8Array.from({ length: 512 }, (_, i) => (i * 7) % 256))).toMatchObject({ ok: false, reason: expect.stringContaining('binary') });
+    expect(decodeBytes(Uint8Array.from({ length: 512 }, (_, i) => (i * 7) % 256))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('binary'),
+    });
   });
 
   it('repairs UTF-8 that was read as windows-1256 or windows-1252 and saved again', () => {
@@ -71,9 +74,15 @@ describe('decodeBytes', () => {
     const as1252 = new TextDecoder('windows-1252').decode(bytes); // "Ù‚Ø§Ù„ …"
     expect(repairMojibake(as1256)).toEqual({ text: PARAGRAPH, note: expect.stringContaining('windows-1256') });
     expect(repairMojibake(as1252)).toEqual({ text: PARAGRAPH, note: expect.stringContaining('windows-1252') });
-    expect(decodeBytes(new TextEncoder().encode(as1256))).toMatchObject({ ok: true, text: PARAGRAPH, note: expect.stringContaining('mojibake') });
+    expect(decodeBytes(new TextEncoder().encode(as1256))).toMatchObject({
+      ok: true,
+      text: PARAGRAPH,
+      note: expect.stringContaining('mojibake'),
+    });
     // Real text with ط and ظ, and Latin text with Ø, stays as it is.
-    expect(repairMojibake('ظل الطالب ينتظر ظهور النتائج في المحطة طويلاً وسط الطقس الحار ظهراً حتى ضاق به الانتظار بعد الظهر طويلاً')).toBeNull();
+    expect(
+      repairMojibake('ظل الطالب ينتظر ظهور النتائج في المحطة طويلاً وسط الطقس الحار ظهراً حتى ضاق به الانتظار بعد الظهر طويلاً'),
+    ).toBeNull();
     expect(repairMojibake('Ø Ø Ø Ø Ø Ø Ø Ø Ø Ø Ø Ø København')).toBeNull();
   });
 });
@@ -106,9 +115,7 @@ describe('normalizeText', () => {
 
 describe('foldForFingerprint', () => {
   it('ignores tashkeel, tatweel, letter variants, digits, punctuation and spacing', () => {
-    expect(foldForFingerprint('وفقاً لـِلاتفاقية، «إس-٤٠٠»  في  المدينة؟')).toBe(
-      foldForFingerprint('وفقا للاتفاقيه "اس 400" في المدينه'),
-    );
+    expect(foldForFingerprint('وفقاً لـِلاتفاقية، «إس-٤٠٠»  في  المدينة؟')).toBe(foldForFingerprint('وفقا للاتفاقيه "اس 400" في المدينه'));
   });
 });
 

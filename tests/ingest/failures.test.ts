@@ -70,7 +70,13 @@ function start(
 
 const ingest = (args: string[], options: Parameters<typeof start>[2] = {}) => start(process.execPath, [CLI, ...args], options);
 const lines = (stdout: string) => stdout.trim().split('\n').filter(Boolean);
-const mdxFiles = (folder: string) => (fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith('.mdx')).sort() : []);
+const mdxFiles = (folder: string) =>
+  fs.existsSync(folder)
+    ? fs
+        .readdirSync(folder)
+        .filter((f) => f.endsWith('.mdx'))
+        .sort()
+    : [];
 const until = async (condition: () => boolean, ms = 20_000) => {
   for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 5))) if (condition()) return true;
   return false;
@@ -79,7 +85,10 @@ const until = async (condition: () => boolean, ms = 20_000) => {
 /** `count` short JSON Lines records, each a different article. */
 function records(file: string, count: number, words = 1): void {
   const lines = Array.from({ length: count }, (_, i) =>
-    JSON.stringify({ title: `خبر رقم ${i}`, content: `قال المتحدث في البيان رقم ${i} إن العمل مستمر.\n${'وأضاف أن الخطة تشمل جميع المناطق. '.repeat(words)}` }),
+    JSON.stringify({
+      title: `خبر رقم ${i}`,
+      content: `قال المتحدث في البيان رقم ${i} إن العمل مستمر.\n${'وأضاف أن الخطة تشمل جميع المناطق. '.repeat(words)}`,
+    }),
   );
   fs.writeFileSync(path.join(dir, file), lines.join('\n'));
 }
@@ -127,13 +136,16 @@ describe('a failed write', { timeout: 60_000 }, () => {
     fs.writeFileSync(path.join(dir, 'copy.txt'), big.replace(/\n/g, '\r\n'));
     fs.writeFileSync(path.join(dir, 'small.txt'), 'خبر قصير\n\nقال الوزير إن الاجتماع كان مثمراً.\n');
     // Files over 48 KB cannot be written: the kernel refuses the write (EFBIG), for this file only.
-    const limited = (files: string[]) => start('bash', ['-c', 'ulimit -f 48 && exec "$@"', 'bash', process.execPath, CLI, '--out', 'out', ...files]);
+    const limited = (files: string[]) =>
+      start('bash', ['-c', 'ulimit -f 48 && exec "$@"', 'bash', process.execPath, CLI, '--out', 'out', ...files]);
 
     const first = await limited(['big.txt', 'copy.txt', 'small.txt']).finished;
     const report = lines(first.stdout);
     expect(report.slice(0, -1)).toEqual([
       expect.stringMatching(/^rejected big\.txt: cannot write [0-9a-f]{12}\.mdx: file too large \(EFBIG\)$/),
-      expect.stringMatching(/^rejected copy\.txt: (cannot write [0-9a-f]{12}\.mdx: file too large \(EFBIG\)|the same text as big\.txt, whose file [0-9a-f]{12}\.mdx could not be written: file too large \(EFBIG\))$/),
+      expect.stringMatching(
+        /^rejected copy\.txt: (cannot write [0-9a-f]{12}\.mdx: file too large \(EFBIG\)|the same text as big\.txt, whose file [0-9a-f]{12}\.mdx could not be written: file too large \(EFBIG\))$/,
+      ),
       expect.stringMatching(/^written [0-9a-f]{12} small\.txt$/),
     ]);
     expect(first.code).toBe(1);
@@ -155,11 +167,17 @@ describe('an output folder that cannot be used', { timeout: 60_000 }, () => {
     const run = await ingestOnTmpfs('size=256k', ['--out', 'out', 'many.jsonl']).finished;
     expect(run.hung).toBe(false);
     expect(run.code).toBe(2);
-    expect(run.stderr.trim().split('\n')).toEqual([`ingest stopped: cannot write to output folder ${path.join(dir, 'out')}: no space left on device (ENOSPC)`]);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `ingest stopped: cannot write to output folder ${path.join(dir, 'out')}: no space left on device (ENOSPC)`,
+    ]);
     const report = lines(run.stdout);
     const written = report.filter((l) => l.startsWith('written '));
     expect(report.filter((l) => l.startsWith('rejected '))).toEqual([]);
-    expect(report.at(-1)).toMatch(new RegExp(`^stopped: \\d+ inputs .*: ${written.length} written, 0 unchanged, 0 duplicate, 0 kept, 0 rejected; \\d+ not written \\(the run stopped\\)$`));
+    expect(report.at(-1)).toMatch(
+      new RegExp(
+        `^stopped: \\d+ inputs .*: ${written.length} written, 0 unchanged, 0 duplicate, 0 kept, 0 rejected; \\d+ not written \\(the run stopped\\)$`,
+      ),
+    );
     // Every file reported is on disk and whole; nothing else is, not even a temporary file or the lock.
     const saved = path.join(dir, 'saved');
     expect(written.length).toBeGreaterThan(0);
@@ -172,10 +190,14 @@ describe('an output folder that cannot be used', { timeout: 60_000 }, () => {
     records('one.jsonl', 1);
     const create = await ingestOnTmpfs('ro', ['--out', 'out/day/articles', 'one.jsonl']).finished;
     expect(create.code).toBe(2);
-    expect(create.stderr.trim()).toBe(`ingest stopped: cannot create output folder ${path.join(dir, 'out/day/articles')}: read-only file system (EROFS)`);
+    expect(create.stderr.trim()).toBe(
+      `ingest stopped: cannot create output folder ${path.join(dir, 'out/day/articles')}: read-only file system (EROFS)`,
+    );
     const write = await ingestOnTmpfs('ro', ['--out', 'out', 'one.jsonl']).finished;
     expect(write.code).toBe(2);
-    expect(write.stderr.trim()).toBe(`ingest stopped: cannot write to output folder ${path.join(dir, 'out')}: read-only file system (EROFS)`);
+    expect(write.stderr.trim()).toBe(
+      `ingest stopped: cannot write to output folder ${path.join(dir, 'out')}: read-only file system (EROFS)`,
+    );
   });
 
   it('names a folder it may not create in (chmod 555): exit 2', async () => {
@@ -184,11 +206,15 @@ describe('an output folder that cannot be used', { timeout: 60_000 }, () => {
     fs.chmodSync(path.join(dir, 'locked'), 0o555);
     const run = await ingest(['--out', 'locked/day/articles', 'one.jsonl'], unprivileged).finished;
     expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toBe(`ingest stopped: cannot create output folder ${path.join(dir, 'locked/day/articles')}: permission denied (EACCES)`);
+    expect(run.stderr.trim()).toBe(
+      `ingest stopped: cannot create output folder ${path.join(dir, 'locked/day/articles')}: permission denied (EACCES)`,
+    );
     expect(run.stdout).toBe('');
     const existing = await ingest(['--out', 'locked', 'one.jsonl'], unprivileged).finished;
     expect(existing.code).toBe(2);
-    expect(existing.stderr.trim()).toBe(`ingest stopped: cannot write to output folder ${path.join(dir, 'locked')}: permission denied (EACCES)`);
+    expect(existing.stderr.trim()).toBe(
+      `ingest stopped: cannot write to output folder ${path.join(dir, 'locked')}: permission denied (EACCES)`,
+    );
   });
 
   it('says so for a folder under /proc, which never accepts a new folder (a recursive mkdir spins there forever)', async () => {
@@ -204,7 +230,9 @@ describe('an output folder that cannot be used', { timeout: 60_000 }, () => {
     clearTimeout(signals);
     expect(run.hung).toBe(false);
     expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toMatch(/^ingest stopped: cannot create output folder \/proc\/self\/marsad\/articles: \/proc\/self does not accept new folders/);
+    expect(run.stderr.trim()).toMatch(
+      /^ingest stopped: cannot create output folder \/proc\/self\/marsad\/articles: \/proc\/self does not accept new folders/,
+    );
   });
 
   it('skips a FIFO named like an article in the folder instead of waiting on it forever', async () => {
@@ -264,11 +292,14 @@ describe('signals', { timeout: 60_000 }, () => {
 describe('two ingests into one folder', { timeout: 60_000 }, () => {
   it('the second stops with exit 2, naming the folder and the process that holds it; the first writes everything', async () => {
     // The first run reads its records from stdin, so it runs until the test closes it.
-    const record = (i: number) => `${JSON.stringify({ title: `خبر رقم ${i}`, content: `قال المتحدث في البيان رقم ${i} إن العمل مستمر.\nوأضاف أن الخطة تشمل جميع المناطق.` })}\n`;
+    const record = (i: number) =>
+      `${JSON.stringify({ title: `خبر رقم ${i}`, content: `قال المتحدث في البيان رقم ${i} إن العمل مستمر.\nوأضاف أن الخطة تشمل جميع المناطق.` })}\n`;
     const first = ingest(['--out', 'out', '--format', 'jsonl', '-'], { stdin: 'pipe' });
     first.child.stdin!.write(Array.from({ length: 5 }, (_, i) => record(i)).join(''));
     const out = path.join(dir, 'out');
-    expect(await until(() => fs.existsSync(path.join(out, LOCK)) && fs.readFileSync(path.join(out, LOCK), 'utf8').endsWith('\n'))).toBe(true);
+    expect(await until(() => fs.existsSync(path.join(out, LOCK)) && fs.readFileSync(path.join(out, LOCK), 'utf8').endsWith('\n'))).toBe(
+      true,
+    );
     const owner = JSON.parse(fs.readFileSync(path.join(out, LOCK), 'utf8')) as { pid: number; host: string; started: string };
     expect(owner).toEqual({ pid: first.child.pid, host: os.hostname(), started: expect.stringMatching(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/) });
     records('other.jsonl', 5);
@@ -291,10 +322,15 @@ describe('two ingests into one folder', { timeout: 60_000 }, () => {
     records('one.jsonl', 1);
     const gone = spawnSync(process.execPath, ['-e', '']).pid;
     fs.mkdirSync(path.join(dir, 'out'));
-    fs.writeFileSync(path.join(dir, 'out', LOCK), `${JSON.stringify({ pid: gone, host: os.hostname(), started: '2026-01-01T00:00:00.000Z' })}\n`);
+    fs.writeFileSync(
+      path.join(dir, 'out', LOCK),
+      `${JSON.stringify({ pid: gone, host: os.hostname(), started: '2026-01-01T00:00:00.000Z' })}\n`,
+    );
     const run = await ingest(['--out', 'out', 'one.jsonl']).finished;
     expect(run.code).toBe(0);
-    expect(run.stderr.trim()).toBe(`ingest: taking over ${path.join(dir, 'out', LOCK)} from process ${gone} (started 2026-01-01T00:00:00.000Z), which is no longer running`);
+    expect(run.stderr.trim()).toBe(
+      `ingest: taking over ${path.join(dir, 'out', LOCK)} from process ${gone} (started 2026-01-01T00:00:00.000Z), which is no longer running`,
+    );
     expect(lines(run.stdout)[0]).toMatch(/^written /);
     expect(fs.existsSync(path.join(dir, 'out', LOCK))).toBe(false);
   });
@@ -302,8 +338,10 @@ describe('two ingests into one folder', { timeout: 60_000 }, () => {
 
 describe('what a failed file-system call means', () => {
   it('a full, read-only, over-quota or refused folder stops the run; a failure of one file does not', () => {
-    for (const code of ['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EIO', 'ENOENT', 'ENOTDIR']) expect(writeFailureScope(code), code).toBe('folder');
-    for (const code of ['EFBIG', 'EISDIR', 'ENAMETOOLONG', 'EMFILE', 'EPERM', undefined]) expect(writeFailureScope(code), String(code)).toBe('article');
+    for (const code of ['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EIO', 'ENOENT', 'ENOTDIR'])
+      expect(writeFailureScope(code), code).toBe('folder');
+    for (const code of ['EFBIG', 'EISDIR', 'ENAMETOOLONG', 'EMFILE', 'EPERM', undefined])
+      expect(writeFailureScope(code), String(code)).toBe('article');
   });
 
   it('names the problem in words with its code', () => {

@@ -27,16 +27,32 @@ const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const STORIES = (JSON.parse(fs.readFileSync(path.join(FIXTURES, 'records', 'alwatan-local.json'), 'utf8')) as Array<Record<string, string>>)
   .slice(0, 9)
   .map((r, i) => JSON.stringify({ ...r, url: `https://www.alwatan.com.sa/Local/News_Detail.aspx?ArticleID=${900 + i}` }));
-const SEEDS = fs.readdirSync(path.join(FIXTURES, 'seeds')).sort().map((f) => fs.readFileSync(path.join(FIXTURES, 'seeds', f)));
+const SEEDS = fs
+  .readdirSync(path.join(FIXTURES, 'seeds'))
+  .sort()
+  .map((f) => fs.readFileSync(path.join(FIXTURES, 'seeds', f)));
 
 /** A record in a JSON array or a JSON Lines file: its raw text, and whether ingest must take it. */
 type Piece = { kind: 'story'; index: number } | { kind: 'broken'; raw: string; unclosed?: boolean };
-const BROKEN_RECORDS = ['{}', '{"content": ""}', '{"title": "English", "content": "Only English words in this record, nothing else at all."}', '42', '{"title": "بلا نص"}'];
+const BROKEN_RECORDS = [
+  '{}',
+  '{"content": ""}',
+  '{"title": "English", "content": "Only English words in this record, nothing else at all."}',
+  '42',
+  '{"title": "بلا نص"}',
+];
 const piece: fc.Arbitrary<Piece> = fc.oneof(
   { weight: 3, arbitrary: fc.nat({ max: STORIES.length - 1 }).map((index): Piece => ({ kind: 'story', index })) },
   { weight: 1, arbitrary: fc.constantFrom(...BROKEN_RECORDS).map((raw): Piece => ({ kind: 'broken', raw })) },
   // A record that lost its closing brace.
-  { weight: 1, arbitrary: fc.constant<Piece>({ kind: 'broken', raw: '{"title": "خبر مكسور", "content": "قال المتحدث إن هذا السجل فقد قوسه."', unclosed: true }) },
+  {
+    weight: 1,
+    arbitrary: fc.constant<Piece>({
+      kind: 'broken',
+      raw: '{"title": "خبر مكسور", "content": "قال المتحدث إن هذا السجل فقد قوسه."',
+      unclosed: true,
+    }),
+  },
 );
 const textFile = fc.oneof(
   { weight: 3, arbitrary: fc.nat({ max: SEEDS.length - 1 }).map((seed) => ({ seed })) },
@@ -95,7 +111,10 @@ function materialize(inputs: Input[], n: number): { paths: string[]; expected: E
     const base = `${i}-${item.name}`;
     if (item.kind === 'json' || item.kind === 'jsonl') {
       const file = path.join(folder, `${base}.${item.kind}`);
-      const body = item.kind === 'json' ? `${arrayOf(item.pieces)}${item.garbage ? ' garbage' : ''}` : item.pieces.map((p) => (p.kind === 'story' ? STORIES[p.index] : p.raw)).join('\n');
+      const body =
+        item.kind === 'json'
+          ? `${arrayOf(item.pieces)}${item.garbage ? ' garbage' : ''}`
+          : item.pieces.map((p) => (p.kind === 'story' ? STORIES[p.index] : p.raw)).join('\n');
       fs.writeFileSync(path.join(dir, file), body);
       paths.push(file);
       item.pieces.forEach((p, k) => expected.push(record(p, `${shownName(file)}#${k + 1}`, `${path.basename(file)}#${k + 1}`)));
@@ -115,7 +134,9 @@ function materialize(inputs: Input[], n: number): { paths: string[]; expected: E
         expected.push({ name: `${shown}/../outside.txt`, good: false });
       }
       entries['day/records.json'] = strToU8(arrayOf(item.pieces));
-      item.pieces.forEach((p, k) => expected.push(record(p, `${shown}/day/records.json#${k + 1}`, `${path.basename(file)}/day/records.json#${k + 1}`)));
+      item.pieces.forEach((p, k) =>
+        expected.push(record(p, `${shown}/day/records.json#${k + 1}`, `${path.basename(file)}/day/records.json#${k + 1}`)),
+      );
       item.seeds.forEach((seed, k) => {
         entries[`seed-${k}.txt`] = SEEDS[seed]!;
         expected.push(text(SEEDS[seed]!, `${shown}/seed-${k}.txt`, true));
@@ -128,7 +149,8 @@ function materialize(inputs: Input[], n: number): { paths: string[]; expected: E
 }
 
 const LINE = /^(written|unchanged|duplicate|kept) ([0-9a-f]{12,64}) (.+?)(?: \(.*\)|: edited by hand .*)?$|^(rejected) (.+?): (.+)$/;
-const SUMMARY = /^done: (\d+) inputs in [\d.]+ s \(\d+ articles\/s\): (\d+) written(?: \((\d+) updated\))?, (\d+) unchanged, (\d+) duplicate, (\d+) kept, (\d+) rejected$/;
+const SUMMARY =
+  /^done: (\d+) inputs in [\d.]+ s \(\d+ articles\/s\): (\d+) written(?: \((\d+) updated\))?, (\d+) unchanged, (\d+) duplicate, (\d+) kept, (\d+) rejected$/;
 
 /** Checks one run's report against what each input must come to; returns the outcome by input name. */
 function balance(run: ReturnType<typeof runIngestCli>, expected: Expected[], out: string): Map<string, string> {
@@ -156,7 +178,13 @@ function balance(run: ReturnType<typeof runIngestCli>, expected: Expected[], out
   const summary = SUMMARY.exec(run.summary);
   expect(summary, run.summary).not.toBeNull();
   expect(Number(summary![1])).toBe(run.lines.length);
-  expect([summary![2], summary![4], summary![5], summary![6], summary![7]].map(Number)).toEqual([counts.written, counts.unchanged, counts.duplicate, counts.kept, counts.rejected]);
+  expect([summary![2], summary![4], summary![5], summary![6], summary![7]].map(Number)).toEqual([
+    counts.written,
+    counts.unchanged,
+    counts.duplicate,
+    counts.kept,
+    counts.rejected,
+  ]);
   expect(run.code).toBe(counts.rejected! > 0 ? 1 : 0);
   // Nothing good is lost: every good text is an article on disk.
   const hashes = new Set(outFiles(out).map((f) => readFrontmatter(fs.readFileSync(path.join(out, f), 'utf8'))?.contentHash));

@@ -32,12 +32,9 @@ describe('htmlToMarkdown', () => {
   });
 
   it('escapes what Markdown would read as markup, at a line start or inside it', () => {
-    expect(htmlToMarkdown('<p># ليس عنوانًا</p><p>- ولا بندًا</p><p>1. ولا رقمًا</p><p>*ولا* [رابطًا](x) ولا `رمزًا`</p>').split('\n\n')).toEqual([
-      '\\# ليس عنوانًا',
-      '\\- ولا بندًا',
-      '1\\. ولا رقمًا',
-      '\\*ولا\\* \\[رابطًا\\](x) ولا \\`رمزًا\\`',
-    ]);
+    expect(
+      htmlToMarkdown('<p># ليس عنوانًا</p><p>- ولا بندًا</p><p>1. ولا رقمًا</p><p>*ولا* [رابطًا](x) ولا `رمزًا`</p>').split('\n\n'),
+    ).toEqual(['\\# ليس عنوانًا', '\\- ولا بندًا', '1\\. ولا رقمًا', '\\*ولا\\* \\[رابطًا\\](x) ولا \\`رمزًا\\`']);
   });
 
   it('tells HTML from text that only mentions a bracket', () => {
@@ -53,7 +50,8 @@ describe('HTML in records', () => {
   it('reads an HTML body as its structure: subheading, quotation and caption, no tag or script left', () => {
     const value = {
       title: 'وزير الخارجية يزور الرياض',
-      content: '<p>قال وزير الخارجية إن الزيارة ناجحة.</p><h2>ردود الفعل</h2><blockquote>هذه زيارة تاريخية</blockquote><figure><img src="a.jpg"><figcaption>الوزيران خلال اللقاء</figcaption></figure><script>alert(1)</script>',
+      content:
+        '<p>قال وزير الخارجية إن الزيارة ناجحة.</p><h2>ردود الفعل</h2><blockquote>هذه زيارة تاريخية</blockquote><figure><img src="a.jpg"><figcaption>الوزيران خلال اللقاء</figcaption></figure><script>alert(1)</script>',
     };
     const result = ingestRecord(value, JSON.stringify(value), 'x.json#1');
     expect(result.ok).toBe(true);
@@ -75,9 +73,35 @@ describe('HTML in records', () => {
   });
 
   it('property: any mix of tags, hostile text and Arabic gives an MDX page that compiles and renders its blocks', () => {
-    const TAGS = ['<p>', '</p>', '<br>', '<div>', '</div>', '<h2>', '</h2>', '<blockquote>', '</blockquote>', '<b>', '</b>', '<ul><li>', '</li></ul>', '<a href="https://x.com/a">', '</a>', '<figure><img alt="صورة"><figcaption>', '</figcaption></figure>', '<script>', '</script>', '<!-- c -->', '&amp;', '&lt;', '&#1575;'];
+    const TAGS = [
+      '<p>',
+      '</p>',
+      '<br>',
+      '<div>',
+      '</div>',
+      '<h2>',
+      '</h2>',
+      '<blockquote>',
+      '</blockquote>',
+      '<b>',
+      '</b>',
+      '<ul><li>',
+      '</li></ul>',
+      '<a href="https://x.com/a">',
+      '</a>',
+      '<figure><img alt="صورة"><figcaption>',
+      '</figcaption></figure>',
+      '<script>',
+      '</script>',
+      '<!-- c -->',
+      '&amp;',
+      '&lt;',
+      '&#1575;',
+    ];
     const words = ['قال الوزير إن المحادثات مثمرة', 'الرياض (واس) -', '«نص مقتبس»', 'وأضاف', ...HOSTILE];
-    const body = fc.array(fc.oneof(fc.constantFrom(...TAGS), fc.constantFrom(...words), fc.string()), { minLength: 1, maxLength: 30 }).map((parts) => `<p>${parts.join(' ')} وقال الرئيس إن الاجتماع كان مهماً</p>`);
+    const body = fc
+      .array(fc.oneof(fc.constantFrom(...TAGS), fc.constantFrom(...words), fc.string()), { minLength: 1, maxLength: 30 })
+      .map((parts) => `<p>${parts.join(' ')} وقال الرئيس إن الاجتماع كان مهماً</p>`);
     let pages = 0;
     fc.assert(
       fc.property(body, (content) => {

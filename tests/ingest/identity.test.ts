@@ -17,7 +17,9 @@ import { readFrontmatter } from '../../src/ingest/index.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
 import { folderBytes, outcome, outFiles, runIngestCli } from './support/cli.ts';
 
-const RECORDS = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'records', 'alwatan-local.json'), 'utf8')) as Array<Record<string, string>>;
+const RECORDS = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'records', 'alwatan-local.json'), 'utf8')) as Array<
+  Record<string, string>
+>;
 const SECTION = 'http://www.alwatan.com.sa/Local/News_Detail.aspx';
 
 let dir: string;
@@ -67,13 +69,17 @@ describe('identity across runs', { timeout: 120_000 }, () => {
     const file = path.join(dir, 'out', `${id}.mdx`);
 
     const second = ingest(['--out', 'out', 'day2.json']);
-    expect(second.lines).toEqual([expect.stringMatching(new RegExp(`^written ${id} day2\\.json#1 \\(updated: a revision of day1\\.json#5, similarity 0\\.9\\d\\)$`))]);
+    expect(second.lines).toEqual([
+      expect.stringMatching(new RegExp(`^written ${id} day2\\.json#1 \\(updated: a revision of day1\\.json#5, similarity 0\\.9\\d\\)$`)),
+    ]);
     expect(second.summary).toMatch(/: 1 written \(1 updated\)/);
     let mdx = fs.readFileSync(file, 'utf8');
     expect(readFrontmatter(mdx)?.title).toBe(revised.title!.trim());
 
     const third = ingest(['--out', 'out', 'day3.json']);
-    expect(third.lines).toEqual([expect.stringMatching(new RegExp(`^written ${id} day3\\.json#1 \\(updated: a revision of day2\\.json#1, similarity 0\\.9\\d\\)$`))]);
+    expect(third.lines).toEqual([
+      expect.stringMatching(new RegExp(`^written ${id} day3\\.json#1 \\(updated: a revision of day2\\.json#1, similarity 0\\.9\\d\\)$`)),
+    ]);
     mdx = fs.readFileSync(file, 'utf8');
     expect(mdx).toContain('عصر أمس');
     expect(mdx).not.toContain('ظهر أمس');
@@ -89,7 +95,9 @@ describe('identity across runs', { timeout: 120_000 }, () => {
       `unchanged ${id} day2.json#1 (an earlier version, since revised by day3.json#1)`,
     ]);
     fs.writeFileSync(path.join(dir, 'copy.jsonl'), `${JSON.stringify(original)}\n`);
-    expect(ingest(['--out', 'out', 'copy.jsonl']).lines).toEqual([`duplicate ${id} copy.jsonl#1 (same as day1.json#5, an earlier version, since revised by day3.json#1)`]);
+    expect(ingest(['--out', 'out', 'copy.jsonl']).lines).toEqual([
+      `duplicate ${id} copy.jsonl#1 (same as day1.json#5, an earlier version, since revised by day3.json#1)`,
+    ]);
     expect(folderBytes(path.join(dir, 'out'))).toEqual(after);
   });
 

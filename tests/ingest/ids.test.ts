@@ -48,9 +48,12 @@ describe('foldForFingerprint', () => {
       fc.string({ unit: 'grapheme', maxLength: 3 }),
     );
     fc.assert(
-      fc.property(fc.array(char, { maxLength: 40 }).map((a) => a.join('')), (text) => {
-        expect(foldForFingerprint(text)).toBe(referenceFold(text));
-      }),
+      fc.property(
+        fc.array(char, { maxLength: 40 }).map((a) => a.join('')),
+        (text) => {
+          expect(foldForFingerprint(text)).toBe(referenceFold(text));
+        },
+      ),
       { numRuns: 5000 },
     );
   }, 120_000);

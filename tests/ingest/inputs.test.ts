@@ -13,7 +13,10 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const ARTICLE = 'عنوان الخبر\nقال الوزير إن الاجتماع كان مثمراً.';
-const RECORDS = [{ title: 'خبر أول', content: 'نص الخبر الأول.' }, { title: 'خبر ثان', content: 'نص الخبر الثاني.' }];
+const RECORDS = [
+  { title: 'خبر أول', content: 'نص الخبر الأول.' },
+  { title: 'خبر ثان', content: 'نص الخبر الثاني.' },
+];
 
 async function read(paths: string[], options: Parameters<typeof readInputs>[1] = {}): Promise<Array<Record<string, unknown>>> {
   const out: Array<Record<string, unknown>> = [];
@@ -72,7 +75,12 @@ describe('readInputs', () => {
   });
 
   it('reads ZIP entries deflated or stored, with sizes up front or streamed, skipping folders and hidden files', async () => {
-    const files = { 'day.json': strToU8(JSON.stringify(RECORDS)), 'notes/a.md': strToU8(ARTICLE), '.hidden.txt': strToU8('x'), '__MACOSX/._a.md': strToU8('x') };
+    const files = {
+      'day.json': strToU8(JSON.stringify(RECORDS)),
+      'notes/a.md': strToU8(ARTICLE),
+      '.hidden.txt': strToU8('x'),
+      '__MACOSX/._a.md': strToU8('x'),
+    };
     fs.writeFileSync(path.join(dir, 'sized.zip'), zipSync(files));
     fs.writeFileSync(path.join(dir, 'streamed.zip'), streamedZip(files));
     fs.writeFileSync(path.join(dir, 'stored.zip'), streamedZip(files, true));
@@ -118,7 +126,12 @@ describe('readInputs', () => {
       return out;
     };
     expect(await all(readInputs(plan, { stdin: stdin(ARTICLE) }))).toMatchObject([{ kind: 'text', display: 'stdin', name: 'stdin' }]);
-    expect(await all(readInputs(plan, { stdin: stdin(JSON.stringify(RECORDS)) }))).toMatchObject([{ name: 'stdin#1' }, { name: 'stdin#2' }]);
-    expect(await all(readInputs(plan, { stdin: stdin(`# ${ARTICLE}`), format: 'markdown' }))).toMatchObject([{ kind: 'text', format: 'markdown' }]);
+    expect(await all(readInputs(plan, { stdin: stdin(JSON.stringify(RECORDS)) }))).toMatchObject([
+      { name: 'stdin#1' },
+      { name: 'stdin#2' },
+    ]);
+    expect(await all(readInputs(plan, { stdin: stdin(`# ${ARTICLE}`), format: 'markdown' }))).toMatchObject([
+      { kind: 'text', format: 'markdown' },
+    ]);
   });
 });

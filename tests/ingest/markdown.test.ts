@@ -31,7 +31,10 @@ describe('Markdown input', () => {
 
   it('keeps headings, the image caption once, list items, table rows and quotes; drops the markup', () => {
     expect(article.body.map((b) => [b.type, b.text.replace(/\uFDD0([^\uFDD1]*)\uFDD1[^\uFDD2]*\uFDD2/g, '[$1]')])).toEqual([
-      ['paragraph', 'الرياض - أقر مجلس الوزراء في جلسته اليوم خطة شاملة لتطوير النقل العام، بحسب [بيان رسمي] نشرته الوزارة. وتمتد الخطة عشر سنوات بتكلفة إجمالية تتجاوز مئة مليار ريال.'],
+      [
+        'paragraph',
+        'الرياض - أقر مجلس الوزراء في جلسته اليوم خطة شاملة لتطوير النقل العام، بحسب [بيان رسمي] نشرته الوزارة. وتمتد الخطة عشر سنوات بتكلفة إجمالية تتجاوز مئة مليار ريال.',
+      ],
       ['caption', 'محطة القطار في وسط المدينة'],
       ['heading', 'مراحل التنفيذ'],
       ['paragraph', 'تبدأ المرحلة الأولى العام المقبل، وتشمل:'],

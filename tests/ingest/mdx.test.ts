@@ -72,7 +72,24 @@ describe('escapeMdxText', () => {
   });
 
   it('renders hostile examples verbatim as plain paragraphs', () => {
-    for (const text of ['<script>alert(1)</script>', 'import x from "y"', 'export const a = 1', '{...props}', '---', '# x', '> q', '- a', '1. a', '[a](b)', '![i](x)', '| a | b |', '&amp;', '`c`', '~~s~~', '<!-- c -->']) {
+    for (const text of [
+      '<script>alert(1)</script>',
+      'import x from "y"',
+      'export const a = 1',
+      '{...props}',
+      '---',
+      '# x',
+      '> q',
+      '- a',
+      '1. a',
+      '[a](b)',
+      '![i](x)',
+      '| a | b |',
+      '&amp;',
+      '`c`',
+      '~~s~~',
+      '<!-- c -->',
+    ]) {
       const nodes = renderMdx(escapeMdxText(text));
       expect(nodes).toEqual([{ tag: 'p', props: {}, children: [text] }]);
     }
@@ -111,7 +128,9 @@ describe('escapeMdxText', () => {
     expect(renderMdx(escapeMdxText(`قال ${link('الوزير', 'https://x.com/a(b)')} اليوم`))).toEqual([
       { tag: 'p', props: {}, children: ['قال ', { tag: 'a', props: { href: 'https://x.com/a(b)' }, children: ['الوزير'] }, ' اليوم'] },
     ]);
-    expect(renderMdx(escapeMdxText(`انقر ${link('هنا', 'javascript:alert(1)')}`))).toEqual([{ tag: 'p', props: {}, children: ['انقر هنا'] }]);
+    expect(renderMdx(escapeMdxText(`انقر ${link('هنا', 'javascript:alert(1)')}`))).toEqual([
+      { tag: 'p', props: {}, children: ['انقر هنا'] },
+    ]);
     expect(renderMdx(escapeMdxText(`مرحبا!${link('صورة', 'https://x.com/i.png')}`))).toEqual([
       { tag: 'p', props: {}, children: ['مرحبا!', { tag: 'a', props: { href: 'https://x.com/i.png' }, children: ['صورة'] }] },
     ]);
@@ -125,7 +144,12 @@ describe('escapeMdxText', () => {
         const asHeading = `## ${escapeMdxText(text)}`;
         const asCaption = `<Caption credit="${escapeJsxAttribute(credit)}">${escapeMdxText(text)}</Caption>`;
         const asQuote = `> ${escapeMdxText(text)}`;
-        for (const [mdx, tag] of [[asParagraph, 'p'], [asHeading, 'h2'], [asCaption, 'Caption'], [asQuote, 'blockquote']] as const) {
+        for (const [mdx, tag] of [
+          [asParagraph, 'p'],
+          [asHeading, 'h2'],
+          [asCaption, 'Caption'],
+          [asQuote, 'blockquote'],
+        ] as const) {
           expect(() => compileLikeAstro(mdx)).not.toThrow();
           const nodes = renderMdx(mdx);
           expect(nodes).toHaveLength(1);
@@ -133,7 +157,10 @@ describe('escapeMdxText', () => {
           if (typeof block === 'string' || !block) throw new Error(`expected <${tag}>, got ${JSON.stringify(block)}`);
           expect(block.tag).toBe(tag);
           expect(blockText(block)).toBe(expected);
-          const inner = tag === 'blockquote' ? block.children.filter((c) => typeof c !== 'string').flatMap((p) => (typeof p === 'string' ? [] : p.children)) : block.children;
+          const inner =
+            tag === 'blockquote'
+              ? block.children.filter((c) => typeof c !== 'string').flatMap((p) => (typeof p === 'string' ? [] : p.children))
+              : block.children;
           expectOnlyLinksAndUrlCode(inner);
           if (tag === 'Caption') expect(block.props).toEqual({ credit: inlineText(credit) });
         }
@@ -152,7 +179,10 @@ const YAML_HOSTILE = [
   'trail ', '\u2028', '\u0085', '\uFEFF', 'a: b: c', '\\', '\\n', 'عنوان: "مقتبس" --- #', '٢٠١٥-٠٧-٢١',
 ];
 const yamlText = fc
-  .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...YAML_HOSTILE) }, { weight: 1, arbitrary: hostileText }), { minLength: 1, maxLength: 4 })
+  .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...YAML_HOSTILE) }, { weight: 1, arbitrary: hostileText }), {
+    minLength: 1,
+    maxLength: 4,
+  })
   .map((parts) => parts.join(''))
   .filter((s) => inlineText(s) !== '');
 
@@ -183,7 +213,15 @@ describe('articleToMdx', () => {
       fc.property(
         yamlText,
         fc.array(hostileText, { minLength: 1, maxLength: 5 }),
-        fc.record({ standfirst: yamlText, outlet: yamlText, author: yamlText, byline: yamlText, dateline: yamlText, publishedAs: yamlText, file: yamlText }),
+        fc.record({
+          standfirst: yamlText,
+          outlet: yamlText,
+          author: yamlText,
+          byline: yamlText,
+          dateline: yamlText,
+          publishedAs: yamlText,
+          file: yamlText,
+        }),
         fc.constantFrom(null, 'https://example.com/a_b?c=1&d=2', 'http://aawsat.com/home/article/1/بريطانيا-أربعة'),
         (title, texts, fields, url) => {
           const body: Block[] = texts.map((text, i) =>
@@ -196,7 +234,12 @@ describe('articleToMdx', () => {
                   : { type: 'quote', text },
           );
           const { file, ...rest } = fields;
-          const input: Article = { ...article(title, body), ...rest, published: '2015-08-10', source: { file, sha256: 'a'.repeat(64), url } };
+          const input: Article = {
+            ...article(title, body),
+            ...rest,
+            published: '2015-08-10',
+            source: { file, sha256: 'a'.repeat(64), url },
+          };
           const mdx = withMdxHash(articleToMdx(input));
           // The site's loader reads it with js-yaml (src/site/article-prepare.ts); the content schema must accept it.
           const { data: frontmatter } = readArticleSource(mdx);
@@ -223,7 +266,11 @@ describe('articleToMdx', () => {
   }, 120_000);
 
   it('writes the frontmatter fields of src/schemas/article.ts with the yaml package', () => {
-    const mdx = articleToMdx({ ...article('عنوان: "مقتبس" --- #', [{ type: 'paragraph', text: 'نص' }]), standfirst: 'موجز', outlet: 'الجزيرة' });
+    const mdx = articleToMdx({
+      ...article('عنوان: "مقتبس" --- #', [{ type: 'paragraph', text: 'نص' }]),
+      standfirst: 'موجز',
+      outlet: 'الجزيرة',
+    });
     const yamlSource = /^---\n([\s\S]*?)\n---\n/.exec(mdx)?.[1] ?? '';
     expect(parse(yamlSource)).toEqual({
       title: 'عنوان: "مقتبس" --- #',
@@ -263,14 +310,25 @@ describe('articleToMdx', () => {
 
 describe('stringifyFrontmatter', () => {
   it('property: writes exactly what the yaml package writes', () => {
-    const chars = fc.constantFrom(...'اب تثج ح ﻻ ً ٣ 1 a Z . , ، ؛ ؟ ( ) « » " \' - – — / ـ ! ? … “ ” ‘ ’ _ = + % & ~ ; : # @ [ ] { } | > * ` \\ \t \u00a0 \u200b e x 0'.split(' ').concat([' ', ': ', ' #', 'http://x.com/a?b=1&c=2#d', 'true', 'Null', 'no']));
+    const chars = fc.constantFrom(
+      ...'اب تثج ح ﻻ ً ٣ 1 a Z . , ، ؛ ؟ ( ) « » " \' - – — / ـ ! ? … “ ” ‘ ’ _ = + % & ~ ; : # @ [ ] { } | > * ` \\ \t \u00a0 \u200b e x 0'
+        .split(' ')
+        .concat([' ', ': ', ' #', 'http://x.com/a?b=1&c=2#d', 'true', 'Null', 'no']),
+    );
     const value = fc.array(chars, { minLength: 1, maxLength: 12 }).map((a) => a.join(''));
     const hex = fc.oneof(fc.stringMatching(/^[0-9a-f]{64}$/), fc.stringMatching(/^[0-9]{60}e[0-9]{3}$/), fc.stringMatching(/^[0-9]{64}$/));
     fc.assert(
-      fc.property(value, value, fc.option(value, { nil: null }), hex, fc.constantFrom(null, '2015-07-21', '0b101'), (title, file, url, hash, published) => {
-        const data = { title, outlet: null, published, author: url, source: { file, sha256: hash, url }, contentHash: hash };
-        expect(stringifyFrontmatter(data)).toBe(stringify(data, { lineWidth: 0 }));
-      }),
+      fc.property(
+        value,
+        value,
+        fc.option(value, { nil: null }),
+        hex,
+        fc.constantFrom(null, '2015-07-21', '0b101'),
+        (title, file, url, hash, published) => {
+          const data = { title, outlet: null, published, author: url, source: { file, sha256: hash, url }, contentHash: hash };
+          expect(stringifyFrontmatter(data)).toBe(stringify(data, { lineWidth: 0 }));
+        },
+      ),
       { numRuns: runs(3000) },
     );
   }, 120_000);
@@ -304,13 +362,27 @@ describe('readArticleSource: an article as the site loader reads it', () => {
         return { line, column, reason };
       }
     };
-    expect(at('---\ntitle: عنوان\ntitle: آخر\n---\nنص')).toEqual({ line: 3, column: 1, reason: 'the frontmatter is not valid YAML: duplicated mapping key' });
-    expect(at('---\ntitle: أ: ب\n---\nنص')).toEqual({ line: 2, column: 9, reason: 'the frontmatter is not valid YAML: bad indentation of a mapping entry' });
+    expect(at('---\ntitle: عنوان\ntitle: آخر\n---\nنص')).toEqual({
+      line: 3,
+      column: 1,
+      reason: 'the frontmatter is not valid YAML: duplicated mapping key',
+    });
+    expect(at('---\ntitle: أ: ب\n---\nنص')).toEqual({
+      line: 2,
+      column: 9,
+      reason: 'the frontmatter is not valid YAML: bad indentation of a mapping entry',
+    });
   });
 
   it('lets the loader name the line of the file for a frontmatter or a body error', () => {
     const prepare = articlePreparer({ registry: [], enrich: false });
-    expect(prepare('a', '---\ntitle: عنوان\ntitle: آخر\n---\nنص')).toEqual({ ok: false, id: 'a', line: 3, column: 1, reason: 'the frontmatter is not valid YAML: duplicated mapping key' });
+    expect(prepare('a', '---\ntitle: عنوان\ntitle: آخر\n---\nنص')).toEqual({
+      ok: false,
+      id: 'a',
+      line: 3,
+      column: 1,
+      reason: 'the frontmatter is not valid YAML: duplicated mapping key',
+    });
     // An MDX expression on the file's sixth line (the body's third).
     expect(prepare('b', '---\ntitle: عنوان\n---\n\nنص\n{1 + 1}\n')).toMatchObject({ ok: false, id: 'b', line: 6 });
   });

@@ -34,7 +34,10 @@ describe('the worker pool', () => {
   it('does every input inline when it has no workers', async () => {
     const pool = new WorkerPool<Input, Output>(WORKER, { size: 0, inline, workerData: { offset: 1000 } });
     expect(pool.size).toBe(0);
-    expect(await Promise.all([5, 6].map((n) => pool.run({ n })))).toEqual([{ square: 25, thread: 0 }, { square: 36, thread: 0 }]);
+    expect(await Promise.all([5, 6].map((n) => pool.run({ n })))).toEqual([
+      { square: 25, thread: 0 },
+      { square: 36, thread: 0 },
+    ]);
     await pool.close();
   });
 

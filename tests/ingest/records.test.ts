@@ -10,15 +10,31 @@ const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'records', 'saudi-sty
 
 describe('readRecord', () => {
   it('reads the usual field names, first present one wins', () => {
-    expect(readRecord({ headline: 'ع', body: 'نص', link: 'https://x.com/1', datePublished: '2015-07-21', byline: 'ك', publisher: { name: 'سبق' } })).toMatchObject({
+    expect(
+      readRecord({
+        headline: 'ع',
+        body: 'نص',
+        link: 'https://x.com/1',
+        datePublished: '2015-07-21',
+        byline: 'ك',
+        publisher: { name: 'سبق' },
+      }),
+    ).toMatchObject({
       ok: true,
       text: 'نص',
       hints: { title: 'ع', url: 'https://x.com/1', published: '2015-07-21', author: 'ك', outlet: 'سبق' },
     });
     expect(readRecord({ content: 'نص', authors: ['أحمد', 'سارة'] })).toMatchObject({ ok: true, hints: { author: 'أحمد، سارة' } });
     // A scraper's collection time is no publication date: it is read apart, as the latest the article can be from.
-    expect(readRecord({ content: 'نص', date_extracted: '2015-07-21 02:51:32' })).toMatchObject({ ok: true, hints: { published: null, collected: '2015-07-21 02:51:32' }, ignored: [] });
-    expect(readRecord({ content: 'نص', scraped_at: '2015-07-21', date: '2015-07-20' })).toMatchObject({ ok: true, hints: { published: '2015-07-20', collected: '2015-07-21' } });
+    expect(readRecord({ content: 'نص', date_extracted: '2015-07-21 02:51:32' })).toMatchObject({
+      ok: true,
+      hints: { published: null, collected: '2015-07-21 02:51:32' },
+      ignored: [],
+    });
+    expect(readRecord({ content: 'نص', scraped_at: '2015-07-21', date: '2015-07-20' })).toMatchObject({
+      ok: true,
+      hints: { published: '2015-07-20', collected: '2015-07-21' },
+    });
     expect(readRecord({ text: '# عنوان', format: 'markdown' })).toMatchObject({ ok: true, markdown: true });
   });
 
@@ -37,8 +53,10 @@ function split(splitter: JsonRecordSplitter | JsonLinesSplitter, chunks: Uint8Ar
   return out;
 }
 /** Records as `{index, value}`, values compared through JSON (so -0 and 0 are one). */
-const decode = (records: RawRecord[]) => records.map((r) => ('bytes' in r ? { index: r.index, value: JSON.stringify(JSON.parse(new TextDecoder().decode(r.bytes))) } : r));
-const expected = (values: unknown[], index = (i: number) => i + 1) => values.map((value, i) => ({ index: index(i), value: JSON.stringify(value) }));
+const decode = (records: RawRecord[]) =>
+  records.map((r) => ('bytes' in r ? { index: r.index, value: JSON.stringify(JSON.parse(new TextDecoder().decode(r.bytes))) } : r));
+const expected = (values: unknown[], index = (i: number) => i + 1) =>
+  values.map((value, i) => ({ index: index(i), value: JSON.stringify(value) }));
 /** Cuts bytes at the given positions. */
 const cut = (bytes: Uint8Array, at: number[]) => {
   const points = [...new Set(at.map((p) => p % (bytes.length + 1)))].sort((a, b) => a - b);
@@ -72,11 +90,20 @@ describe('streaming splitters', () => {
   }, 120_000);
 
   it('reads the records of a wrapper object ({"articles": [...]}), and leaves other objects whole', () => {
-    const wrapper = { status: 'ok', total: 2, articles: [{ title: 'أ', content: 'نص أول' }, { title: 'ب', content: 'نص ثان' }] };
+    const wrapper = {
+      status: 'ok',
+      total: 2,
+      articles: [
+        { title: 'أ', content: 'نص أول' },
+        { title: 'ب', content: 'نص ثان' },
+      ],
+    };
     const bytes = new TextEncoder().encode(JSON.stringify(wrapper, null, 2));
     expect(decode(split(new JsonRecordSplitter(), cut(bytes, [5, 40])))).toEqual(expected(wrapper.articles));
     // Two wrappers one after the other: the records are numbered on.
-    const two = new TextEncoder().encode(`${JSON.stringify({ items: [{ content: 'أ' }] })}\n${JSON.stringify({ items: [{ content: 'ب' }, { content: 'ج' }] })}`);
+    const two = new TextEncoder().encode(
+      `${JSON.stringify({ items: [{ content: 'أ' }] })}\n${JSON.stringify({ items: [{ content: 'ب' }, { content: 'ج' }] })}`,
+    );
     expect(decode(split(new JsonRecordSplitter(), [two]))).toEqual(expected([{ content: 'أ' }, { content: 'ب' }, { content: 'ج' }]));
     // An article with a list of tags, a wrapper of strings, and an object inside an array stay as they are.
     for (const whole of [{ content: 'نص', items: [{ tag: 'x' }] }, { items: ['a', 'b'] }]) {
@@ -87,7 +114,11 @@ describe('streaming splitters', () => {
   });
 
   it('reports a record that lost its closing brace, and reads every record after it', () => {
-    const records = Array.from({ length: 20 }, (_, i) => ({ title: `عنوان ${i + 1}`, content: `نص الخبر رقم ${i + 1}، وفيه {قوس} و[معقوف] و"اقتباس".`, tags: [{ n: i }] }));
+    const records = Array.from({ length: 20 }, (_, i) => ({
+      title: `عنوان ${i + 1}`,
+      content: `نص الخبر رقم ${i + 1}، وفيه {قوس} و[معقوف] و"اقتباس".`,
+      tags: [{ n: i }],
+    }));
     const text = JSON.stringify(records, null, 2);
     // Record 10 loses its last "}" (the one just before record 11 starts); record 20 the one before "]".
     const at = (n: number) => text.indexOf(`"title": "عنوان ${n}"`);
@@ -99,7 +130,10 @@ describe('streaming splitters', () => {
       const out = split(new JsonRecordSplitter(), cut(bytes, cuts));
       expect(out).toHaveLength(20);
       expect(out[9]).toEqual({ index: 10, error: 'invalid JSON: this record is not closed (a "}" is missing) before the next record' });
-      expect(out[19]).toEqual({ index: 20, error: 'invalid JSON: this record is not closed (a "}" is missing) before the end of the array' });
+      expect(out[19]).toEqual({
+        index: 20,
+        error: 'invalid JSON: this record is not closed (a "}" is missing) before the end of the array',
+      });
       const good = out.filter((r) => 'bytes' in r).map((r) => JSON.parse(new TextDecoder().decode((r as { bytes: Uint8Array }).bytes)));
       expect(good).toEqual(records.filter((_, i) => i !== 9 && i !== 19));
     }
@@ -107,10 +141,18 @@ describe('streaming splitters', () => {
 
   it('reports a record that lost its closing brace before a record that is no object, counting each once', () => {
     // Found by tests/ingest/fuzz.test.ts: the number after the unclosed record was read into it.
-    const text = '[\n{"title": "خبر", "content": "نص"\n,\n42\n,\n[1, 2]\n,\n{"title": "خبر", "content": "نص"\n,\nnull\n,\n{"content": "نص آخر"}\n]';
+    const text =
+      '[\n{"title": "خبر", "content": "نص"\n,\n42\n,\n[1, 2]\n,\n{"title": "خبر", "content": "نص"\n,\nnull\n,\n{"content": "نص آخر"}\n]';
     const out = split(new JsonRecordSplitter(), [new TextEncoder().encode(text)]);
     const unclosed = 'invalid JSON: this record is not closed (a "}" is missing) before the next record';
-    expect(out.map((r) => ('error' in r ? r.error : new TextDecoder().decode(r.bytes)))).toEqual([unclosed, '42', '[1, 2]', unclosed, 'null', '{"content": "نص آخر"}']);
+    expect(out.map((r) => ('error' in r ? r.error : new TextDecoder().decode(r.bytes)))).toEqual([
+      unclosed,
+      '42',
+      '[1, 2]',
+      unclosed,
+      'null',
+      '{"content": "نص آخر"}',
+    ]);
     expect(out.map((r) => r.index)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
@@ -168,7 +210,12 @@ describe('SaudiNewsNet-style records', () => {
   });
 
   it('WAS: section label dropped from the headline, Hijri dateline line read as place and date, wire markers removed', () => {
-    expect(article(2)).toMatchObject({ title: 'مهرجان التمور يواصل فعالياته في بريدة', outlet: 'واس', dateline: 'بريدة', published: '2015-08-10' });
+    expect(article(2)).toMatchObject({
+      title: 'مهرجان التمور يواصل فعالياته في بريدة',
+      outlet: 'واس',
+      dateline: 'بريدة',
+      published: '2015-08-10',
+    });
     expect(texts(article(2))).toEqual([
       'يواصل مهرجان التمور فعالياته اليومية وسط إقبال كبير من الزوار والمتسوقين.',
       'وأوضح رئيس اللجنة المنظمة أن المهرجان يشهد هذا العام تطوراً في الخدمات المقدمة.',
@@ -184,7 +231,11 @@ describe('SaudiNewsNet-style records', () => {
       'وأكد أن فرقه منتشرة في جميع الأحياء لمواجهة أي طارئ.',
     ]);
     expect(article(5)).toMatchObject({ author: 'سلمان الكاتب', published: '2015-07-22' });
-    expect(texts(article(5))).toEqual(['القراءة ليست ترفاً بل حاجة يومية تبني العقل وتوسع الأفق.', 'وعلى الأسرة أن تغرس هذه العادة في الأطفال منذ الصغر.', 'salman@example.com']);
+    expect(texts(article(5))).toEqual([
+      'القراءة ليست ترفاً بل حاجة يومية تبني العقل وتوسع الأفق.',
+      'وعلى الأسرة أن تغرس هذه العادة في الأطفال منذ الصغر.',
+      'salman@example.com',
+    ]);
   });
 
   it('agency-only bylines give a dateline but no author; dates come from the URL or the byline', () => {
@@ -194,7 +245,13 @@ describe('SaudiNewsNet-style records', () => {
     expect(article(7)).toMatchObject({ author: 'نورة الحربي', dateline: 'لندن', published: '2015-07-21', publishedFrom: 'collected' });
     expect(article(7).notes).toContain('published 2015-07-21 or before: the record was collected "2015-07-21 02:51:32"');
     expect(texts(article(7))).not.toContain('...المزيد');
-    expect(article(10)).toMatchObject({ dateline: 'الرياض', published: '2015-08-11', publishedAs: '11 August 2015', outlet: 'الرياضية', publishedFrom: 'text' });
+    expect(article(10)).toMatchObject({
+      dateline: 'الرياض',
+      published: '2015-08-11',
+      publishedAs: '11 August 2015',
+      outlet: 'الرياضية',
+      publishedFrom: 'text',
+    });
   });
 
   it('the same story from another outlet and URL, with other spacing and tashkeel, has the same content hash', () => {

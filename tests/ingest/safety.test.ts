@@ -6,7 +6,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Article, articleToMdx, inlineText, ingestRecord, normalizeText, parseArticle, readArticleSource, withMdxHash } from '../../src/ingest/index.ts';
+import {
+  type Article,
+  articleToMdx,
+  inlineText,
+  ingestRecord,
+  normalizeText,
+  parseArticle,
+  readArticleSource,
+  withMdxHash,
+} from '../../src/ingest/index.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
 import { settings } from '../../src/settings.ts';
 import { HOSTILE } from './support/hostile.ts';
@@ -15,14 +24,37 @@ import { compileLikeAstro, renderMdx, textOf, type RenderedNode } from './suppor
 /** Property runs: the default, times $FC_SCALE (e.g. FC_SCALE=20 for a long hunt). */
 const runs = (n: number) => Math.round(n * settings().propertyScale);
 
-const ARABIC = ['قال الوزير إن المحادثات مثمرة', 'الرياض (واس) -', 'سبق ـ أبها:', 'محمد العتيبي- سبق- جدة:', 'مصدر الصورة EPA', 'Image caption', 'المصدر : الجزيرة', 'بقلم: سارة أحمد', 'نشر في: 25 شوال 1436 هـ', 'اقرأ أيضا', 'شارك', '«نص مقتبس من المقال»', 'وأضاف', '(رويترز)', 'عام /'];
+const ARABIC = [
+  'قال الوزير إن المحادثات مثمرة',
+  'الرياض (واس) -',
+  'سبق ـ أبها:',
+  'محمد العتيبي- سبق- جدة:',
+  'مصدر الصورة EPA',
+  'Image caption',
+  'المصدر : الجزيرة',
+  'بقلم: سارة أحمد',
+  'نشر في: 25 شوال 1436 هـ',
+  'اقرأ أيضا',
+  'شارك',
+  '«نص مقتبس من المقال»',
+  'وأضاف',
+  '(رويترز)',
+  'عام /',
+];
 
 /** A line of hostile text that stays mostly Arabic. */
 const line = fc
-  .array(fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...ARABIC) }, { weight: 2, arbitrary: fc.constantFrom(...HOSTILE) }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme' }) }), {
-    minLength: 1,
-    maxLength: 6,
-  })
+  .array(
+    fc.oneof(
+      { weight: 2, arbitrary: fc.constantFrom(...ARABIC) },
+      { weight: 2, arbitrary: fc.constantFrom(...HOSTILE) },
+      { weight: 1, arbitrary: fc.string({ unit: 'grapheme' }) },
+    ),
+    {
+      minLength: 1,
+      maxLength: 6,
+    },
+  )
   .map((parts) => `${parts.join(' ')} وقال الرئيس إن الاجتماع كان مهماً`);
 const document = fc
   .tuple(fc.array(line, { minLength: 2, maxLength: 10 }), fc.constantFrom('\n', '\n\n', '\r\n', '\r'))
@@ -60,7 +92,9 @@ function expectNothingLost(input: string, article: Article): void {
     ...article.removed.map((r) => r.text),
   ].join(' ');
   // Words without the punctuation around them: a caption's "(رويترز)" is kept as its credit رويترز.
-  for (const word of normalizeText(input).split(/\s+/).map((w) => w.replace(/^[()«»"]+|[()«»"]+$/g, ''))) {
+  for (const word of normalizeText(input)
+    .split(/\s+/)
+    .map((w) => w.replace(/^[()«»"]+|[()«»"]+$/g, ''))) {
     if (word !== '') expect(kept).toContain(word);
   }
 }
@@ -92,12 +126,19 @@ describe('hostile input, end to end', () => {
   }, 120_000);
 
   it('property: JSON records with hostile titles, authors, URLs, dates and sources give valid pages', () => {
-    const field = fc.oneof(fc.constantFrom(...HOSTILE, ...ARABIC, 'لندن: «الشرق الأوسط»', '2015-07-21', 'null', '0b101', 'key: value'), line, fc.string());
+    const field = fc.oneof(
+      fc.constantFrom(...HOSTILE, ...ARABIC, 'لندن: «الشرق الأوسط»', '2015-07-21', 'null', '0b101', 'key: value'),
+      line,
+      fc.string(),
+    );
     const record = fc.record({
       title: field,
       author: field,
       content: document,
-      url: fc.oneof(field, fc.constantFrom('https://x.com/a_b?c=1&d=2', 'http://aawsat.com/home/article/1/بريطانيا', 'javascript:alert(1)', 'http://x y')),
+      url: fc.oneof(
+        field,
+        fc.constantFrom('https://x.com/a_b?c=1&d=2', 'http://aawsat.com/home/article/1/بريطانيا', 'javascript:alert(1)', 'http://x y'),
+      ),
       date: fc.oneof(field, fc.constantFrom('2015-07-21', '25 شوال 1436 هـ', 'Tue, 21 Jul 2015 10:00:00 GMT', '1437000000')),
       source: fc.oneof(field, fc.constantFrom('sabq', 'was', 'aljazirah')),
       description: field,

@@ -22,7 +22,11 @@ describe('classifyLine', () => {
     expect(classifyLine('مصدر الصورة Getty Images')).toEqual({ kind: 'credit', credit: 'Getty Images', text: 'مصدر الصورة Getty Images' });
     expect(classifyLine('مصدر الصورة EPA Image caption لقاء الوزيرين')).toEqual({ kind: 'caption', text: 'لقاء الوزيرين', credit: 'EPA' });
     expect(classifyLine('Image caption لقاء الوزيرين')).toEqual({ kind: 'caption', text: 'لقاء الوزيرين', credit: null });
-    expect(classifyLine('المصدر : الجزيرة + وكالات')).toEqual({ kind: 'source', value: 'الجزيرة + وكالات', text: 'المصدر : الجزيرة + وكالات' });
+    expect(classifyLine('المصدر : الجزيرة + وكالات')).toEqual({
+      kind: 'source',
+      value: 'الجزيرة + وكالات',
+      text: 'المصدر : الجزيرة + وكالات',
+    });
     expect(classifyLine('بواسطة : عمرو عاطف')).toEqual({ kind: 'byline', value: 'عمرو عاطف', text: 'بواسطة : عمرو عاطف' });
     expect(classifyLine('نشر في: آخر تحديث:')).toMatchObject({ kind: 'published' });
   });
@@ -139,7 +143,20 @@ describe('boilerplate', () => {
 
   it('removes share, comment, navigation, newsletter and wire-service furniture, with reasons', () => {
     const { kept, removed } = cleaned(
-      [P1, 'شارك', 'فيسبوك تويتر واتساب', 'Share this:', 'Next Previous', 'أضف تعليقك', 'اشترك في النشرة البريدية ليصلك كل جديد', '// انتهى //', '20:26 ت م', '...المزيد', 'جميع الحقوق محفوظة © 2015', P2].join('\n'),
+      [
+        P1,
+        'شارك',
+        'فيسبوك تويتر واتساب',
+        'Share this:',
+        'Next Previous',
+        'أضف تعليقك',
+        'اشترك في النشرة البريدية ليصلك كل جديد',
+        '// انتهى //',
+        '20:26 ت م',
+        '...المزيد',
+        'جميع الحقوق محفوظة © 2015',
+        P2,
+      ].join('\n'),
     );
     expect(kept).toEqual([P1, P2]);
     expect(removed.map((r) => r.reason)).toEqual([
@@ -158,14 +175,29 @@ describe('boilerplate', () => {
 
   it('removes furniture glued to the start or end of a line, keeping the text', () => {
     const { kept, removed } = cleaned(
-      [`Next Previous ${P1}`, `شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك ${P2}`, `${P3} رابط الخبر بصحيفة الوئام: عنوان الخبر`, 'وختم بالقول إن الوفد عاد. سمات الرياض وزارة الخارجية'].join('\n'),
+      [
+        `Next Previous ${P1}`,
+        `شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك ${P2}`,
+        `${P3} رابط الخبر بصحيفة الوئام: عنوان الخبر`,
+        'وختم بالقول إن الوفد عاد. سمات الرياض وزارة الخارجية',
+      ].join('\n'),
     );
     expect(kept).toEqual([P1, P2, P3, 'وختم بالقول إن الوفد عاد.']);
-    expect(removed.map((r) => r.text)).toEqual(['Next Previous', 'شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك', 'رابط الخبر بصحيفة الوئام: عنوان الخبر', 'سمات الرياض وزارة الخارجية']);
+    expect(removed.map((r) => r.text)).toEqual([
+      'Next Previous',
+      'شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك',
+      'رابط الخبر بصحيفة الوئام: عنوان الخبر',
+      'سمات الرياض وزارة الخارجية',
+    ]);
   });
 
   it("removes the author's other headlines glued to the end of a column, keeping the column", () => {
-    const { kept, removed } = cleaned([P1, 'ومن أقنعهم أن الإرهاب هو الجهاد؟! مقالات أخرى للكاتبهل فشل الشقيري أم نحن الفاشلون؟الضمان الاجتماعي والاحتجاج !!المباني السكنية'].join('\n'));
+    const { kept, removed } = cleaned(
+      [
+        P1,
+        'ومن أقنعهم أن الإرهاب هو الجهاد؟! مقالات أخرى للكاتبهل فشل الشقيري أم نحن الفاشلون؟الضمان الاجتماعي والاحتجاج !!المباني السكنية',
+      ].join('\n'),
+    );
     expect(kept).toEqual([P1, 'ومن أقنعهم أن الإرهاب هو الجهاد؟!']);
     expect(removed.map((r) => r.reason)).toEqual(["the author's other articles (a list of headlines)"]);
   });
@@ -185,7 +217,11 @@ describe('boilerplate', () => {
       'أو على البريد الالكتروني وذلك اعتبارا من تاريخ 10 /8 /1436هـ.',
       'أو البريد الإلكتروني. وتبدأ المقابلات الأحد.',
     ]);
-    expect(removed.map((r) => r.text)).toEqual(['[email\u00a0protected] /* */', 'mailto:[email protected] /* */', '[email protected] /* <![CDATA[ */ /* ]]> */']);
+    expect(removed.map((r) => r.text)).toEqual([
+      '[email\u00a0protected] /* */',
+      'mailto:[email protected] /* */',
+      '[email protected] /* <![CDATA[ */ /* ]]> */',
+    ]);
     expect(new Set(removed.map((r) => r.reason)).size).toBe(1);
   });
 
@@ -207,7 +243,13 @@ describe('boilerplate', () => {
   });
 
   it('removes reader SMS-contact instructions', () => {
-    const { kept } = cleaned([P1, 'للتواصل أرسل sms إلى 88548 الاتصالات، 636250 موبايلي، 738303 زين تبدأ بالرمز 153 مسافة ثم الرسالة', `${P2} للتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز (3) ثم مسافة ثم نص الرسالة إلى 88591 - Stc`].join('\n'));
+    const { kept } = cleaned(
+      [
+        P1,
+        'للتواصل أرسل sms إلى 88548 الاتصالات، 636250 موبايلي، 738303 زين تبدأ بالرمز 153 مسافة ثم الرسالة',
+        `${P2} للتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز (3) ثم مسافة ثم نص الرسالة إلى 88591 - Stc`,
+      ].join('\n'),
+    );
     expect(kept).toEqual([P1, P2]);
   });
 });
@@ -218,7 +260,12 @@ describe('structure of real-world articles', () => {
     expect(a.body.map((b) => b.text)).toEqual([P1, P2]);
     expect(a).toMatchObject({ outlet: 'عين اليوم', dateline: 'جدة', byline: 'عين اليوم – جدة', author: null });
     const was = parse(`عام / مهرجان التمور يواصل فعالياته\nبريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس\n${P1}\n${P2}\n// انتهى //`);
-    expect(was).toMatchObject({ title: 'مهرجان التمور يواصل فعالياته', dateline: 'بريدة', published: '2015-08-10', publishedAs: '25 شوال 1436 هـ الموافق 10 اغسطس 2015' });
+    expect(was).toMatchObject({
+      title: 'مهرجان التمور يواصل فعالياته',
+      dateline: 'بريدة',
+      published: '2015-08-10',
+      publishedAs: '25 شوال 1436 هـ الموافق 10 اغسطس 2015',
+    });
     expect(was.body.map((b) => b.text)).toEqual([P1, P2]);
   });
 
@@ -241,7 +288,10 @@ describe('structure of real-world articles', () => {
       { type: 'paragraph', text: P3 },
     ]);
     // A quoted paragraph the article does not repeat stays a paragraph.
-    expect(parse(`عنوان\n\n${P1}\n\n«هذه جملة لا تتكرر في النص أبداً»\n\n${P3}`).body[1]).toEqual({ type: 'paragraph', text: '«هذه جملة لا تتكرر في النص أبداً»' });
+    expect(parse(`عنوان\n\n${P1}\n\n«هذه جملة لا تتكرر في النص أبداً»\n\n${P3}`).body[1]).toEqual({
+      type: 'paragraph',
+      text: '«هذه جملة لا تتكرر في النص أبداً»',
+    });
   });
 
   it('never duplicates a caption: a caption repeated anywhere is kept once, where it first appears', () => {

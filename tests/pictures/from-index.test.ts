@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { articleMap, EGO_GRAPH_NODES, entityGraph, entityMap, entityTimeline, SITE_GRAPH_NODES, siteGraph } from '../../src/pictures/from-index.ts';
+import {
+  articleMap,
+  EGO_GRAPH_NODES,
+  entityGraph,
+  entityMap,
+  entityTimeline,
+  SITE_GRAPH_NODES,
+  siteGraph,
+} from '../../src/pictures/from-index.ts';
 import { indexOf, registry, syntheticCorpus } from './support.ts';
 
 const entities = registry([
@@ -26,7 +34,12 @@ describe('entityGraph', () => {
     expect(g.nodes[0]).toMatchObject({ id: 'putin', isCenter: true, href: '/entities/putin/' });
     expect(new Set(g.nodes.slice(1).map((n) => n.id))).toEqual(new Set(['erdogan', 'sochi', 'russia', 'kremlin', 'idlib']));
     // Erdogan and Russia share two articles with Putin: the strongest come first.
-    expect(g.nodes.slice(1, 3).map((n) => n.id).sort()).toEqual(['erdogan', 'russia']);
+    expect(
+      g.nodes
+        .slice(1, 3)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(['erdogan', 'russia']);
     expect(g.nodes.find((n) => n.id === 'erdogan')!.count).toBe(2);
     for (const n of g.nodes) expect(n.href).toBe(`/entities/${n.id}/`);
   });
@@ -90,7 +103,11 @@ describe('maps', () => {
   });
 
   it("anyone else's map shows the places related to them; none without coordinates", () => {
-    expect(entityMap('putin', index, entities)!.marks.map((x) => x.id).sort()).toEqual(['idlib', 'russia', 'sochi']);
+    expect(
+      entityMap('putin', index, entities)!
+        .marks.map((x) => x.id)
+        .sort(),
+    ).toEqual(['idlib', 'russia', 'sochi']);
     expect(entityMap('kremlin', index, entities)!.marks.map((x) => x.id)).toEqual(['russia']); // Tell Tamer has no coordinates
     expect(entityMap('lonely', index, entities)).toBeNull();
     expect(entityMap('tell-tamer', index, entities)).toBeNull();

@@ -1,10 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { nodeBox, boxesOverlap } from '../../src/pictures/force-layout.ts';
-import { describeNode, egoGraphLayout, siteGraphLayout, spanningTree, strongestLinks, type GraphEntity, type GraphPicture } from '../../src/pictures/graph.ts';
+import {
+  describeNode,
+  egoGraphLayout,
+  siteGraphLayout,
+  spanningTree,
+  strongestLinks,
+  type GraphEntity,
+  type GraphPicture,
+} from '../../src/pictures/graph.ts';
 import { linesWidth } from '../../src/pictures/text.ts';
 
 const TYPES = ['person', 'place', 'organization', 'event'] as const;
-const NAMES = ['فلاديمير بوتين', 'أنقرة', 'منظمة التعاون الاقتصادي للبحر الأسود', 'الكرملين', 'تنظيم الدولة الإسلامية', 'حلب', 'سيرغي لافروف', 'مجلس الأمن الدولي'];
+const NAMES = [
+  'فلاديمير بوتين',
+  'أنقرة',
+  'منظمة التعاون الاقتصادي للبحر الأسود',
+  'الكرملين',
+  'تنظيم الدولة الإسلامية',
+  'حلب',
+  'سيرغي لافروف',
+  'مجلس الأمن الدولي',
+];
 const entity = (i: number, count: number): GraphEntity => ({
   id: `e${i}`,
   name: NAMES[i % NAMES.length]!,
@@ -37,10 +54,17 @@ function expectInside(p: GraphPicture) {
 function overlappingPairs(p: GraphPicture): string[] {
   const boxes = p.nodes.map((n) => ({
     id: n.id,
-    box: nodeBox({ r: n.r, labelWidth: linesWidth(n.label.lines, n.label.fontSize), labelHeight: n.label.lines.length * n.label.lineHeight }, n.x, n.y, 3),
+    box: nodeBox(
+      { r: n.r, labelWidth: linesWidth(n.label.lines, n.label.fontSize), labelHeight: n.label.lines.length * n.label.lineHeight },
+      n.x,
+      n.y,
+      3,
+    ),
   }));
   const pairs: string[] = [];
-  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) if (boxesOverlap(boxes[i]!.box, boxes[j]!.box, -1)) pairs.push(`${boxes[i]!.id}/${boxes[j]!.id}`);
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++)
+      if (boxesOverlap(boxes[i]!.box, boxes[j]!.box, -1)) pairs.push(`${boxes[i]!.id}/${boxes[j]!.id}`);
   return pairs;
 }
 
@@ -104,9 +128,11 @@ describe('describeNode', () => {
 
 describe('siteGraphLayout', () => {
   const entities = Array.from({ length: 200 }, (_, i) => entity(i, 1000 - i * 3));
-  const links = Array.from({ length: 600 }, (_, k) => ({ source: `e${k % 200}`, target: `e${(k * 7 + 3) % 200}`, count: 1 + (k % 9) })).filter(
-    (l) => l.source !== l.target,
-  );
+  const links = Array.from({ length: 600 }, (_, k) => ({
+    source: `e${k % 200}`,
+    target: `e${(k * 7 + 3) % 200}`,
+    count: 1 + (k % 9),
+  })).filter((l) => l.source !== l.target);
 
   it('shows only the most mentioned entities (default cap 60) and links among them', () => {
     const p = siteGraphLayout(entities, links);

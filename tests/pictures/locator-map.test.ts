@@ -28,7 +28,8 @@ const china = place('china', 'الصين', 35.86, 104.2, 1, 'country');
 const blackSea = place('black-sea', 'البحر الأسود', 43.4, 34, 1, 'sea');
 
 /** Bytes of the map as the component writes it (paths dominate; marks add ~150 B each). */
-const approxBytes = (m: MapPicture) => m.water.length + m.land.length + m.borders.length + m.highlighted.reduce((s, h) => s + h.d.length, 0) + m.marks.length * 200 + 600;
+const approxBytes = (m: MapPicture) =>
+  m.water.length + m.land.length + m.borders.length + m.highlighted.reduce((s, h) => s + h.d.length, 0) + m.marks.length * 200 + 600;
 
 function expectPathsClean(m: MapPicture) {
   for (const d of [m.water, m.land, m.borders, ...m.highlighted.map((h) => h.d)]) {
@@ -45,7 +46,13 @@ describe('locatorMap', () => {
 
   // The first maps of a process convert the world outlines: seconds on a loaded machine.
   it('keeps every place inside the viewBox, with room for labels', { timeout: 60_000 }, () => {
-    for (const places of [[aleppo], [aleppo, idlib, latakia], [aleppo, ankara, sochi, blackSea], [usa, china, aleppo], [syria, russia, ankara]]) {
+    for (const places of [
+      [aleppo],
+      [aleppo, idlib, latakia],
+      [aleppo, ankara, sochi, blackSea],
+      [usa, china, aleppo],
+      [syria, russia, ankara],
+    ]) {
       const m = locatorMap(places)!;
       for (const mark of m.marks) {
         expect(mark.x, mark.id).toBeGreaterThanOrEqual(0);
@@ -149,12 +156,33 @@ describe('inMercatorPlane', () => {
   it('draws what the spherical Mercator projection draws, land and borders, to the pixel', () => {
     const w = world('fine');
     // The Levant and western Europe at two zoom levels; the Pacific across the antimeridian.
-    const frames: [[number, number], number][] = [[[37, 34], 1600], [[2, 48], 900], [[179, -17], 1200]];
+    const frames: [[number, number], number][] = [
+      [[37, 34], 1600],
+      [[2, 48], 900],
+      [[179, -17], 1200],
+    ];
     for (const [center, scale] of frames) {
-      const projection = geoMercator().center(center).scale(scale).translate([200, 140]).clipExtent([[-1, -1], [401, 281]]);
+      const projection = geoMercator()
+        .center(center)
+        .scale(scale)
+        .translate([200, 140])
+        .clipExtent([
+          [-1, -1],
+          [401, 281],
+        ]);
       // The same frame as a scale and move of the plane (d3 folds the centre into the translation).
-      const plane = geoIdentity().reflectY(true).scale(projection.scale()).translate(projection([0, 0])!).clipExtent([[-1, -1], [401, 281]]);
-      for (const [pieces, least] of [[w.land, 100], [w.borders, 0]] as const) {
+      const plane = geoIdentity()
+        .reflectY(true)
+        .scale(projection.scale())
+        .translate(projection([0, 0])!)
+        .clipExtent([
+          [-1, -1],
+          [401, 281],
+        ]);
+      for (const [pieces, least] of [
+        [w.land, 100],
+        [w.borders, 0],
+      ] as const) {
         const sphere = new CompactPath(1.4, 2.5);
         const flat = new CompactPath(1.4, 2.5);
         for (const piece of pieces) {

@@ -20,7 +20,16 @@ export function indexOf(articles: Record<string, Record<string, number>>): Menti
   return buildMentionIndex(list);
 }
 
-const NAMES = ['بوتين', 'أردوغان', 'موسكو', 'أنقرة', 'منظمة التعاون الاقتصادي للبحر الأسود', 'وزارة الخارجية الروسية', 'حلب', 'تنظيم الدولة الإسلامية'];
+const NAMES = [
+  'بوتين',
+  'أردوغان',
+  'موسكو',
+  'أنقرة',
+  'منظمة التعاون الاقتصادي للبحر الأسود',
+  'وزارة الخارجية الروسية',
+  'حلب',
+  'تنظيم الدولة الإسلامية',
+];
 const TYPES: EntityType[] = ['person', 'place', 'organization', 'event'];
 
 /** A large synthetic corpus: `n` entities with long and short Arabic names, `articles` articles. */

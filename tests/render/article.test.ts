@@ -1,7 +1,15 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { EntityMatcher } from '../../src/entities/matcher.ts';
-import { ArticleSourceError, firstMentions, isolateLatin, parseArticleMdx, renderArticleBody, TextBlocks, type ArticleRenderOptions } from '../../src/render/article.ts';
+import {
+  ArticleSourceError,
+  firstMentions,
+  isolateLatin,
+  parseArticleMdx,
+  renderArticleBody,
+  TextBlocks,
+  type ArticleRenderOptions,
+} from '../../src/render/article.ts';
 import { entityUrl } from '../../src/site/urls.ts';
 
 const matcher = new EntityMatcher([
@@ -120,7 +128,11 @@ describe('the parts of the renderer', () => {
       { entityId: 'bashar-al-assad', start: at('الأسد', 10), end: at('الأسد', 10) + 5 },
     ];
     const linked = new Set(['damascus']);
-    expect(firstMentions(value, mentions, linked)).toEqual([{ text: 'قال ' }, { text: 'الأسد', entityId: 'bashar-al-assad' }, { text: ' في دمشق إن الأسد باق' }]);
+    expect(firstMentions(value, mentions, linked)).toEqual([
+      { text: 'قال ' },
+      { text: 'الأسد', entityId: 'bashar-al-assad' },
+      { text: ' في دمشق إن الأسد باق' },
+    ]);
     expect([...linked]).toEqual(['damascus', 'bashar-al-assad']);
     // Everything is linked now: the text comes back whole.
     expect(firstMentions(value, mentions, linked)).toEqual([{ text: value }]);

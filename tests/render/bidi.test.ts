@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { splitLatinRuns } from '../../src/render/bidi.ts';
 
-const ltr = (text: string) => splitLatinRuns(text).filter((s) => s.ltr).map((s) => s.text);
+const ltr = (text: string) =>
+  splitLatinRuns(text)
+    .filter((s) => s.ltr)
+    .map((s) => s.text);
 
 describe('splitLatinRuns', () => {
   it('isolates weapon designations, agencies and road names', () => {
@@ -14,6 +17,10 @@ describe('splitLatinRuns', () => {
   it('leaves Arabic text and bare digits alone and loses no character', () => {
     const text = 'إس-400 في عام 2019، و"F-16" (EPA).';
     expect(ltr('قتل 300 ألف شخص')).toEqual([]);
-    expect(splitLatinRuns(text).map((s) => s.text).join('')).toBe(text);
+    expect(
+      splitLatinRuns(text)
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(text);
   });
 });

@@ -28,14 +28,19 @@ afterAll(() => pagefind.close());
 
 /** Fails with a message naming the adapter and what it relies on. */
 function relies(found: boolean, what: string): void {
-  expect(found, `${ADAPTER} relies on the Pagefind Component UI ${what}; the installed pagefind's pagefind-component-ui.js no longer does this`).toBe(true);
+  expect(
+    found,
+    `${ADAPTER} relies on the Pagefind Component UI ${what}; the installed pagefind's pagefind-component-ui.js no longer does this`,
+  ).toBe(true);
 }
 
 describe('the Pagefind Component UI the adapter wraps', () => {
   it('is the one pagefind is pinned to: package.json names an exact version, and it is the one installed', () => {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     const installed = JSON.parse(readFileSync(path.join(root, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string };
-    expect(pkg.dependencies.pagefind, 'pagefind must be pinned to one version (the Component UI field below is not public API)').toMatch(/^\d+\.\d+\.\d+$/);
+    expect(pkg.dependencies.pagefind, 'pagefind must be pinned to one version (the Component UI field below is not public API)').toMatch(
+      /^\d+\.\d+\.\d+$/,
+    );
     expect(installed.version).toBe(pkg.dependencies.pagefind);
   });
 
@@ -44,9 +49,15 @@ describe('the Pagefind Component UI the adapter wraps', () => {
     relies(/this\.__pagefind__\s*=\s*null\b/.test(script), 'setting `this.__pagefind__ = null` in its instance constructor');
     // Assigned once, when Pagefind has loaded: the adapter's setter sees that assignment.
     const assigned = [...script.matchAll(/this\.__pagefind__\s*=\s*(?!null\b)[\w$]+/g)];
-    relies(assigned.length === 1, `assigning the loaded Pagefind object to \`this.__pagefind__\` once (found ${assigned.length} assignments)`);
+    relies(
+      assigned.length === 1,
+      `assigning the loaded Pagefind object to \`this.__pagefind__\` once (found ${assigned.length} assignments)`,
+    );
     // Neither an accessor nor a private field, which Object.defineProperty on the instance would not replace.
-    relies(!/(?:get|set)\s+__pagefind__\s*\(|#pagefind\b|defineProperty\([^)]*["']__pagefind__["']/.test(script), 'a plain `__pagefind__` field (no accessor, no `#pagefind` private field)');
+    relies(
+      !/(?:get|set)\s+__pagefind__\s*\(|#pagefind\b|defineProperty\([^)]*["']__pagefind__["']/.test(script),
+      'a plain `__pagefind__` field (no accessor, no `#pagefind` private field)',
+    );
   });
 
   it('searches through the field, so every search goes through the wrapper', () => {
@@ -61,6 +72,7 @@ describe('the Pagefind Component UI the adapter wraps', () => {
     expect(members).toEqual(expect.arrayContaining(['__pagefind__', 'pagefindOptions', 'searchSort', 'triggerLoad', 'triggerSearch']));
     const missing = members.filter((name) => !new RegExp(`\\.${name}\\b|\\b${name}\\s*\\(`).test(script));
     expect(missing, `ComponentInstance members the Component UI no longer has (${ADAPTER})`).toEqual([]);
-    for (const name of ['getInstanceManager', 'getInstance', 'getInstanceNames']) relies(new RegExp(`\\b${name}\\b`).test(script), `exposing \`${name}\``);
+    for (const name of ['getInstanceManager', 'getInstance', 'getInstanceNames'])
+      relies(new RegExp(`\\b${name}\\b`).test(script), `exposing \`${name}\``);
   });
 });

@@ -40,7 +40,11 @@ describe('articleEnrichment', () => {
   });
 
   it('says which entities the lead names and which the article names often, in fields of their own', () => {
-    const enrichment = articleEnrichment(['الأسد يلتقي وفدا. وقال إن الأسد ... ثم الأسد'], { mentioned: [NAMES[4]!, NAMES[0]!], lead: [NAMES[4]!], many: [NAMES[4]!] });
+    const enrichment = articleEnrichment(['الأسد يلتقي وفدا. وقال إن الأسد ... ثم الأسد'], {
+      mentioned: [NAMES[4]!, NAMES[0]!],
+      lead: [NAMES[4]!],
+      many: [NAMES[4]!],
+    });
     expect(enrichment.entitiesLead).toEqual([nameToken('الأسد'), nameToken('بشار الأسد')].sort());
     expect(enrichment.entitiesMany).toEqual(enrichment.entitiesLead);
     expect(enrichment.entities).toContain(nameToken('داعش'));

@@ -29,7 +29,12 @@ describe('buildExcerpt', () => {
     const parts = buildExcerpt(text, new Highlighter(processor.prepare('علاقات'), processor).ranges(text), 20)!;
     expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['العلاقات']);
     expect(parts[0]!.text.startsWith('…')).toBe(true);
-    expect(parts.map((p) => p.text).join('').split(' ').length).toBeLessThanOrEqual(23);
+    expect(
+      parts
+        .map((p) => p.text)
+        .join('')
+        .split(' ').length,
+    ).toBeLessThanOrEqual(23);
   });
 
   it('gives nothing when nothing is highlighted', () => {

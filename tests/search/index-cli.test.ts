@@ -23,7 +23,10 @@ afterAll(async () => {
 describe('npm run search:index', () => {
   it('refuses a folder with no built site, naming it', async () => {
     const dir = await folder();
-    const failed = await run(process.execPath, [cli, dir]).then(() => null, (e: { code: number; stderr: string }) => e);
+    const failed = await run(process.execPath, [cli, dir]).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(failed?.code).toBe(1);
     expect(failed?.stderr).toContain(`${dir}: no built site here`);
   });
@@ -33,7 +36,10 @@ describe('npm run search:index', () => {
     const page = (body: string) => `<!doctype html><html lang="ar" dir="rtl"><head><title>x</title></head><body>${body}</body></html>`;
     await writeFile(path.join(dir, 'index.html'), page('<main><h1>مرصد</h1></main>'));
     await mkdir(path.join(dir, 'articles', 'a1'), { recursive: true });
-    await writeFile(path.join(dir, 'articles', 'a1', 'index.html'), page('<main data-pagefind-body><h1>خبر</h1><p>وزير الخارجية في الرياض</p></main>'));
+    await writeFile(
+      path.join(dir, 'articles', 'a1', 'index.html'),
+      page('<main data-pagefind-body><h1>خبر</h1><p>وزير الخارجية في الرياض</p></main>'),
+    );
     const { stdout } = await run(process.execPath, [cli, dir]);
     expect(stdout).toMatch(/indexed 1 pages in \d+ ms/);
     const { readdir } = await import('node:fs/promises');
@@ -46,7 +52,10 @@ describe('npm run search:index', () => {
     await writeFile(path.join(dir, 'index.html'), page('<main><h1>مرصد</h1></main>'));
     for (const id of ['a1', 'a2', 'a3']) {
       await mkdir(path.join(dir, 'articles', id), { recursive: true });
-      await writeFile(path.join(dir, 'articles', id, 'index.html'), page(`<main data-pagefind-body><h1>خبر ${id}</h1><p>الرياض</p></main>`));
+      await writeFile(
+        path.join(dir, 'articles', id, 'index.html'),
+        page(`<main data-pagefind-body><h1>خبر ${id}</h1><p>الرياض</p></main>`),
+      );
     }
     await mkdir(path.join(dir, 'entities', 'riyadh'), { recursive: true });
     await writeFile(path.join(dir, 'entities', 'riyadh', 'index.html'), page('<main data-pagefind-body><h1>الرياض</h1></main>'));

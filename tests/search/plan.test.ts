@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { mergeCoverage, mergeWeighted, runPlan, type ScoredResponse } from '../../src/search/plan.ts';
 import type { PreparedQuery } from '../../src/search/query.ts';
 
-const response = (...results: [string, number][]): ScoredResponse<{ id: string; score: number }> => ({ results: results.map(([id, score]) => ({ id, score })) });
+const response = (...results: [string, number][]): ScoredResponse<{ id: string; score: number }> => ({
+  results: results.map(([id, score]) => ({ id, score })),
+});
 const ids = (results: { id: string }[]) => results.map((r) => r.id);
 
 describe('mergeWeighted', () => {
@@ -16,7 +18,14 @@ describe('mergeWeighted', () => {
   });
 
   it('survives a query that found nothing', () => {
-    expect(ids(mergeWeighted([{ response: null, weight: 1 }, { response: response(['a', 1]), weight: 1 }]))).toEqual(['a']);
+    expect(
+      ids(
+        mergeWeighted([
+          { response: null, weight: 1 },
+          { response: response(['a', 1]), weight: 1 },
+        ]),
+      ),
+    ).toEqual(['a']);
   });
 });
 

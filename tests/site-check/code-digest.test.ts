@@ -12,12 +12,25 @@ describe('the content layer code digest', () => {
     const { files, packages } = await moduleGraph([path.join(projectRoot, 'src', 'content.config.ts')]);
     const found = rel(projectRoot, files);
     // Reached through urls.ts and registry.ts: the files a hand-kept list forgot.
-    expect(found).toEqual(expect.arrayContaining(['src/site/labels.ts', 'src/schemas/entity.ts', 'src/schemas/article.ts', 'src/render/quotes.ts']));
+    expect(found).toEqual(
+      expect.arrayContaining(['src/site/labels.ts', 'src/schemas/entity.ts', 'src/schemas/article.ts', 'src/render/quotes.ts']),
+    );
     // The loaders, the renderer and the worker the loader starts with `new URL(…, import.meta.url)`.
-    expect(found).toEqual(expect.arrayContaining(['src/site/article-loader.ts', 'src/site/registry-loader.ts', 'src/render/article.ts', 'src/site/article-worker.ts']));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'src/site/article-loader.ts',
+        'src/site/registry-loader.ts',
+        'src/render/article.ts',
+        'src/site/article-worker.ts',
+      ]),
+    );
     // The browser's search code, pages and ingest's file handling render no article.
-    expect(found.filter((f) => f.startsWith('src/search/client/') || f.startsWith('src/pages/') || f.startsWith('src/ingest/io/'))).toEqual([]);
-    expect(packages.map((p) => p.split('@').slice(0, -1).join('@'))).toEqual(expect.arrayContaining(['satteri', 'hast-util-to-html', '@astrojs/internal-helpers', 'astro', 'node']));
+    expect(found.filter((f) => f.startsWith('src/search/client/') || f.startsWith('src/pages/') || f.startsWith('src/ingest/io/'))).toEqual(
+      [],
+    );
+    expect(packages.map((p) => p.split('@').slice(0, -1).join('@'))).toEqual(
+      expect.arrayContaining(['satteri', 'hast-util-to-html', '@astrojs/internal-helpers', 'astro', 'node']),
+    );
     expect(packages).toContain(`node@${process.versions.node}`);
   });
 
@@ -91,7 +104,7 @@ describe('the content layer code digest', () => {
           "import { parse } from 'yaml';",
           "import { readFileSync } from 'node:fs';",
           '// import { never } from "./commented.ts";',
-          "const text = 'import nothing from \"./in-a-string.ts\"';",
+          'const text = \'import nothing from "./in-a-string.ts"\';',
           "const worker = new URL('./worker.ts', import.meta.url);",
           "const lazy = () => import('./lazy.ts');",
           // biome-ignore lint/suspicious/noTemplateCurlyInString: source text under test, not a template
@@ -120,11 +133,15 @@ describe('the content layer code digest', () => {
 
     it('names the importer and the missing file when an import cannot be read', async () => {
       await writeFile(path.join(dir, 'broken.ts'), "import { gone } from './lib/gone.ts';\nexport const x = gone;\n");
-      await expect(moduleGraph([path.join(dir, 'broken.ts')])).rejects.toThrow(`${path.join(dir, 'broken.ts')} imports ${path.join(dir, 'lib', 'gone.ts')}, which cannot be read`);
+      await expect(moduleGraph([path.join(dir, 'broken.ts')])).rejects.toThrow(
+        `${path.join(dir, 'broken.ts')} imports ${path.join(dir, 'lib', 'gone.ts')}, which cannot be read`,
+      );
     });
 
     it('names packages by their folder in node_modules', () => {
-      expect(['astro:content', 'astro/loaders', '@astrojs/internal-helpers/frontmatter', 'node:fs', 'fs', 'yaml'].map(packageName)).toEqual(['astro', 'astro', '@astrojs/internal-helpers', 'node', 'node', 'yaml']);
+      expect(['astro:content', 'astro/loaders', '@astrojs/internal-helpers/frontmatter', 'node:fs', 'fs', 'yaml'].map(packageName)).toEqual(
+        ['astro', 'astro', '@astrojs/internal-helpers', 'node', 'node', 'yaml'],
+      );
     });
   });
 });

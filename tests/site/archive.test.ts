@@ -84,10 +84,14 @@ describe('a site of real-shaped news records', () => {
     const files = await listFiles(dist);
     let chips = 0;
     for (const href of listed) {
-      for (const chip of (await readPage(dist, `${href.slice(1)}index.html`)).querySelectorAll('main section[aria-labelledby] a.entity-chip')) {
+      for (const chip of (await readPage(dist, `${href.slice(1)}index.html`)).querySelectorAll(
+        'main section[aria-labelledby] a.entity-chip',
+      )) {
         chips++;
         expect(files).toContain(`${chip.getAttribute('href')!.slice(1)}index.html`);
-        expect(Number(chip.querySelector('.entity-chip-count')!.text.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)))).toBeGreaterThan(0);
+        expect(
+          Number(chip.querySelector('.entity-chip-count')!.text.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660))),
+        ).toBeGreaterThan(0);
       }
     }
     expect(chips).toBeGreaterThan(0);
@@ -102,7 +106,11 @@ describe('a site of real-shaped news records', () => {
       expect(page.querySelector('article header a[href^="/archive/"]')!.getAttribute('href')).toBe(`/archive/${day}/`);
       const dayPage = await readPage(dist, `archive/${day}/index.html`);
       expect(dayPage.querySelectorAll('main article h2 a').map((a) => a.getAttribute('href'))).toContain(`/articles/${id}/`);
-      expect(dayPage.querySelectorAll('nav[aria-label="مسار التنقل"] a').map((a) => a.getAttribute('href'))).toEqual(['/', '/archive/', `/archive/${day.slice(0, 7)}/`]);
+      expect(dayPage.querySelectorAll('nav[aria-label="مسار التنقل"] a').map((a) => a.getAttribute('href'))).toEqual([
+        '/',
+        '/archive/',
+        `/archive/${day.slice(0, 7)}/`,
+      ]);
       const at = days.indexOf(day);
       const older = dayPage.querySelector('a[rel="prev"]')?.getAttribute('href');
       const newer = dayPage.querySelector('a[rel="next"]')?.getAttribute('href');
@@ -131,26 +139,40 @@ describe('a site of real-shaped news records', () => {
     expect(shown.sort()).toEqual(ids.filter((id) => String(frontmatter.get(id)!.published) === latest).sort());
     for (const section of sections) {
       const outlet = section.querySelector('h2 a')!.text;
-      for (const a of section.querySelectorAll('article h3 a')) expect(frontmatter.get(a.getAttribute('href')!.split('/')[2]!)!.outlet).toBe(outlet);
+      for (const a of section.querySelectorAll('article h3 a'))
+        expect(frontmatter.get(a.getAttribute('href')!.split('/')[2]!)!.outlet).toBe(outlet);
     }
     const files = await listFiles(dist);
     const chips = home.querySelectorAll('aside a.entity-chip');
     expect(chips.length).toBeGreaterThan(0);
     for (const chip of chips) expect(files).toContain(`${chip.getAttribute('href')!.slice(1)}index.html`);
     const week = days.filter((d) => Date.parse(d) > Date.parse(latest) - 7 * 86_400_000);
-    expect(home.querySelectorAll('section[aria-labelledby="by-day"] ul')[0]!.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(week.map((d) => `/archive/${d}/`));
+    expect(
+      home
+        .querySelectorAll('section[aria-labelledby="by-day"] ul')[0]!
+        .querySelectorAll('a')
+        .map((a) => a.getAttribute('href')),
+    ).toEqual(week.map((d) => `/archive/${d}/`));
   });
 
   it('ends an article with the stories that share an entity with it, one per headline, and an article that shares none with none', async () => {
     related = await checkRelatedStories(dist);
     expect(related.alone.length).toBeGreaterThan(0);
     // The three stories of the emir of Asir: each lists the others, one per headline.
-    const emir = ids.filter((id) => String(frontmatter.get(id)!.title).includes('عسير') || String(frontmatter.get(id)!.title).startsWith('فيصل بن خالد'));
+    const emir = ids.filter(
+      (id) => String(frontmatter.get(id)!.title).includes('عسير') || String(frontmatter.get(id)!.title).startsWith('فيصل بن خالد'),
+    );
     expect(emir).toHaveLength(3);
     for (const id of emir) {
       const headline = frontmatter.get(id)!.title;
       const others = new Set(emir.filter((o) => frontmatter.get(o)!.title !== headline).map((o) => frontmatter.get(o)!.title));
-      expect(related.listed.get(id)?.map((o) => frontmatter.get(o)!.title).sort(), id).toEqual([...others].sort());
+      expect(
+        related.listed
+          .get(id)
+          ?.map((o) => frontmatter.get(o)!.title)
+          .sort(),
+        id,
+      ).toEqual([...others].sort());
     }
   });
 
@@ -174,7 +196,7 @@ describe('a site of real-shaped news records', () => {
     }
   }, 300_000);
 
-  it('passes check:site\'s reader checks: no broken link, every article dated with its outlet linked', async () => {
+  it("passes check:site's reader checks: no broken link, every article dated with its outlet linked", async () => {
     const pages = await htmlPages(dist);
     const report = await checkSiteLinks(dist, pages);
     expect(report.broken).toEqual([]);
@@ -186,7 +208,7 @@ describe('a site of real-shaped news records', () => {
     expect(report.withRelated).toBeGreaterThan(0);
   });
 
-  it('check:site\'s reader checks catch a broken link and an undated article', async () => {
+  it("check:site's reader checks catch a broken link and an undated article", async () => {
     const work = await mkdtemp(path.join(os.tmpdir(), 'marsad-links-'));
     try {
       await cp(path.join(dist, 'index.html'), path.join(work, 'index.html'));

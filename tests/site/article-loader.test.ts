@@ -63,13 +63,24 @@ describe('the article loader', () => {
     const options = { registry: loadRegistry(path.join(projectRoot, 'content', 'entities')), enrich: true };
     const inWorkers = await prepareArticles([...items, { id: 'bad', source: 'نص {1+1}' }], options, 2);
     const prepare = articlePreparer(options);
-    expect(inWorkers).toEqual([...items.map(({ id, source }) => prepare(id, source)), { ok: false, id: 'bad', line: 1, column: 4, reason: expect.stringContaining('JavaScript expressions') }]);
+    expect(inWorkers).toEqual([
+      ...items.map(({ id, source }) => prepare(id, source)),
+      { ok: false, id: 'bad', line: 1, column: 4, reason: expect.stringContaining('JavaScript expressions') },
+    ]);
     expect(inWorkers.filter((r) => r.ok && r.metadata.counts.size > 0)).toHaveLength(items.length);
   }, 60_000);
 
   it('stops on an invalid article with its file, line, column and reason', async () => {
     const bad = path.join(content, 'articles', 'bad.mdx');
-    const frontmatter = ['---', 'title: خبر', 'source:', '  file: bad.txt', `  sha256: ${'a'.repeat(64)}`, `contentHash: ${'a'.repeat(64)}`, '---'];
+    const frontmatter = [
+      '---',
+      'title: خبر',
+      'source:',
+      '  file: bad.txt',
+      `  sha256: ${'a'.repeat(64)}`,
+      `contentHash: ${'a'.repeat(64)}`,
+      '---',
+    ];
     await writeFile(bad, [...frontmatter, '', 'فقرة أولى.', '', 'ثم {alert(1)} هنا.', ''].join('\n'));
     const { ok, output } = await sync();
     expect(ok).toBe(false);

@@ -44,7 +44,9 @@ describe('wholeLines', () => {
   function replay(events: Array<Partial<AstroLoggerMessage>>): Array<string | null> {
     const out: Array<string | null> = [];
     // As Astro's node destination prints them: "[label] message", SKIP_FORMAT as it is.
-    const dest = wholeLines({ write: (e) => out.push(e.newLine === false ? null : `${e.label && e.label !== 'SKIP_FORMAT' ? `[${e.label}] ` : ''}${e.message}`) });
+    const dest = wholeLines({
+      write: (e) => out.push(e.newLine === false ? null : `${e.label && e.label !== 'SKIP_FORMAT' ? `[${e.label}] ` : ''}${e.message}`),
+    });
     for (const e of events) dest.write({ label: null, level: 'info', message: '', newLine: true, ...e });
     dest.flush?.();
     return out;
@@ -65,7 +67,17 @@ describe('wholeLines', () => {
   });
 
   it('writes concurrent pages on lines of their own and drops the times it cannot attribute', () => {
-    const out = replay([start('/a/'), start('/b/'), start('/c/'), end('(+5.35s)'), start('/d/'), end('(+3ms)'), end('(+4ms)'), end('(+39ms)'), { message: '✓ Completed in 12.97s.' }]);
+    const out = replay([
+      start('/a/'),
+      start('/b/'),
+      start('/c/'),
+      end('(+5.35s)'),
+      start('/d/'),
+      end('(+3ms)'),
+      end('(+4ms)'),
+      end('(+39ms)'),
+      { message: '✓ Completed in 12.97s.' },
+    ]);
     expect(out).toEqual(['  ├─ /a/', '  ├─ /b/', '  ├─ /c/', '  ├─ /d/', '✓ Completed in 12.97s.']);
   });
 
@@ -78,10 +90,13 @@ describe('wholeLines', () => {
   });
 
   it('passes every other message through, and ends an open line before it', () => {
-    expect(replay([{ label: 'build', message: 'Building static entrypoints...' }, start('/a/'), { label: 'vite', message: '✓ built in 105ms' }, end('(+1ms)')])).toEqual([
-      '[build] Building static entrypoints...',
-      '  ├─ /a/',
-      '[vite] ✓ built in 105ms',
-    ]);
+    expect(
+      replay([
+        { label: 'build', message: 'Building static entrypoints...' },
+        start('/a/'),
+        { label: 'vite', message: '✓ built in 105ms' },
+        end('(+1ms)'),
+      ]),
+    ).toEqual(['[build] Building static entrypoints...', '  ├─ /a/', '[vite] ✓ built in 105ms']);
   });
 });

@@ -130,7 +130,10 @@ describe('built site', () => {
   });
 
   it('exports graph.json listing every article, and every entity an article names with its zones', async () => {
-    const zones = z.object({ title: z.number(), body: z.number(), dateline: z.number(), credit: z.number(), outlet: z.number() }).partial().strict();
+    const zones = z
+      .object({ title: z.number(), body: z.number(), dateline: z.number(), credit: z.number(), outlet: z.number() })
+      .partial()
+      .strict();
     const graphSchema = z.object({
       version: z.literal(1),
       generated: z.string(),
@@ -140,11 +143,19 @@ describe('built site', () => {
           url: z.string().url(),
           title: z.string().min(1),
           outlet: z.string().nullable(),
-          published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+          published: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/)
+            .nullable(),
           entities: z.array(z.object({ id: z.string(), count: z.number().int().nonnegative(), zones: zones })),
         }),
       ),
-      entities: z.array(z.object({ id: z.string(), articles: z.array(z.object({ id: z.string(), count: z.number().int().nonnegative(), zones: zones })).min(1) })),
+      entities: z.array(
+        z.object({
+          id: z.string(),
+          articles: z.array(z.object({ id: z.string(), count: z.number().int().nonnegative(), zones: zones })).min(1),
+        }),
+      ),
     });
     const graph = graphSchema.parse(JSON.parse(await readFile(path.join(distDir, 'data/graph.json'), 'utf8')));
     expect(graph.articles.map((a) => a.id).sort()).toEqual(ids);
@@ -153,7 +164,10 @@ describe('built site', () => {
       for (const e of a.entities) {
         // The title and body count is the sum of those zones; an entity is listed only if some zone names it.
         expect(e.count, `${a.id} ${e.id}`).toBe((e.zones.title ?? 0) + (e.zones.body ?? 0));
-        expect(Object.values(e.zones).reduce((x, y) => x + y, 0), `${a.id} ${e.id}`).toBeGreaterThan(0);
+        expect(
+          Object.values(e.zones).reduce((x, y) => x + y, 0),
+          `${a.id} ${e.id}`,
+        ).toBeGreaterThan(0);
       }
     }
   });

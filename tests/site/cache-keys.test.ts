@@ -20,7 +20,13 @@ describe('cache keys in a copy of the project', () => {
     try {
       const { stdout, stderr } = await run(process.execPath, [path.join(work, 'node_modules/astro/bin/astro.mjs'), command], {
         cwd: work,
-        env: { ...process.env, MARSAD_CONTENT_DIR: path.join(work, 'content'), MARSAD_OUT_DIR: path.join(work, 'dist'), MARSAD_CACHE_DIR: path.join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+        env: {
+          ...process.env,
+          MARSAD_CONTENT_DIR: path.join(work, 'content'),
+          MARSAD_OUT_DIR: path.join(work, 'dist'),
+          MARSAD_CACHE_DIR: path.join(work, 'cache'),
+          ASTRO_TELEMETRY_DISABLED: '1',
+        },
         maxBuffer: 64 * 1024 * 1024,
       });
       return stdout + stderr;
@@ -30,7 +36,8 @@ describe('cache keys in a copy of the project', () => {
     }
   }
   const counts = (output: string) => /(\d+) articles, (\d+) rendered, (\d+) unchanged/.exec(output)?.slice(1).map(Number);
-  const append = async (file: string, text: string) => writeFile(path.join(work, file), `${await readFile(path.join(work, file), 'utf8')}${text}`);
+  const append = async (file: string, text: string) =>
+    writeFile(path.join(work, file), `${await readFile(path.join(work, file), 'utf8')}${text}`);
   const articlePages = async () => {
     const dir = path.join(work, 'dist', 'articles');
     return Promise.all((await readdir(dir)).map((id) => readFile(path.join(dir, id, 'index.html'), 'utf8')));

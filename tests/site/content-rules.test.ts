@@ -51,7 +51,11 @@ describe('npm run build on bad content', () => {
     const entities = path.join(content, 'entities');
     const file = (name: string) => path.join(entities, name);
     await editJson(file('russia.json'), (data) => ({ ...data, aliases: [...(data.aliases as string[]), 'بوتين'] }));
-    await editJson(file('russia.json'), (data) => ({ ...data, name: 'روسيا القيصرية', nameEn: 'Tsarist Russia', aliases: [] }), file('Russia.json'));
+    await editJson(
+      file('russia.json'),
+      (data) => ({ ...data, name: 'روسيا القيصرية', nameEn: 'Tsarist Russia', aliases: [] }),
+      file('Russia.json'),
+    );
     await editJson(file('china.json'), (data) => ({ ...data, aliases: [...(data.aliases as string[]), 'في', '\u064B\u064C'] }));
     await editJson(file('china.json'), (data) => data, file('asia/china.json'));
     await writeFile(file('iran.yaml'), 'type: place\nname: إيران\n');

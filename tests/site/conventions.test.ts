@@ -89,7 +89,7 @@ describe('web conventions', () => {
 });
 
 describe('integrity of the built site', () => {
-  it('has no HTML validation errors (html-validate, the project\'s .htmlvalidate.json)', async () => {
+  it("has no HTML validation errors (html-validate, the project's .htmlvalidate.json)", async () => {
     // The test build lives outside the project, where no config file would be found: the
     // project's own config is handed over; check that its rules are the ones that run.
     const validator = await projectValidator();

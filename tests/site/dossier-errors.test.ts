@@ -18,7 +18,10 @@ describe('a dossier the build cannot check', () => {
     await mkdir(path.join(contentDir, 'dossiers'));
     await cp(path.join(projectRoot, 'content', 'dossiers', 'russia-turkey-syria.mdx'), path.join(contentDir, 'dossiers', 'good.mdx'));
     await writeFile(path.join(contentDir, 'dossiers', 'misspelt.mdx'), `${front('[russia]')}نص.\n\n<EntityCard id="vladimir-putn" />\n`);
-    await writeFile(path.join(contentDir, 'dossiers', 'bad-prop.mdx'), `${front('[russia, turky]')}<ArticleList entities={["russia"]} limit="ten" />\n`);
+    await writeFile(
+      path.join(contentDir, 'dossiers', 'bad-prop.mdx'),
+      `${front('[russia, turky]')}<ArticleList entities={["russia"]} limit="ten" />\n`,
+    );
     const outDir = path.join(work, 'dist');
     const error = await buildSite({ contentDir, outDir, cacheDir: path.join(work, 'cache') }).then(
       () => null,

@@ -74,7 +74,9 @@ describe.runIf(usesSeeds)('the worked dossier (seed site)', () => {
   });
 
   it('is listed on the pages of the entities it is about, and on no other', async () => {
-    const pages = (await readdir(path.join(distDir, 'entities'), { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+    const pages = (await readdir(path.join(distDir, 'entities'), { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     const listing: string[] = [];
     for (const id of pages) {
       const entity = await readPage(distDir, `entities/${id}/index.html`);
@@ -96,7 +98,10 @@ describe.runIf(usesSeeds)('the worked dossier (seed site)', () => {
       expect(event.querySelector('.chronology-text')!.text.trim().length, dates[i]).toBeGreaterThan(20);
       expect(entityIds(hrefs(event, '.chronology-entities a')), dates[i]).toEqual(entities[i] ?? []);
       const cited = event.querySelectorAll('.chronology-articles a');
-      expect(cited.map((a) => a.getAttribute('href')), dates[i]).toEqual((articles[i] ?? []).map((id) => `/articles/${id}/`));
+      expect(
+        cited.map((a) => a.getAttribute('href')),
+        dates[i],
+      ).toEqual((articles[i] ?? []).map((id) => `/articles/${id}/`));
       for (const a of cited) {
         const article = await readPage(distDir, `${a.getAttribute('href')!.slice(1)}index.html`);
         expect(a.text).toBe(article.querySelector('article h1')!.text);
@@ -129,7 +134,10 @@ describe.runIf(usesSeeds)('the worked dossier (seed site)', () => {
   it('lists the articles naming Russia, Turkey and Syria: exactly those all three entity pages list', async () => {
     const [chosen] = propsOf('ArticleList', 'entities') as string[][];
     const lists = await Promise.all(
-      chosen!.map(async (id) => new Set(hrefs(await readPage(distDir, `entities/${id}/index.html`), 'section[aria-labelledby="articles-heading"] h3 a'))),
+      chosen!.map(
+        async (id) =>
+          new Set(hrefs(await readPage(distDir, `entities/${id}/index.html`), 'section[aria-labelledby="articles-heading"] h3 a')),
+      ),
     );
     const expected = [...lists[0]!].filter((h) => lists.every((l) => l.has(h)));
     const list = page.querySelector('[data-dossier-articles]')!;
@@ -194,7 +202,9 @@ describe('a dossier on dated news (news site)', () => {
 
   it('lists the articles of the days it asks for, oldest first, and no other', () => {
     const list = page.querySelector('[data-dossier-articles]')!;
-    const shown = list.querySelectorAll('article').map((a) => ({ href: a.querySelector('h3 a')!.getAttribute('href')!, day: a.querySelector('time')!.getAttribute('datetime')! }));
+    const shown = list
+      .querySelectorAll('article')
+      .map((a) => ({ href: a.querySelector('h3 a')!.getAttribute('href')!, day: a.querySelector('time')!.getAttribute('datetime')! }));
     const expected = [...entityArticles].filter(([, day]) => day === '2015-08-10').map(([href]) => href);
     expect(shown.map((s) => s.href).sort()).toEqual(expected.sort());
     expect(shown.length).toBe(2);

@@ -85,18 +85,28 @@ describe('entity pages', () => {
     const unnamed = registryIds.filter((e) => !namedIds.has(e));
     expect(unnamed.length).toBeGreaterThan(0);
     const files = await listFiles(distDir);
-    const lists = await Promise.all(['entities', 'people', 'places', 'organizations', 'events'].map((t) => readFile(path.join(distDir, `${t}/index.html`), 'utf8')));
+    const lists = await Promise.all(
+      ['entities', 'people', 'places', 'organizations', 'events'].map((t) => readFile(path.join(distDir, `${t}/index.html`), 'utf8')),
+    );
     const sitemaps = await Promise.all(files.filter((f) => /^sitemap.*\.xml$/.test(f)).map((f) => readFile(path.join(distDir, f), 'utf8')));
     const graph = JSON.parse(await readFile(path.join(distDir, 'data/graph.json'), 'utf8')) as { entities: { id: string }[] };
     // The names table the search page reads to recognise entities in queries (enriched builds).
-    const names = files.includes('search/entities.json') ? (JSON.parse(await readFile(path.join(distDir, 'search/entities.json'), 'utf8')) as { names: string[][] }).names : [];
+    const names = files.includes('search/entities.json')
+      ? (JSON.parse(await readFile(path.join(distDir, 'search/entities.json'), 'utf8')) as { names: string[][] }).names
+      : [];
     for (const e of unnamed) {
-      expect(files.filter((f) => f.startsWith(`entities/${e}/`)), e).toEqual([]);
+      expect(
+        files.filter((f) => f.startsWith(`entities/${e}/`)),
+        e,
+      ).toEqual([]);
       for (const list of lists) expect(list, e).not.toContain(`/entities/${e}/`);
       for (const sitemap of sitemaps) expect(sitemap, e).not.toContain(`/entities/${e}/`);
       expect(graph.entities.map((x) => x.id)).not.toContain(e);
       const { name } = JSON.parse(await readFile(path.join(contentDir, 'entities', `${e}.json`), 'utf8')) as { name: string };
-      expect(names.map((row) => row[0]), e).not.toContain(name);
+      expect(
+        names.map((row) => row[0]),
+        e,
+      ).not.toContain(name);
     }
   });
 
@@ -118,7 +128,12 @@ describe('entity pages', () => {
     const page = await readPage(distDir, 'entities/bbc/index.html');
     const section = page.querySelector('#attributed-outlet')!.parentNode!;
     expect(section.querySelector('h2')!.text).toBe('أخبار نشرتها هيئة الإذاعة البريطانية');
-    expect(section.querySelectorAll('li a').map((a) => a.getAttribute('href')!.split('/')[2]!).sort()).toEqual(sourced.sort());
+    expect(
+      section
+        .querySelectorAll('li a')
+        .map((a) => a.getAttribute('href')!.split('/')[2]!)
+        .sort(),
+    ).toEqual(sourced.sort());
     expect(page.querySelector('.entity-counts')!.text).toContain(`وهو مصدر`);
   });
 

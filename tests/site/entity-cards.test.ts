@@ -50,7 +50,9 @@ describe('entity preview cards', () => {
   it('count at least the articles whose body links to the entity', async () => {
     const linkedFrom = new Map<string, number>();
     for (const f of files.filter((f) => /^articles\/[^/]+\/index\.html$/.test(f))) {
-      const hrefs = new Set((await readPage(distDir, f)).querySelectorAll('.article-body a.entity-link').map((a) => a.getAttribute('href')!));
+      const hrefs = new Set(
+        (await readPage(distDir, f)).querySelectorAll('.article-body a.entity-link').map((a) => a.getAttribute('href')!),
+      );
       for (const href of hrefs) linkedFrom.set(href, (linkedFrom.get(href) ?? 0) + 1);
     }
     expect(linkedFrom.size).toBeGreaterThan(5);

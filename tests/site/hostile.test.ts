@@ -7,7 +7,6 @@ import { arabicQuotes } from '../../src/render/quotes.ts';
 import { readPage } from '../support/site.ts';
 import { buildSite } from '../../scripts/lib/build.ts';
 
-
 /** Article text an attacker or a broken scraper could send. */
 const HOSTILE = [
   'عنوان: <script>alert("x")</script> في الخبر',

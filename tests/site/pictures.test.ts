@@ -22,11 +22,19 @@ let ids: string[];
 beforeAll(async () => {
   const files = (await readdir(path.join(contentDir, 'entities'))).filter((f) => f.endsWith('.json'));
   entities = new Map(
-    await Promise.all(files.map(async (f) => [f.slice(0, -5), JSON.parse(await readFile(path.join(contentDir, 'entities', f), 'utf8'))] as [string, Entity])),
+    await Promise.all(
+      files.map(
+        async (f) => [f.slice(0, -5), JSON.parse(await readFile(path.join(contentDir, 'entities', f), 'utf8'))] as [string, Entity],
+      ),
+    ),
   );
   // Only entities some article names have a page.
   const withPages = new Set((await readdir(path.join(distDir, 'entities'))).filter((id) => entities.has(id)));
-  entityPages = new Map(await Promise.all([...withPages].map(async (id) => [id, await readPage(distDir, `entities/${id}/index.html`)] as [string, HTMLElement])));
+  entityPages = new Map(
+    await Promise.all(
+      [...withPages].map(async (id) => [id, await readPage(distDir, `entities/${id}/index.html`)] as [string, HTMLElement]),
+    ),
+  );
   ids = await articleIds(contentDir);
 });
 
@@ -34,7 +42,8 @@ beforeAll(async () => {
 const pictures = (page: HTMLElement, kind: string) =>
   page.querySelectorAll(`.pic-${kind}`).map((el) => (el.tagName === 'SVG' ? el : el.querySelector('svg.pic')!));
 /** The pages a picture links to (its link layer). */
-const entityLinks = (svg: HTMLElement) => (svg.parentNode!.querySelector('svg.pic-links')?.querySelectorAll('a') ?? []).map((a) => a.getAttribute('href')!);
+const entityLinks = (svg: HTMLElement) =>
+  (svg.parentNode!.querySelector('svg.pic-links')?.querySelectorAll('a') ?? []).map((a) => a.getAttribute('href')!);
 
 /**
  * Every picture: one image with an Arabic accessible name and RTL text; its links, if any, in a
@@ -45,7 +54,10 @@ function expectWellFormed(svg: HTMLElement, where: string) {
   const layer = svg.parentNode!.querySelector('svg.pic-links');
   if (layer) {
     expect(layer.getAttribute('aria-hidden'), where).toBe('true');
-    expect(layer.querySelectorAll('a').every((a) => a.getAttribute('tabindex') === '-1'), where).toBe(true);
+    expect(
+      layer.querySelectorAll('a').every((a) => a.getAttribute('tabindex') === '-1'),
+      where,
+    ).toBe(true);
     expect(layer.getAttribute('viewBox'), where).toBe(svg.getAttribute('viewBox'));
     expect(layer.toString(), where).not.toMatch(/https?:|\/\/[a-z]|<image|<script|xlink:href|style=/i);
   }
@@ -82,7 +94,10 @@ describe('entity pages', () => {
       expect(nodes.length, id).toBeGreaterThan(0);
       expect(nodes.length, id).toBeLessThanOrEqual(10);
       // The strongest relations in the picture are those listed beside it.
-      expect(related.slice(0, Math.min(3, nodes.length)).every((h) => nodes.includes(h!)), id).toBe(true);
+      expect(
+        related.slice(0, Math.min(3, nodes.length)).every((h) => nodes.includes(h!)),
+        id,
+      ).toBe(true);
       // The text alternative names every related entity drawn.
       const alt = graph!.parentNode!.parentNode!.querySelector('.sr-only')!.text;
       for (const line of graph!.querySelectorAll('.pic-node:not(.pic-center) tspan')) expect(alt, id).toContain(line.text);
@@ -203,14 +218,22 @@ describe.runIf(hasChromium)('pictures in Chromium', () => {
         const violations = await page.evaluate<{ id: string; nodes: { target: string[] }[] }[]>(
           `axe.run(document).then((r) => r.violations)`,
         );
-        for (const v of violations) found.push(`${colorScheme} ${url}: ${v.id} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        for (const v of violations)
+          found.push(
+            `${colorScheme} ${url}: ${v.id} ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')}`,
+          );
       }
       await context.close();
     }
     expect(found).toEqual([]);
   });
 
-  it('keep graph labels apart on a 390 px phone: no label over another label or another mark, measured after the fonts load', { timeout: 240_000 }, async () => {
+  it('keep graph labels apart on a 390 px phone: no label over another label or another mark, measured after the fonts load', {
+    timeout: 240_000,
+  }, async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
     const page = await context.newPage();
     const graphs = [...entityPages].filter(([, p]) => p.querySelector('.pic-graph svg.pic')).map(([id]) => `/entities/${id}/`);
@@ -235,13 +258,19 @@ describe.runIf(hasChromium)('pictures in Chromium', () => {
             const metrics = ctx.measureText(t.textContent!);
             const baseline = t.getStartPositionOfChar(0).y;
             const box = t.getBBox();
-            return { left: box.x, right: box.x + box.width, top: baseline - metrics.actualBoundingBoxAscent, bottom: baseline + metrics.actualBoundingBoxDescent };
+            return {
+              left: box.x,
+              right: box.x + box.width,
+              top: baseline - metrics.actualBoundingBoxAscent,
+              bottom: baseline + metrics.actualBoundingBoxDescent,
+            };
           });
           const left = Math.min(...lines.map((l) => l.left));
           const top = Math.min(...lines.map((l) => l.top));
           return new DOMRect(left, top, Math.max(...lines.map((l) => l.right)) - left, Math.max(...lines.map((l) => l.bottom)) - top);
         };
-        const hit = (a: DOMRect, b: DOMRect) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+        const hit = (a: DOMRect, b: DOMRect) =>
+          a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
         for (const svg of document.querySelectorAll<SVGSVGElement>('.pic-graph svg.pic')) {
           if (svg.getBoundingClientRect().width === 0) continue;
           const groups = [...svg.querySelectorAll<SVGGElement>('g.pic-node')];

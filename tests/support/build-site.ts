@@ -48,9 +48,16 @@ async function buildNewsSite(work: string): Promise<{ distDir: string; contentDi
   const contentDir = path.join(work, 'content');
   const distDir = path.join(work, 'dist');
   await cp(path.join(projectRoot, 'content', 'entities'), path.join(contentDir, 'entities'), { recursive: true });
-  await cp(path.join(projectRoot, 'bench', 'scale', 'registry'), path.join(contentDir, 'entities'), { recursive: true, filter: (f) => !f.endsWith('.md') });
+  await cp(path.join(projectRoot, 'bench', 'scale', 'registry'), path.join(contentDir, 'entities'), {
+    recursive: true,
+    filter: (f) => !f.endsWith('.md'),
+  });
   const ingest = (file: string, status: number, summary: RegExp) => {
-    const run = spawnSync(process.execPath, [path.join(projectRoot, 'src', 'cli', 'ingest.ts'), '--out', path.join(contentDir, 'articles'), file], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [path.join(projectRoot, 'src', 'cli', 'ingest.ts'), '--out', path.join(contentDir, 'articles'), file],
+      { encoding: 'utf8' },
+    );
     if (run.status !== status || !summary.test(run.stdout)) {
       throw new Error(`ingest of ${file} did not go as expected (exit ${run.status}):\n${run.stdout}${run.stderr}`);
     }

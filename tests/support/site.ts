@@ -19,5 +19,8 @@ export async function readPage(distDir: string, file: string): Promise<HTMLEleme
 /** The article ids of a content folder (file names of `articles/*.mdx`). */
 export async function articleIds(contentDir: string): Promise<string[]> {
   const files = await readdir(path.join(contentDir, 'articles'));
-  return files.filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -'.mdx'.length)).sort();
+  return files
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => f.slice(0, -'.mdx'.length))
+    .sort();
 }

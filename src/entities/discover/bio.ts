@@ -110,7 +110,10 @@ export function scoreSpans(
       c.partialGold += g.filter((t) => p.some((s) => overlaps(s, t))).length;
     }
   });
-  const score = (label: string, c: { gold: number; predicted: number; correct: number; partialPredicted: number; partialGold: number }): Score => {
+  const score = (
+    label: string,
+    c: { gold: number; predicted: number; correct: number; partialPredicted: number; partialGold: number },
+  ): Score => {
     const precision = ratio(c.correct, c.predicted);
     const recall = ratio(c.correct, c.gold);
     const partialPrecision = ratio(c.partialPredicted, c.predicted);

@@ -13,7 +13,12 @@ import { ARABIC_STOPWORDS, normalizeArabic } from '../../arabic/index.ts';
 export type WordList = ReadonlyMap<string, string>;
 
 const set = (words: string): WordList =>
-  new Map(words.split(/\s+/).filter(Boolean).map((w) => [normalizeArabic(w), w] as const));
+  new Map(
+    words
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => [normalizeArabic(w), w] as const),
+  );
 
 /**
  * Titles, ranks, roles and honorifics written before a person's name: "الرئيس ...", "وزير

@@ -99,11 +99,7 @@ interface Sentence {
 }
 
 function isCueWord(word: Word): boolean {
-  return (
-    lookup(word, PERSON_CUES) !== undefined ||
-    lookup(word, PLACE_CUES) !== undefined ||
-    lookup(word, ORGANIZATION_CUES) !== undefined
-  );
+  return lookup(word, PERSON_CUES) !== undefined || lookup(word, PLACE_CUES) !== undefined || lookup(word, ORGANIZATION_CUES) !== undefined;
 }
 
 /** A word that may be part of a name: letters, not a stop word, common word or cue word. */
@@ -280,8 +276,7 @@ function personAt(s: Sentence, i: number): Match | undefined {
         construct = false;
         continue;
       }
-      const complement =
-        construct || isCueWord(w) || lookup(w, CUE_COMPLEMENTS) || (w.definite && isWordLike(w) && !isStopword(w));
+      const complement = construct || isCueWord(w) || lookup(w, CUE_COMPLEMENTS) || (w.definite && isWordLike(w) && !isStopword(w));
       if (complement && isWordLike(w) && !isStopword(w)) {
         construct = !w.definite && lookup(w, CONSTRUCT_PERSON_CUES) !== undefined;
         j++;

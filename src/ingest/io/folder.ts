@@ -43,7 +43,13 @@ export function answering<T>(work: Promise<T>, dir: string, options: FolderOptio
   return new Promise<T>((resolve, reject) => {
     if (signal?.aborted) return reject(new Interrupted());
     const timer = setTimeout(
-      () => reject(new OutputFolderError(`output folder ${dir} did not answer in ${Math.round(timeoutMs / 1000)} s (a network or FUSE mount that hangs?)`, 'ETIMEDOUT')),
+      () =>
+        reject(
+          new OutputFolderError(
+            `output folder ${dir} did not answer in ${Math.round(timeoutMs / 1000)} s (a network or FUSE mount that hangs?)`,
+            'ETIMEDOUT',
+          ),
+        ),
       timeoutMs,
     );
     const onAbort = () => reject(new Interrupted());
@@ -101,7 +107,10 @@ async function createFolder(dir: string): Promise<void> {
       // Made meanwhile by someone else: fine.
       if (e.code === 'EEXIST' && (await fsp.stat(folder).catch(() => null))?.isDirectory()) continue;
       if (e.code === 'ENOENT') {
-        throw new OutputFolderError(`cannot create output folder ${dir}: ${path.dirname(folder)} does not accept new folders (mkdir fails with ENOENT although it exists)`, 'ENOENT');
+        throw new OutputFolderError(
+          `cannot create output folder ${dir}: ${path.dirname(folder)} does not accept new folders (mkdir fails with ENOENT although it exists)`,
+          'ENOENT',
+        );
       }
       throw cannotCreate(dir, e);
     }

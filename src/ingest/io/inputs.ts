@@ -112,7 +112,8 @@ export async function* readInputs(planned: Iterable<PlannedInput>, options: Read
     const sink = sinkFor(format, input.display, name, queue);
     let read = 0;
     try {
-      const stream = input.kind === 'stdin' ? (options.stdin ?? process.stdin) : fs.createReadStream(input.path, { highWaterMark: 256 * 1024 });
+      const stream =
+        input.kind === 'stdin' ? (options.stdin ?? process.stdin) : fs.createReadStream(input.path, { highWaterMark: 256 * 1024 });
       for await (const chunk of stream as AsyncIterable<Uint8Array>) {
         read += chunk.length;
         options.onBytes?.(chunk.length);
@@ -218,7 +219,9 @@ class RecordSink implements Sink {
         this.fail('binary file (contains NUL bytes), not JSON');
         return;
       }
-      const first = chunk.find((b, i) => !(b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || (i < 3 && (b === 0xef || b === 0xbb || b === 0xbf))));
+      const first = chunk.find(
+        (b, i) => !(b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || (i < 3 && (b === 0xef || b === 0xbb || b === 0xbf))),
+      );
       if (first === undefined) return;
       this.started = true;
       if (this.json && first !== 0x5b && first !== 0x7b) {
@@ -308,7 +311,8 @@ class ZipSink implements Sink {
       this.fail(error);
       return;
     }
-    if (this.entries === 0) this.queue.push({ kind: 'error', display: this.display, reason: 'not a readable ZIP archive (no files found in it)' });
+    if (this.entries === 0)
+      this.queue.push({ kind: 'error', display: this.display, reason: 'not a readable ZIP archive (no files found in it)' });
   }
   private fail(error: unknown): void {
     this.queue.push({ kind: 'error', display: this.display, reason: `not a readable ZIP archive (${(error as Error).message})` });
@@ -399,7 +403,10 @@ class SniffSink implements Sink {
 function sniff(head: Uint8Array): FileFormat {
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'zip';
   if (head.subarray(0, 512).includes(0)) return 'text';
-  const text = new TextDecoder().decode(head.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart();
+  const text = new TextDecoder()
+    .decode(head.subarray(0, 512))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (/^\[\s*(?:\{|\]|$)/.test(text) || /^\{\s*"/.test(text)) return 'json';
   return 'text';
 }

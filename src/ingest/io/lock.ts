@@ -32,7 +32,10 @@ export class FolderInUseError extends OutputFolderError {
   readonly owner: LockOwner;
   constructor(dir: string, lock: string, owner: LockOwner) {
     const where = owner.host === os.hostname() ? '' : ` on ${owner.host}`;
-    super(`output folder ${dir} is in use by another ingest (process ${owner.pid}${where}, started ${owner.started}); if no ingest is running, delete ${lock}`, 'EBUSY');
+    super(
+      `output folder ${dir} is in use by another ingest (process ${owner.pid}${where}, started ${owner.started}); if no ingest is running, delete ${lock}`,
+      'EBUSY',
+    );
     this.name = 'FolderInUseError';
     this.owner = owner;
   }
@@ -115,7 +118,8 @@ async function readLock(dir: string, file: string): Promise<string | null> {
     let text: string;
     try {
       // Never open anything but a regular file (a FIFO would block the read forever).
-      if (!(await fsp.lstat(file)).isFile()) throw new OutputFolderError(`cannot lock output folder ${dir}: ${file} is not a lock file; delete it`, 'EEXIST');
+      if (!(await fsp.lstat(file)).isFile())
+        throw new OutputFolderError(`cannot lock output folder ${dir}: ${file} is not a lock file; delete it`, 'EEXIST');
       text = await fsp.readFile(file, 'utf8');
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
@@ -132,7 +136,12 @@ async function readLock(dir: string, file: string): Promise<string | null> {
 function parseOwner(text: string): LockOwner | null {
   try {
     const value = JSON.parse(text) as Partial<LockOwner>;
-    if (typeof value.pid === 'number' && Number.isInteger(value.pid) && typeof value.host === 'string' && typeof value.started === 'string') {
+    if (
+      typeof value.pid === 'number' &&
+      Number.isInteger(value.pid) &&
+      typeof value.host === 'string' &&
+      typeof value.started === 'string'
+    ) {
       return { pid: value.pid, host: value.host, started: value.started };
     }
   } catch {

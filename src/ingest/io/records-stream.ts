@@ -13,8 +13,14 @@ export type RawRecord = { index: number; bytes: Uint8Array } | { index: number; 
 /** Largest record kept; larger ones are skipped (and reported) without being buffered. */
 export const MAX_RECORD_BYTES = 8 * 1024 * 1024;
 
-const QUOTE = 0x22, BACKSLASH = 0x5c, OPEN_BRACE = 0x7b, CLOSE_BRACE = 0x7d, OPEN_BRACKET = 0x5b, CLOSE_BRACKET = 0x5d;
-const COMMA = 0x2c, NEWLINE = 0x0a;
+const QUOTE = 0x22,
+  BACKSLASH = 0x5c,
+  OPEN_BRACE = 0x7b,
+  CLOSE_BRACE = 0x7d,
+  OPEN_BRACKET = 0x5b,
+  CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c,
+  NEWLINE = 0x0a;
 
 function isSpace(b: number): boolean {
   return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
@@ -226,7 +232,21 @@ export class JsonRecordSplitter {
 }
 
 /** Keys under which exports and APIs list their articles. */
-const WRAPPER_KEYS = ['articles', 'items', 'records', 'data', 'results', 'posts', 'entries', 'documents', 'docs', 'news', 'stories', 'المقالات', 'الأخبار'];
+const WRAPPER_KEYS = [
+  'articles',
+  'items',
+  'records',
+  'data',
+  'results',
+  'posts',
+  'entries',
+  'documents',
+  'docs',
+  'news',
+  'stories',
+  'المقالات',
+  'الأخبار',
+];
 const encoder = new TextEncoder();
 /** The keys as they appear in JSON, to skip parsing objects that name none of them. */
 const WRAPPER_NEEDLES = WRAPPER_KEYS.map((key) => NodeBuffer.from(JSON.stringify(key)));

@@ -115,7 +115,19 @@ export const ingestWorkers = (totalBytes: number): number => WorkerPool.sizeFor(
 export async function runIngest(options: RunOptions, reporter: Reporter): Promise<Summary> {
   const started = performance.now();
   const summary: Summary = {
-    inputs: 0, written: 0, updated: 0, unchanged: 0, duplicate: 0, kept: 0, rejected: 0, elapsedMs: 0, interrupted: false, stopped: null, notWritten: 0, skipped: 0, jobs: 0,
+    inputs: 0,
+    written: 0,
+    updated: 0,
+    unchanged: 0,
+    duplicate: 0,
+    kept: 0,
+    rejected: 0,
+    elapsedMs: 0,
+    interrupted: false,
+    stopped: null,
+    notWritten: 0,
+    skipped: 0,
+    jobs: 0,
   };
   const opened = await openStore(options, reporter);
   if (!opened) {
@@ -165,7 +177,9 @@ export async function runIngest(options: RunOptions, reporter: Reporter): Promis
 
   const dated = options.since !== undefined || options.until !== undefined;
   const inDays = (published: string | null) =>
-    published !== null && (options.since === undefined || published >= options.since) && (options.until === undefined || published <= options.until);
+    published !== null &&
+    (options.since === undefined || published >= options.since) &&
+    (options.until === undefined || published <= options.until);
   /** Whether `limit` inputs were handled: later ones (read while it filled) are not. */
   const full = () => options.limit !== undefined && summary.inputs >= options.limit;
 
@@ -253,7 +267,12 @@ async function openStore(options: RunOptions, reporter: Reporter): Promise<{ sto
   let lock: FolderLock | null = null;
   try {
     await prepareOutputFolder(options.outDir, { ...folder, create: !options.dryRun });
-    if (!options.dryRun) lock = await answering(FolderLock.acquire(options.outDir, (message) => reporter.warn?.(message)), options.outDir, folder);
+    if (!options.dryRun)
+      lock = await answering(
+        FolderLock.acquire(options.outDir, (message) => reporter.warn?.(message)),
+        options.outDir,
+        folder,
+      );
     const store = await ArticleStore.open(options.outDir, { ...folder, dryRun: options.dryRun });
     if (!options.signal?.aborted) return { store, lock };
     lock?.release();
@@ -268,7 +287,9 @@ async function openStore(options: RunOptions, reporter: Reporter): Promise<{ sto
 function describe(put: PutResult, display: string, suffix: string): string {
   switch (put.status) {
     case 'written': {
-      const revision = put.revision ? `: a revision of ${shownName(put.revision.of)}, similarity ${put.revision.similarity.toFixed(2)}` : '';
+      const revision = put.revision
+        ? `: a revision of ${shownName(put.revision.of)}, similarity ${put.revision.similarity.toFixed(2)}`
+        : '';
       return `written ${put.id} ${display}${put.updated ? ` (updated${revision})` : ''}${suffix}`;
     }
     case 'unchanged':

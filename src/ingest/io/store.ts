@@ -190,7 +190,10 @@ export class ArticleStore {
       try {
         entry = readEntry(file, id);
       } catch (error) {
-        throw new OutputFolderError(`cannot read output folder ${dir}: ${name}: ${fsProblem(error as NodeJS.ErrnoException)}`, (error as NodeJS.ErrnoException).code);
+        throw new OutputFolderError(
+          `cannot read output folder ${dir}: ${name}: ${fsProblem(error as NodeJS.ErrnoException)}`,
+          (error as NodeJS.ErrnoException).code,
+        );
       }
       if (entry) {
         store.onDisk.add(entry);
@@ -216,7 +219,8 @@ export class ArticleStore {
       const { entry, earlier } = sameInput;
       if ((earlier?.file ?? entry.sourceFile) !== article.source.file) return this.duplicateOf(entry, earlier);
       // The same input as a text a revision replaced: the article holds the revision.
-      if (earlier) return { status: 'unchanged', id: entry.id, revisedBy: entry.sourceFile, done: this.afterEntry(entry, 'the same input') };
+      if (earlier)
+        return { status: 'unchanged', id: entry.id, revisedBy: entry.sourceFile, done: this.afterEntry(entry, 'the same input') };
       return this.update(entry, article, force, withEarlierVersions(mdx, entry.earlier), entry.earlier, null);
     }
     const sameContent = this.writing.byContent.get(article.contentHash) ?? this.onDisk.byContent.get(article.contentHash);
@@ -301,7 +305,9 @@ export class ArticleStore {
 
   /** Settles once `entry`'s file is on disk (at once, unless its write is still queued). */
   private afterEntry(entry: Entry | Writing, what: string): Promise<void> {
-    return 'done' in entry ? this.after(entry.done, `${what} as ${entry.sourceFile}, whose file ${entry.id}.mdx could not be written`) : ON_DISK;
+    return 'done' in entry
+      ? this.after(entry.done, `${what} as ${entry.sourceFile}, whose file ${entry.id}.mdx could not be written`)
+      : ON_DISK;
   }
 
   /** Settles with `write`; its failure is reported as `reason` ("…: <problem>"). */
@@ -317,7 +323,14 @@ export class ArticleStore {
    * Rewrites `entry`'s file with `article` (whose file is `mdx`, with `earlier` in it) unless it
    * is unchanged or was edited by hand; `revision` when the article is a revision of it.
    */
-  private update(entry: Entry | Writing, article: Article, force: boolean, mdx: string, earlier: EarlierVersion[], revision: Revision | null): PutResult {
+  private update(
+    entry: Entry | Writing,
+    article: Article,
+    force: boolean,
+    mdx: string,
+    earlier: EarlierVersion[],
+    revision: Revision | null,
+  ): PutResult {
     const bare = splitMdxHash(mdx).mdx;
     const file = this.pathOf(entry.id);
     const queued = this.pending.get(file);
@@ -331,7 +344,9 @@ export class ArticleStore {
     }
     if (current === mdx || current === bare) {
       // Unchanged from the file on disk, or from the write still queued for it (if that succeeds).
-      const done = queued ? this.after(queued.done, `the same input as ${entry.sourceFile}, whose file ${entry.id}.mdx could not be written`) : ON_DISK;
+      const done = queued
+        ? this.after(queued.done, `the same input as ${entry.sourceFile}, whose file ${entry.id}.mdx could not be written`)
+        : ON_DISK;
       return { status: 'unchanged', id: entry.id, revisedBy: null, done };
     }
     if (current !== null && isUnedited(current) !== true && !force) return { status: 'kept', id: entry.id, done: ON_DISK };
@@ -403,7 +418,10 @@ export class ArticleStore {
       }
       if (this.pending.get(file) === queued) this.pending.delete(file);
     };
-    done.then(() => settle(true), () => settle(false));
+    done.then(
+      () => settle(true),
+      () => settle(false),
+    );
     return done;
   }
 }
@@ -419,7 +437,14 @@ function articleUrl(url: string): boolean {
 }
 
 function entryOf(id: string, article: Article, earlier: EarlierVersion[]): Entry {
-  return { id, sourceFile: article.source.file, contentHash: article.contentHash, sha256: article.source.sha256, url: article.source.url, earlier };
+  return {
+    id,
+    sourceFile: article.source.file,
+    contentHash: article.contentHash,
+    sha256: article.source.sha256,
+    url: article.source.url,
+    earlier,
+  };
 }
 
 /** The index entry of one article file, from its frontmatter (null when it has no content hash). */
@@ -427,14 +452,16 @@ function readEntry(file: string, id: string): Entry | null {
   const head = readHead(file);
   const entry = fastEntry(head, id) ?? slowEntry(head, id);
   // Copies, so that the index does not keep each file's head alive (V8 substrings share it).
-  return entry && {
-    id: entry.id,
-    contentHash: detach(entry.contentHash),
-    sha256: detach(entry.sha256),
-    sourceFile: detach(entry.sourceFile),
-    url: entry.url === null ? null : detach(entry.url),
-    earlier: entry.earlier.map((e) => ({ file: detach(e.file), sha256: detach(e.sha256), contentHash: detach(e.contentHash) })),
-  };
+  return (
+    entry && {
+      id: entry.id,
+      contentHash: detach(entry.contentHash),
+      sha256: detach(entry.sha256),
+      sourceFile: detach(entry.sourceFile),
+      url: entry.url === null ? null : detach(entry.url),
+      earlier: entry.earlier.map((e) => ({ file: detach(e.file), sha256: detach(e.sha256), contentHash: detach(e.contentHash) })),
+    }
+  );
 }
 
 function slowEntry(head: string, id: string): Entry | null {

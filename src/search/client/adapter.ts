@@ -49,7 +49,11 @@ function mergeArchive(pagefind: PagefindApi, older: readonly SearchShard[]): Pro
 }
 
 /** Searches the newest articles first and goes on into the older archive when needed (src/search/shards.ts). */
-async function shardedSearch(pagefind: PagefindApi, term: string | null, options: PagefindSearchOptions): Promise<PagefindSearchResponse | null> {
+async function shardedSearch(
+  pagefind: PagefindApi,
+  term: string | null,
+  options: PagefindSearchOptions,
+): Promise<PagefindSearchResponse | null> {
   const [manifest, first] = await Promise.all([shardManifest(), merged.has(pagefind) ? null : pagefind.search(term, options)]);
   const shards = manifest?.shards ?? [];
   const older = shards.slice(1);

@@ -152,7 +152,9 @@ function placeFilters(): void {
 
 async function init(): Promise<void> {
   placeFilters();
-  const results = document.querySelector(`pagefind-results[instance="${PAGE_INSTANCE}"]`) as (HTMLElement & { resultTemplate?: unknown }) | null;
+  const results = document.querySelector(`pagefind-results[instance="${PAGE_INSTANCE}"]`) as
+    | (HTMLElement & { resultTemplate?: unknown })
+    | null;
   if (results) results.resultTemplate = renderResult;
   const instance: ComponentInstance | null = await componentInstance(PAGE_INSTANCE);
   if (!instance) return;
@@ -160,7 +162,9 @@ async function init(): Promise<void> {
   const select = document.getElementById('search-sort') as HTMLSelectElement | null;
   const initial = readUrl();
   state.wholeArchive = initial.archive;
-  document.addEventListener(SCOPE_EVENT, (event) => showScope((event as CustomEvent<SearchScope>).detail, instance, () => select?.value ?? 'relevance'));
+  document.addEventListener(SCOPE_EVENT, (event) =>
+    showScope((event as CustomEvent<SearchScope>).detail, instance, () => select?.value ?? 'relevance'),
+  );
   if (select) {
     select.value = initial.sort in SORTS ? initial.sort : 'relevance';
     instance.searchSort = SORTS[select.value] ?? {};

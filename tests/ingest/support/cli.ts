@@ -29,12 +29,21 @@ export function runIngestCli(cwd: string, args: string[], options: { env?: NodeJ
 }
 
 /** The `.mdx` files of a folder, sorted (none when it does not exist). */
-export const outFiles = (out: string): string[] => (fs.existsSync(out) ? fs.readdirSync(out).filter((f) => f.endsWith('.mdx')).sort() : []);
+export const outFiles = (out: string): string[] =>
+  fs.existsSync(out)
+    ? fs
+        .readdirSync(out)
+        .filter((f) => f.endsWith('.mdx'))
+        .sort()
+    : [];
 
 /** The report lines that start with an outcome word. */
 export const outcome = (lines: string[], word: string): string[] => lines.filter((l) => l.startsWith(`${word} `));
 
 /** Every file of a folder (hidden ones too) with its content: two folders are equal byte for byte when these are. */
 export function folderBytes(dir: string): Array<[string, string]> {
-  return fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'latin1')]);
+  return fs
+    .readdirSync(dir)
+    .sort()
+    .map((f) => [f, fs.readFileSync(path.join(dir, f), 'latin1')]);
 }

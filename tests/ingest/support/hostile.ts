@@ -41,4 +41,3 @@ export const hostileText = fc
   )
   .map((parts) => parts.join(''))
   .filter((s) => inlineText(s) !== '');
-

@@ -10,7 +10,9 @@ export const GET: APIRoute = async ({ props }) => {
   const { entity } = props as { entity: EntityEntry };
   const index = await getMentionIndex();
   // Articles that name it in their text or as their dateline, credit or outlet (as its feed).
-  const articles = new Set([...(index.byEntity.get(entity.id) ?? []), ...(index.attributions.get(entity.id) ?? [])].map((m) => m.articleId));
+  const articles = new Set(
+    [...(index.byEntity.get(entity.id) ?? []), ...(index.attributions.get(entity.id) ?? [])].map((m) => m.articleId),
+  );
   const card = entityCard(entity.data, articles.size);
   return new Response(JSON.stringify(card), { headers: { 'Content-Type': 'application/json' } });
 };
