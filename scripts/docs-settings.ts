@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { commandLine, usageFromHeader } from '../src/cli/args.ts';
 import { settingDefinitions, settingGroups, type SettingName } from '../src/settings.ts';
 
 export const settingsDoc = path.resolve(import.meta.dirname, '..', 'docs', 'settings.md');
@@ -36,6 +37,7 @@ export function withReference(page: string, reference: string): string {
 }
 
 if (import.meta.main) {
+  commandLine(usageFromHeader(import.meta.url), { options: {} });
   const page = readFileSync(settingsDoc, 'utf8');
   const updated = withReference(page, settingsReference());
   if (updated === page) {

@@ -7,16 +7,13 @@
  * setting has a bad value (each named on stderr) or a variable is not a setting.
  */
 import { isSet, settingDefinitions, settingsOrExit, type SettingName } from '../settings.ts';
+import { commandLine } from './args.ts';
 
 const USAGE = `usage: npm run settings [-- VARIABLE...]
   prints every setting of this environment, or the values of the given variables (one a line)
   the settings and their defaults: docs/settings.md`;
 
-const args = process.argv.slice(2);
-if (args.includes('--help') || args.includes('-h')) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const { positionals: args } = commandLine(USAGE, { allowPositionals: true, options: {} });
 const names = Object.keys(settingDefinitions) as SettingName[];
 const byVariable = new Map(names.map((name) => [settingDefinitions[name].env, name]));
 const unknown = args.filter((arg) => !byVariable.has(arg));

@@ -24,12 +24,12 @@ describe('the content layer code digest', () => {
         'src/site/article-worker.ts',
       ]),
     );
-    // The browser's search code, pages and ingest's file handling render no article.
-    expect(found.filter((f) => f.startsWith('src/search/client/') || f.startsWith('src/pages/') || f.startsWith('src/ingest/io/'))).toEqual(
-      [],
-    );
+    // The browser's search code, pages and ingest's file handling render no article (the worker
+    // pool is shared: the loader prepares articles on it).
+    const ingestFiles = (f: string) => f.startsWith('src/ingest/io/') && f !== 'src/ingest/io/pool.ts';
+    expect(found.filter((f) => f.startsWith('src/search/client/') || f.startsWith('src/pages/') || ingestFiles(f))).toEqual([]);
     expect(packages.map((p) => p.split('@').slice(0, -1).join('@'))).toEqual(
-      expect.arrayContaining(['satteri', 'hast-util-to-html', '@astrojs/internal-helpers', 'astro', 'node']),
+      expect.arrayContaining(['satteri', 'hast-util-to-html', 'js-yaml', 'astro', 'node']),
     );
     expect(packages).toContain(`node@${process.versions.node}`);
   });
