@@ -1,11 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasChromium, launchChromium, serveStatic } from '../support/browser.ts';
+import { beforeAll, describe, expect, inject } from 'vitest';
+import { type BrowserFixtures, browserTest as it, hasChromium } from '../support/browser.ts';
 import { articleIds, readPage } from '../support/site.ts';
 
-const distDir = inject('distDir');
 const contentDir = inject('contentDir');
 const newsDistDir = inject('newsDistDir');
 const newsContentDir = inject('newsContentDir');
@@ -13,9 +11,6 @@ const axePath = path.resolve(import.meta.dirname, '../../node_modules/axe-core/a
 /** Screenshots for reviewers, written by every run (not committed). */
 const shotsDir = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let newsServer: Awaited<ReturnType<typeof serveStatic>>;
 /** Every page kind, on the seed site or on the site of real-shaped news (days, months, outlets). */
 let pages: { name: string; path: string; news?: boolean }[];
 
@@ -52,26 +47,20 @@ describe.runIf(hasChromium)('accessibility and layout in Chromium', () => {
       { name: 'news-archive', path: '/archive/', news: true },
       { name: 'news-dossier', path: '/dossiers/asir-summer/', news: true },
     ];
-    server = await serveStatic(distDir);
-    newsServer = await serveStatic(newsDistDir);
-    browser = await launchChromium();
     await mkdir(shotsDir, { recursive: true });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await newsServer?.close();
-  });
-  const urlOf = (p: { path: string; news?: boolean }) => `${(p.news ? newsServer : server).origin}${p.path}`;
+  /** A page's URL on the seed site or the news site. */
+  const urlOf = (sites: Pick<BrowserFixtures, 'site' | 'newsSite'>, p: { path: string; news?: boolean }) =>
+    `${(p.news ? sites.newsSite : sites.site).origin}${p.path}`;
 
   for (const colorScheme of ['light', 'dark'] as const) {
-    it(`has no axe-core violations on any page type (${colorScheme} theme)`, { timeout: 180_000 }, async () => {
+    it(`has no axe-core violations on any page type (${colorScheme} theme)`, { timeout: 180_000 }, async ({ browser, site, newsSite }) => {
       // axe is injected as a script, which the site's CSP rightly forbids: bypass it for the audit.
       const context = await browser.newContext({ bypassCSP: true, colorScheme });
       const page = await context.newPage();
       const found: string[] = [];
       for (const p of pages) {
-        await page.goto(urlOf(p));
+        await page.goto(urlOf({ site, newsSite }, p));
         if (p.name === 'search') {
           await page.locator('pagefind-input input').fill('بوتين');
           await page.locator('pagefind-results a').first().waitFor({ timeout: 15_000 });
@@ -95,7 +84,11 @@ describe.runIf(hasChromium)('accessibility and layout in Chromium', () => {
     });
   }
 
-  it('fits phones and wide screens without horizontal scrolling, and saves screenshots', { timeout: 240_000 }, async () => {
+  it('fits phones and wide screens without horizontal scrolling, and saves screenshots', { timeout: 240_000 }, async ({
+    browser,
+    site,
+    newsSite,
+  }) => {
     for (const [device, width] of [
       ['phone', 320],
       ['phone', 375],
@@ -105,7 +98,7 @@ describe.runIf(hasChromium)('accessibility and layout in Chromium', () => {
         const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme });
         const page = await context.newPage();
         for (const p of pages) {
-          await page.goto(urlOf(p));
+          await page.goto(urlOf({ site, newsSite }, p));
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           expect(overflow, `${p.name} at ${width}px`).toBeLessThanOrEqual(0);
           if (width !== 320) {
@@ -117,11 +110,11 @@ describe.runIf(hasChromium)('accessibility and layout in Chromium', () => {
     }
   });
 
-  it("shows the search box's keyboard hint where there is a keyboard, not on touch screens", async () => {
+  it("shows the search box's keyboard hint where there is a keyboard, not on touch screens", async ({ browser, site }) => {
     for (const touch of [false, true]) {
       const context = await browser.newContext(touch ? { viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true } : {});
       const page = await context.newPage();
-      await page.goto(`${server.origin}/`);
+      await page.goto(`${site.origin}/`);
       const hint = page.locator('pagefind-searchbox .pf-trigger-shortcut');
       await hint.waitFor({ state: 'attached', timeout: 15_000 });
       expect(await hint.isVisible(), touch ? 'touch' : 'keyboard').toBe(!touch);
@@ -129,11 +122,11 @@ describe.runIf(hasChromium)('accessibility and layout in Chromium', () => {
     }
   });
 
-  it("prints an article with the site's name and the page's address, and without the site's furniture", async () => {
+  it("prints an article with the site's name and the page's address, and without the site's furniture", async ({ browser, site }) => {
     const [article] = await articleIds(contentDir);
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.origin}/articles/${article}/`);
+    await page.goto(`${site.origin}/articles/${article}/`);
     const stamp = page.locator('[data-print-header]');
     expect(await stamp.isVisible()).toBe(false);
     await page.emulateMedia({ media: 'print' });
@@ -144,10 +137,10 @@ describe.runIf(hasChromium)('accessibility and layout in Chromium', () => {
     await context.close();
   });
 
-  it('switches theme with the toggle and remembers it', async () => {
+  it('switches theme with the toggle and remembers it', async ({ browser, site }) => {
     const context = await browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${site.origin}/`);
     const toggle = page.locator('[data-theme-toggle]');
     await expect(toggle.isVisible()).resolves.toBe(true);
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);

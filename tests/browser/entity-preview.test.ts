@@ -1,17 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject } from 'vitest';
 import type { EntityCard } from '../../src/site/entity-card.ts';
-import { hasChromium, launchChromium, serveStatic } from '../support/browser.ts';
+import { browserTest as it, hasChromium, pageProblems } from '../support/browser.ts';
 import { articleIds, readPage } from '../support/site.ts';
 
 const distDir = inject('distDir');
 const contentDir = inject('contentDir');
 const axePath = path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
 /** A seed article with entity links, its first link and that entity's card. */
 let articlePath: string;
 let href: string;
@@ -30,26 +28,16 @@ describe.runIf(hasChromium)('entity link previews in Chromium', () => {
       break;
     }
     card = JSON.parse(await readFile(path.join(distDir, href, 'card.json'), 'utf8'));
-    server = await serveStatic(distDir);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
-  it('show a card on hover and on keyboard focus, hide it on leave and Escape, fetch it once, under the CSP', async () => {
+  it('show a card on hover and on keyboard focus, hide it on leave and Escape, fetch it once, under the CSP', async ({ browser, site }) => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    const problems: string[] = [];
-    page.on('console', (m: ConsoleMessage) => {
-      if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    const problems = pageProblems(page);
     const fetched: string[] = [];
     page.on('request', (r) => {
       if (r.url().endsWith('/card.json')) fetched.push(new URL(r.url()).pathname);
     });
-    const response = await page.goto(`${server.origin}${articlePath}`);
+    const response = await page.goto(`${site.origin}${articlePath}`);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     expect(fetched, 'no card is loaded before a hover').toEqual([]);
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
@@ -105,12 +93,12 @@ describe.runIf(hasChromium)('entity link previews in Chromium', () => {
     await page.close();
   });
 
-  it('show nothing, and raise no error, when the card cannot be fetched', async () => {
+  it('show nothing, and raise no error, when the card cannot be fetched', async ({ browser, site }) => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.route('**/card.json', (route) => route.abort());
-    await page.goto(`${server.origin}${articlePath}`);
+    await page.goto(`${site.origin}${articlePath}`);
     await firstLink(page).hover();
     await page.waitForTimeout(800);
     expect(await page.locator(tooltip).isVisible()).toBe(false);
@@ -118,21 +106,21 @@ describe.runIf(hasChromium)('entity link previews in Chromium', () => {
     await page.close();
   });
 
-  it('leave a tap on a touch screen to the link: it navigates, with no card', async () => {
+  it('leave a tap on a touch screen to the link: it navigates, with no card', async ({ browser, site }) => {
     const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await page.goto(`${server.origin}${articlePath}`);
+    await page.goto(`${site.origin}${articlePath}`);
     await firstLink(page).tap();
-    await page.waitForURL(`${server.origin}${href}`);
+    await page.waitForURL(`${site.origin}${href}`);
     await context.close();
   });
 
-  it('on a touch screen, open and close a card from a button after each link, without moving any text', async () => {
+  it('on a touch screen, open and close a card from a button after each link, without moving any text', async ({ browser, site }) => {
     const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.origin}${articlePath}`);
+    await page.goto(`${site.origin}${articlePath}`);
     const links = page.locator('.article-body a.entity-link');
     const toggles = page.locator('.article-body .entity-preview-toggle');
     await toggles.first().waitFor({ state: 'attached', timeout: 10_000 });
@@ -169,7 +157,7 @@ describe.runIf(hasChromium)('entity link previews in Chromium', () => {
     await expect.poll(() => box.textContent()).toContain(card.name);
     expect(await button.getAttribute('aria-expanded')).toBe('true');
     expect(await firstLink(page).getAttribute('aria-describedby')).toBe('entity-preview');
-    expect(page.url()).toBe(`${server.origin}${articlePath}`);
+    expect(page.url()).toBe(`${site.origin}${articlePath}`);
     // Tap again: closed.
     await button.tap();
     await box.waitFor({ state: 'hidden', timeout: 2_000 });
@@ -191,19 +179,19 @@ describe.runIf(hasChromium)('entity link previews in Chromium', () => {
     await context.close();
   });
 
-  it('add no button where there is a mouse', async () => {
+  it('add no button where there is a mouse', async ({ browser, site }) => {
     const page = await browser.newPage();
-    await page.goto(`${server.origin}${articlePath}`);
+    await page.goto(`${site.origin}${articlePath}`);
     await page.waitForLoadState('load');
     expect(await page.locator('.entity-preview-toggle').count()).toBe(0);
     expect(await firstLink(page).evaluate((a) => getComputedStyle(a).marginInlineEnd)).toBe('0px');
     await page.close();
   });
 
-  it('pass axe on a touch screen with a card open from its button', async () => {
+  it('pass axe on a touch screen with a card open from its button', async ({ browser, site }) => {
     const context = await browser.newContext({ bypassCSP: true, hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await page.goto(`${server.origin}${articlePath}`);
+    await page.goto(`${site.origin}${articlePath}`);
     await page.locator('.entity-preview-toggle').first().tap();
     await page.locator(tooltip).waitFor({ state: 'visible', timeout: 5_000 });
     await page.addScriptTag({ path: axePath });
@@ -213,11 +201,11 @@ describe.runIf(hasChromium)('entity link previews in Chromium', () => {
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
-    it(`pass axe with a card shown (${colorScheme} theme)`, async () => {
+    it(`pass axe with a card shown (${colorScheme} theme)`, async ({ browser, site }) => {
       // axe is injected as a script, which the site's CSP rightly forbids: bypass it for the audit.
       const context = await browser.newContext({ bypassCSP: true, colorScheme });
       const page = await context.newPage();
-      await page.goto(`${server.origin}${articlePath}`);
+      await page.goto(`${site.origin}${articlePath}`);
       await firstLink(page).hover();
       await page.locator(tooltip).waitFor({ state: 'visible', timeout: 5_000 });
       await page.addScriptTag({ path: axePath });

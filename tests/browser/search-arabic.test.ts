@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasChromium, launchChromium, serveStatic } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject } from 'vitest';
+import { browserTest as it, hasChromium } from '../support/browser.ts';
 import { articleIds, readPage } from '../support/site.ts';
 
 /**
@@ -15,8 +15,6 @@ import { articleIds, readPage } from '../support/site.ts';
 const distDir = inject('distDir');
 const contentDir = inject('contentDir');
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
 let page: Page;
 let texts: Map<string, string>;
 let sources: Map<string, string>;
@@ -51,7 +49,7 @@ async function search(query: string): Promise<Found> {
 }
 
 describe.runIf(hasChromium)('Arabic search in a real browser', () => {
-  beforeAll(async () => {
+  it.beforeAll(async ({ browser, site }) => {
     texts = new Map();
     sources = new Map();
     for (const id of await articleIds(contentDir)) {
@@ -60,16 +58,9 @@ describe.runIf(hasChromium)('Arabic search in a real browser', () => {
       const title = /^title: (.*)$/m.exec(mdx)?.[1] ?? '';
       texts.set(id, `${title}\n${mdx.split(/^---$/m).slice(2).join('---')}`);
     }
-    server = await serveStatic(distDir);
-    browser = await launchChromium();
     page = await browser.newPage();
-    await page.goto(`${server.origin}/search/`);
+    await page.goto(`${site.origin}/search/`);
     await page.waitForFunction('window.marsadSearch !== undefined');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   describe('the issue’s hard cases return the right articles', () => {
@@ -166,8 +157,8 @@ describe.runIf(hasChromium)('Arabic search in a real browser', () => {
   });
 
   describe('the search page', () => {
-    it('shows each result with what it is, its outlet, and an excerpt with the matched words marked', async () => {
-      await page.goto(`${server.origin}/search/?q=${encodeURIComponent('مسئول')}`);
+    it('shows each result with what it is, its outlet, and an excerpt with the matched words marked', async ({ site }) => {
+      await page.goto(`${site.origin}/search/?q=${encodeURIComponent('مسئول')}`);
       const result = page.locator('pagefind-results li.pf-result', { hasText: 'المسؤول' }).first();
       await result.waitFor({ timeout: 15_000 });
       expect(await page.locator('pagefind-input input').inputValue()).toBe('مسئول');
@@ -191,8 +182,8 @@ describe.runIf(hasChromium)('Arabic search in a real browser', () => {
       expect(background).not.toMatch(/^(?:transparent|rgba\(0, 0, 0, 0\))$/);
     });
 
-    it('corrects a word the site does not know, and says so: «بوتبن» → «بوتين»', async () => {
-      await page.goto(`${server.origin}/search/?q=${encodeURIComponent('بوتبن')}`);
+    it('corrects a word the site does not know, and says so: «بوتبن» → «بوتين»', async ({ site }) => {
+      await page.goto(`${site.origin}/search/?q=${encodeURIComponent('بوتبن')}`);
       const correction = page.locator('#search-correction');
       await correction.waitFor({ state: 'visible', timeout: 15_000 });
       expect(await correction.locator('[data-correction]').textContent()).toBe('بوتين');
@@ -216,18 +207,18 @@ describe.runIf(hasChromium)('Arabic search in a real browser', () => {
       expect(entity.content).not.toMatch(/^شخص|شخصV/);
     });
 
-    it('helps when nothing is found', async () => {
-      await page.goto(`${server.origin}/search/?q=${encodeURIComponent('قصقصقص زخزخزخ')}`);
+    it('helps when nothing is found', async ({ site }) => {
+      await page.goto(`${site.origin}/search/?q=${encodeURIComponent('قصقصقص زخزخزخ')}`);
       const help = page.locator('#search-help');
       await help.waitFor({ state: 'visible', timeout: 15_000 });
       expect(await help.textContent()).toContain('جرّب');
       expect(await page.locator('#search-summary').textContent()).toMatch(/^[0٠] نتيجة لـ«قصقصقص زخزخزخ»$/);
     });
 
-    it('puts the filters above the results on a phone, folded so the first results still show', async () => {
+    it('puts the filters above the results on a phone, folded so the first results still show', async ({ browser, site }) => {
       const phone = await browser.newPage({ viewport: { width: 390, height: 800 } });
       try {
-        await phone.goto(`${server.origin}/search/?q=${encodeURIComponent('روسيا')}`);
+        await phone.goto(`${site.origin}/search/?q=${encodeURIComponent('روسيا')}`);
         const first = phone.locator('pagefind-results a.pf-result-link').first();
         await first.waitFor({ timeout: 15_000 });
         const filters = await phone.locator('#search-filters').boundingBox();
@@ -241,8 +232,8 @@ describe.runIf(hasChromium)('Arabic search in a real browser', () => {
       expect(await page.locator('#search-filters').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     });
 
-    it('offers every result on the search page from the header’s box', async () => {
-      await page.goto(`${server.origin}/archive/`);
+    it('offers every result on the search page from the header’s box', async ({ site }) => {
+      await page.goto(`${site.origin}/archive/`);
       await page.locator('pagefind-searchbox input').fill('روسيا');
       const link = page.locator('pagefind-searchbox a.marsad-all-results');
       await link.waitFor({ timeout: 15_000 });
@@ -250,8 +241,8 @@ describe.runIf(hasChromium)('Arabic search in a real browser', () => {
       expect(await link.getAttribute('href')).toBe(`/search/?q=${encodeURIComponent('روسيا')}`);
     });
 
-    it('highlights the searched words, in every spelling, on the article a result opens', async () => {
-      await page.goto(`${server.origin}/search/?q=${encodeURIComponent('مسئول')}`);
+    it('highlights the searched words, in every spelling, on the article a result opens', async ({ site }) => {
+      await page.goto(`${site.origin}/search/?q=${encodeURIComponent('مسئول')}`);
       const link = page.locator('pagefind-results a.pf-result-link[href^="/articles/"]').first();
       await link.waitFor({ timeout: 15_000 });
       expect(await link.getAttribute('href')).toMatch(/^\/articles\/[^/?]+\/$/);
@@ -264,32 +255,27 @@ describe.runIf(hasChromium)('Arabic search in a real browser', () => {
       for (const mark of marks) expect(mark).toMatch(/مس[ؤئ]ول/);
     });
 
-    it('highlights every name of an entity the query named', async () => {
+    it('highlights every name of an entity the query named', async ({ site }) => {
       const [id] = articlesMatching(/تنظيم الدولة الإسلامية/);
-      await page.goto(`${server.origin}/articles/${id}/?pagefind-highlight=${encodeURIComponent('داعش')}`);
+      await page.goto(`${site.origin}/articles/${id}/?pagefind-highlight=${encodeURIComponent('داعش')}`);
       await page.waitForSelector('html[data-search-highlights]');
       const marks = await page.locator('article mark.pagefind-highlight').allTextContents();
       expect(marks).toContain('تنظيم الدولة الإسلامية');
     });
 
-    it('sorts by date: entity pages leave, every matching article stays', async () => {
-      await page.goto(`${server.origin}/search/?q=${encodeURIComponent('روسيا')}`);
+    it('sorts by date: entity pages leave, every matching article stays', async ({ site }) => {
+      await page.goto(`${site.origin}/search/?q=${encodeURIComponent('روسيا')}`);
       const links = page.locator('pagefind-results a.pf-result-link');
       await links.first().waitFor({ timeout: 15_000 });
       await page.selectOption('#search-sort', 'newest');
       await page.waitForURL(/sort=newest/);
-      await expect
-        .poll(
-          async () => (await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).every((h) => h?.startsWith('/articles/')),
-          { timeout: 10_000 },
-        )
-        .toBe(true);
-      const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!.split('?')[0]!));
-      expect(hrefs.map((h) => h.split('/')[2]).sort()).toEqual(articlesMatching(/روسيا/));
+      // Polled until the re-sorted list is in: an empty list while it redraws is not the answer.
+      const shown = async () => (await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!.split('?')[0]!))).sort();
+      await expect.poll(shown, { timeout: 10_000 }).toEqual(articlesMatching(/روسيا/).map((id) => `/articles/${id}/`));
     });
 
-    it('filters by outlet, type and entity', async () => {
-      await page.goto(`${server.origin}/search/?q=${encodeURIComponent('روسيا')}`);
+    it('filters by outlet, type and entity', async ({ site }) => {
+      await page.goto(`${site.origin}/search/?q=${encodeURIComponent('روسيا')}`);
       await page.locator('pagefind-results a.pf-result-link').first().waitFor({ timeout: 15_000 });
       const groups = await page
         .locator('pagefind-filter-pane .pf-filter-group')
@@ -303,8 +289,8 @@ describe.runIf(hasChromium)('Arabic search in a real browser', () => {
         .toEqual([...sources].filter(([, mdx]) => /^outlet: الجزيرة$/m.test(mdx)).map(([id]) => `/articles/${id}/`));
     });
 
-    it('is keyboard friendly: ↓ from the search box goes to the first result', async () => {
-      await page.goto(`${server.origin}/search/`);
+    it('is keyboard friendly: ↓ from the search box goes to the first result', async ({ site }) => {
+      await page.goto(`${site.origin}/search/`);
       const input = page.locator('pagefind-input input');
       await input.fill('ادلب');
       await page.locator('pagefind-results a.pf-result-link').first().waitFor({ timeout: 15_000 });

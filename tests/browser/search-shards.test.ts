@@ -2,10 +2,10 @@ import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import { indexSite } from '../../src/search/index-site.ts';
 import type { ShardManifest } from '../../src/search/shards.ts';
-import { hasChromium, launchChromium, serveStatic } from '../support/browser.ts';
+import { browserTest as it, hasChromium, serveStatic, type ServedSite } from '../support/browser.ts';
 import { articleIds } from '../support/site.ts';
 
 /**
@@ -17,14 +17,11 @@ import { articleIds } from '../support/site.ts';
 const distDir = inject('distDir');
 const contentDir = inject('contentDir');
 
-type Served = Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
 let work: string;
 /** Two articles per shard; a single result from the first shard is enough. */
-let recent: Served;
+let recent: ServedSite;
 /** Two articles per shard; the default threshold (10 results), which the seed site never reaches. */
-let auto: Served;
-let whole: Served;
+let auto: ServedSite;
 let ids: string[];
 
 async function shardedCopy(name: string, minResults?: number): Promise<string> {
@@ -36,7 +33,11 @@ async function shardedCopy(name: string, minResults?: number): Promise<string> {
 }
 
 /** A fresh page on `server` recording the Pagefind files it requests. */
-async function openSearch(server: Served, params: Record<string, string> = {}): Promise<{ page: Page; requested: string[] }> {
+async function openSearch(
+  browser: Browser,
+  server: ServedSite,
+  params: Record<string, string> = {},
+): Promise<{ page: Page; requested: string[] }> {
   const page = await browser.newPage();
   const requested: string[] = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
@@ -70,13 +71,10 @@ describe.runIf(hasChromium)('search index in shards, newest articles first', () 
     work = await mkdtemp(path.join(os.tmpdir(), 'marsad-shards-'));
     recent = await serveStatic(await shardedCopy('recent', 1));
     auto = await serveStatic(await shardedCopy('auto'));
-    whole = await serveStatic(distDir);
-    browser = await launchChromium();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await Promise.all([recent, auto, whole].map((s) => s?.close()));
+    await Promise.all([recent, auto].map((s) => s?.close()));
     if (work) await rm(work, { recursive: true, force: true });
   });
 
@@ -100,8 +98,10 @@ describe.runIf(hasChromium)('search index in shards, newest articles first', () 
     expect(await readdir(dir)).not.toContain('.marsad-search-shards');
   });
 
-  it('answers from the newest articles alone when they give enough results, and says so with a button for the whole archive', async () => {
-    const { page, requested } = await openSearch(recent, { q: 'اردوغان' });
+  it('answers from the newest articles alone when they give enough results, and says so with a button for the whole archive', async ({
+    browser,
+  }) => {
+    const { page, requested } = await openSearch(browser, recent, { q: 'اردوغان' });
     const scope = page.locator('#search-scope');
     await scope.waitFor({ state: 'visible' });
     expect(await scope.textContent()).toContain('بحثنا في أحدث المقالات (مقالتان)');
@@ -121,31 +121,31 @@ describe.runIf(hasChromium)('search index in shards, newest articles first', () 
     await page.close();
   });
 
-  it('searches the whole archive when the link asks for it (archive=all)', async () => {
-    const { page } = await openSearch(recent, { q: 'اردوغان', archive: 'all' });
+  it('searches the whole archive when the link asks for it (archive=all)', async ({ browser }) => {
+    const { page } = await openSearch(browser, recent, { q: 'اردوغان', archive: 'all' });
     expect(articlesOf(await search(page, 'اردوغان'))).toEqual(ids);
     expect(await page.locator('#search-scope').isHidden()).toBe(true);
     await page.close();
   });
 
-  it('goes on into the older archive by itself when the newest articles give few results', async () => {
-    const { page, requested } = await openSearch(auto);
+  it('goes on into the older archive by itself when the newest articles give few results', async ({ browser }) => {
+    const { page, requested } = await openSearch(browser, auto);
     expect(articlesOf(await search(page, 'اردوغان'))).toEqual(ids);
     expect(olderShards(requested).filter((p) => p.endsWith('.pf_meta'))).toHaveLength(2);
     await page.close();
   });
 
-  it('searches every shard when results are sorted oldest first', async () => {
-    const { page } = await openSearch(recent);
+  it('searches every shard when results are sorted oldest first', async ({ browser }) => {
+    const { page } = await openSearch(browser, recent);
     expect(articlesOf(await search(page, 'اردوغان', { date_oldest: 'asc' }))).toEqual(ids);
     await page.close();
   });
 
-  it('keeps a site of fewer articles than a shard in one index, and never asks for older shards', async () => {
+  it('keeps a site of fewer articles than a shard in one index, and never asks for older shards', async ({ browser, site }) => {
     const manifest: ShardManifest = JSON.parse(await readFile(path.join(distDir, 'pagefind/marsad-shards.json'), 'utf8'));
     expect(manifest.shards).toHaveLength(1);
     expect(manifest.shards[0]!.articles).toBe(5);
-    const { page, requested } = await openSearch(whole);
+    const { page, requested } = await openSearch(browser, site);
     expect(articlesOf(await search(page, 'اردوغان'))).toEqual(ids);
     expect(olderShards(requested)).toEqual([]);
     await page.close();

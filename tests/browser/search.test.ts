@@ -1,15 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasChromium, launchChromium, serveStatic } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject } from 'vitest';
+import { browserTest as it, hasChromium } from '../support/browser.ts';
 import { articleIds } from '../support/site.ts';
 
-const distDir = inject('distDir');
 const contentDir = inject('contentDir');
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
 let page: Page;
 let ids: string[];
 
@@ -39,17 +36,10 @@ async function search(query: string): Promise<string[]> {
 }
 
 describe.runIf(hasChromium)('search in a real browser', () => {
-  beforeAll(async () => {
+  it.beforeAll(async ({ browser, site }) => {
     ids = await articleIds(contentDir);
-    server = await serveStatic(distDir);
-    browser = await launchChromium();
     page = await browser.newPage();
-    await page.goto(`${server.origin}/search/`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await page.goto(`${site.origin}/search/`);
   });
 
   it('finds every article that mentions Erdogan when searching "اردوغان"', async () => {
@@ -64,8 +54,8 @@ describe.runIf(hasChromium)('search in a real browser', () => {
     expect(await search('ادلب')).toEqual(expected);
   });
 
-  it('shows results with links to articles in the Arabic search UI', async () => {
-    await page.goto(`${server.origin}/search/`);
+  it('shows results with links to articles in the Arabic search UI', async ({ site }) => {
+    await page.goto(`${site.origin}/search/`);
     const input = page.locator('pagefind-input input');
     await input.fill('ادلب');
     const links = page.locator('pagefind-results a[href^="/articles/"]');

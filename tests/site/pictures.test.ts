@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasChromium, launchChromium, serveStatic } from '../support/browser.ts';
+import { beforeAll, describe, expect, inject } from 'vitest';
+import { browserTest as it, hasChromium } from '../support/browser.ts';
 import { articleIds, readPage } from '../support/site.ts';
 
 const distDir = inject('distDir');
@@ -195,25 +195,14 @@ describe('the relations page', () => {
 });
 
 describe.runIf(hasChromium)('pictures in Chromium', () => {
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
-  beforeAll(async () => {
-    server = await serveStatic(distDir);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  it('pass axe-core on the relations page and around the pictures, in light and dark themes', async () => {
+  it('pass axe-core on the relations page and around the pictures, in light and dark themes', async ({ browser, site }) => {
     const axePath = path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
     const found: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {
       const context = await browser.newContext({ bypassCSP: true, colorScheme });
       const page = await context.newPage();
       for (const url of ['/relations/', '/entities/syria/', `/articles/${ids[0]}/`]) {
-        await page.goto(`${server.origin}${url}`);
+        await page.goto(`${site.origin}${url}`);
         await page.addScriptTag({ path: axePath });
         const violations = await page.evaluate<{ id: string; nodes: { target: string[] }[] }[]>(
           `axe.run(document).then((r) => r.violations)`,
@@ -233,7 +222,7 @@ describe.runIf(hasChromium)('pictures in Chromium', () => {
 
   it('keep graph labels apart on a 390 px phone: no label over another label or another mark, measured after the fonts load', {
     timeout: 240_000,
-  }, async () => {
+  }, async ({ browser, site }) => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
     const page = await context.newPage();
     const graphs = [...entityPages].filter(([, p]) => p.querySelector('.pic-graph svg.pic')).map(([id]) => `/entities/${id}/`);
@@ -300,7 +289,7 @@ describe.runIf(hasChromium)('pictures in Chromium', () => {
     const collisions: string[] = [];
     let measured = 0;
     for (const url of ['/relations/', ...dossiers, ...graphs]) {
-      await page.goto(`${server.origin}${url}`);
+      await page.goto(`${site.origin}${url}`);
       await page.evaluate(() => document.fonts.ready);
       const found = await measure(false);
       measured += found.labels;
@@ -313,17 +302,17 @@ describe.runIf(hasChromium)('pictures in Chromium', () => {
     await context.close();
   });
 
-  it('render without requests off the site, fit phones, and keep labels inside their pictures', async () => {
+  it('render without requests off the site, fit phones, and keep labels inside their pictures', async ({ browser, site }) => {
     const [article] = ids;
     for (const width of [375, 1280]) {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
       const page = await context.newPage();
       const external: string[] = [];
       page.on('request', (r) => {
-        if (!r.url().startsWith(server.origin) && !r.url().startsWith('data:')) external.push(r.url());
+        if (!r.url().startsWith(site.origin) && !r.url().startsWith('data:')) external.push(r.url());
       });
       for (const url of ['/relations/', '/entities/syria/', '/entities/vladimir-putin/', `/articles/${article}/`]) {
-        await page.goto(`${server.origin}${url}`, { waitUntil: 'networkidle' });
+        await page.goto(`${site.origin}${url}`, { waitUntil: 'networkidle' });
         await page.evaluate(() => document.fonts.ready);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${url} at ${width}px`).toBeLessThanOrEqual(0);
