@@ -7,7 +7,8 @@
  * - the main query: each entity name (any registry name or alias, with proclitics: "وأردوغان",
  *   "بداعش"), found by the same matcher that links articles to entities, becomes that name's token
  *   (name-token.ts), which articles carry when the linker found the entity in their text; an
- *   honorific before a name («الأمير», «الملك», «الرئيس») is not required; every other word becomes
+ *   honorific before a name («الأمير», «الملك», «الرئيس») is not required; a name is also known
+ *   typed with a hamza's seat as its bare letter («الطايف» for «الطائف»); every other word becomes
  *   its query form (`queryTermOf`); stop words are dropped;
  * - alternatives, merged with it: the name's own words instead of its token (the word keeps its
  *   other forms: «الإمارات» also finds «الإماراتيين»); the words with a lone و ف ب ل ك kept, when
@@ -73,6 +74,16 @@ const HONORIFICS = new Set(
     .map((w) => normalizeArabic(w)),
 );
 
+/**
+ * A name as readers type it without the hamza's seat: ئ as ي, ؤ as و («الطائف» → «الطايف»,
+ * «المؤتمر» → «الموتمر»). The normalizer folds seated hamzas to ء, so without this the query's
+ * «الطايف» names nothing and is searched as a word, whose stem Pagefind's own stemmer shares with
+ * «الطائفي» (sectarian).
+ */
+export function withoutHamzaSeats(name: string): string {
+  return name.replace(/ئ/g, 'ي').replace(/ؤ/g, 'و');
+}
+
 /** How much an alternative's matches count beside the main query's. */
 const WEIGHTS = { words: 0.8, written: 0.8, synonym: 0.6, prefix: 0.2, scattered: 0.2 };
 
@@ -97,12 +108,19 @@ export class QueryProcessor {
         const all = this.#names.get(token) ?? [];
         this.#names.set(token, [...new Set([...all, ...names])]);
         byName.set(name, token);
+        // Readers type a hamza's seat as its bare letter: «الطايف» for «الطائف», «اسراييل».
+        const seatless = withoutHamzaSeats(name);
+        if (seatless !== name) bare.set(seatless, token);
         // Readers often type a one-word name without its article: "كرملين" for "الكرملين".
-        const words = wordsOf(name);
-        if (words.length === 1 && name.startsWith('ال') && name.length >= 5) bare.set(name.slice(2), token);
+        for (const written of new Set([name, seatless])) {
+          const words = wordsOf(written);
+          if (words.length === 1 && written.startsWith('ال') && written.length >= 5) bare.set(written.slice(2), token);
+        }
       }
     }
-    for (const [name, token] of bare) if (!byName.has(name)) byName.set(name, token);
+    // A registry name always wins over a form derived from another one.
+    const names = new Set([...byName.keys()].map((name) => normalizeArabic(name)));
+    for (const [name, token] of bare) if (!names.has(normalizeArabic(name))) byName.set(name, token);
     // Each name is its own matcher entry, so a query's name maps to that name's token.
     this.#matcher = new EntityMatcher([...byName].map(([name, token]) => ({ id: token, names: [name] })));
   }

@@ -34,6 +34,8 @@ interface Found {
   ranked: string[];
   /** URL of the first result. */
   first: string | undefined;
+  /** Every result's URL, in rank order. */
+  urls: string[];
 }
 
 /** Runs a query through the site's search, as the search page does. */
@@ -45,7 +47,7 @@ async function search(query: string): Promise<Found> {
     return data.map((d) => d.url);
   })()`);
   const articles = urls.map((u) => /^\/articles\/([^/?#]+)\//.exec(u)?.[1]).filter((id): id is string => Boolean(id));
-  return { articles: [...articles].sort(), ranked: articles, first: urls[0] };
+  return { articles: [...articles].sort(), ranked: articles, first: urls[0], urls };
 }
 
 describe.runIf(hasChromium)('Arabic search in a real browser', () => {
@@ -137,6 +139,13 @@ describe.runIf(hasChromium)('Arabic search in a real browser', () => {
     expect((await search('تشاويش أوغلو')).first).toBe('/entities/mevlut-cavusoglu/');
     expect((await search('ادلب')).first).toBe('/entities/idlib/');
     expect((await search('الناتو')).first).toBe('/entities/nato/');
+  });
+
+  it('reads a name typed without its hamza’s seat as the name: «الرياسة التركية», «موتمر استانا»', async () => {
+    const presidency = await search('الرياسة التركية');
+    expect(presidency.first).toBe('/entities/turkish-presidency/');
+    expect(presidency.articles).toEqual((await search('الرئاسة التركية')).articles);
+    expect((await search('موتمر استانا')).first).toBe('/entities/astana-talks/');
   });
 
   it('keeps the hidden search terms out of the page text and the excerpts', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { queryTermAsWritten, queryTermOf } from '../../src/search/analyzer.ts';
 import { nameToken } from '../../src/search/name-token.ts';
-import { QueryProcessor } from '../../src/search/query.ts';
+import { QueryProcessor, withoutHamzaSeats } from '../../src/search/query.ts';
 import { synonymsOf } from '../../src/search/synonyms.ts';
 
 const processor = new QueryProcessor([
@@ -124,5 +124,24 @@ describe('the plan of a short or named query', () => {
     const apart = prepared.alternatives.find((a) => a.query === ['محمد', 'بن', 'نايف'].map(queryTermOf).join(' '));
     expect(phrase?.weight).toBeGreaterThan(0.5);
     expect(apart?.weight).toBeLessThan(0.5);
+  });
+});
+
+describe('a name typed without its hamza’s seat', () => {
+  const seats = new QueryProcessor([['الطائف', 'محافظة الطائف'], ['إسرائيل'], ['المؤتمر الشعبي العام']]);
+
+  it('reads «بالطايف» as the city «الطائف», not as the word whose stem it shares with «الطائفي»', () => {
+    expect(withoutHamzaSeats('الطائف')).toBe('الطايف');
+    expect(seats.prepare('بالطايف').pagefindQuery).toBe(nameToken('الطائف'));
+    expect(seats.prepare('فعاليات الصيف في الطايف').entities).toEqual([nameToken('الطائف')]);
+    expect(seats.prepare('طايف').pagefindQuery).toBe(nameToken('الطائف'));
+    expect(seats.prepare('اسراييل').pagefindQuery).toBe(nameToken('إسرائيل'));
+    expect(seats.prepare('الموتمر الشعبي العام').pagefindQuery).toBe(nameToken('المؤتمر الشعبي العام'));
+  });
+
+  it('never takes another entity’s own name', () => {
+    const both = new QueryProcessor([['الطائف'], ['الطايف']]);
+    expect(both.prepare('الطايف').pagefindQuery).toBe(nameToken('الطايف'));
+    expect(both.prepare('الطائف').pagefindQuery).toBe(nameToken('الطائف'));
   });
 });
