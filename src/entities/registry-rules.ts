@@ -23,12 +23,13 @@ export const REGISTRY_RULES = {
   unreadable: 'a file that cannot be read',
   'invalid-json': 'a file that is not valid JSON',
   schema: 'an entity that does not match the schema (src/schemas/entity.ts)',
-  'blank-name': 'a name, alias, short name or source name with no letter or digit (blank, punctuation or diacritics only)',
-  'stopword-name': 'a name, alias or short name that is only a stop word or a proclitic (في، و، ال، من …)',
+  'blank-name': 'a name, alias, short name, nickname or source name with no letter or digit (blank, punctuation or diacritics only)',
+  'stopword-name': 'a name, alias, short name or nickname that is only a stop word or a proclitic (في، و، ال، من …)',
   'duplicate-name': 'two entities with the same name (after the matcher’s normalization)',
   'shared-alias': 'a name or alias that another entity also goes by (after the matcher’s normalization)',
   'shared-short-name': 'a short name of two entities',
   'shared-source-name': 'a source name that another entity has as a source name, name or alias',
+  'shared-nickname': 'a nickname that another entity has as a nickname, name or alias',
 } as const;
 
 export type RegistryRule = keyof typeof REGISTRY_RULES;
@@ -133,7 +134,7 @@ export function isStopwordName(key: string): boolean {
   return words.length === 1 || words.some((w) => [...w].length > 1);
 }
 
-type NameField = 'name' | 'alias' | 'short name' | 'source name';
+type NameField = 'name' | 'alias' | 'short name' | 'nickname' | 'source name';
 
 /** Who goes by a name key: the entity, the field, and the name as written. */
 interface Owner {
@@ -162,18 +163,21 @@ export function checkRegistryEntities(entities: readonly EntityFile[]): ContentP
   const names = new Map<string, Owner[]>();
   const shortNames = new Map<string, Owner[]>();
   const sourceNames = new Map<string, Owner[]>();
+  const nicknames = new Map<string, Owner[]>();
   const spaces: Record<NameField, Map<string, Owner[]>> = {
     name: names,
     alias: names,
     'short name': shortNames,
+    nickname: nicknames,
     'source name': sourceNames,
   };
   for (const entity of entities) {
-    const { name, aliases, shortNames: shorts, sourceNames: sources } = entity.data;
+    const { name, aliases, shortNames: shorts, sourceNames: sources, nicknames: epithets } = entity.data;
     const fields: [NameField, readonly string[]][] = [
       ['name', [name]],
       ['alias', aliases],
       ['short name', shorts],
+      ['nickname', epithets],
       ['source name', sources],
     ];
     for (const [field, list] of fields) {
@@ -214,5 +218,7 @@ export function checkRegistryEntities(entities: readonly EntityFile[]): ContentP
   for (const owners of shortNames.values()) clash(owners, owners, 'shared-short-name');
   // Credits and outlets are compared with source names and names alike (SourceNameMatcher).
   for (const [key, owners] of sourceNames) clash(owners, [...owners, ...(names.get(key) ?? [])], 'shared-source-name');
+  // A query's nickname stands for one entity, and never for what a name already names.
+  for (const [key, owners] of nicknames) clash(owners, [...owners, ...(names.get(key) ?? [])], 'shared-nickname');
   return problems;
 }

@@ -29,6 +29,13 @@ export const entitySchema = z.object({
    */
   shortNames: z.array(z.string().min(1)).default([]),
   /**
+   * Epithets readers and the sports pages use for the entity by custom, not as its name: «العميد»
+   * for al-Ittihad, «الزعيم» for al-Hilal. Search only: a query holding one also looks for the
+   * entity (src/search/query.ts); the linker never reads them as mentions, since in running text
+   * they are mostly ordinary words («العميد» is a brigadier, «العالمي» global).
+   */
+  nicknames: z.array(z.string().min(1)).default([]),
+  /**
    * Names under which this organization signs photo credits or appears as an article's outlet
    * ("الأوروبية", "الجزيرة"). Matched only against credits and outlets, never in running text,
    * where they are ordinary words.

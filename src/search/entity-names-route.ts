@@ -4,7 +4,9 @@
  * - `names`: every registry entity's names, `[name, ...aliases]`, to recognise entity names in
  *   queries with the same matcher the linker uses, and to highlight them;
  * - `whole`: the words the site writes whole more often than without their first letter
- *   («كورونا», «بريطانيا»), which a query must not read as a proclitic + word (analyzer.ts).
+ *   («كورونا», «بريطانيا»), which a query must not read as a proclitic + word (analyzer.ts);
+ * - `nicknames`: each registry nickname («العميد») with its entity's name, which a query holding
+ *   the nickname also looks for.
  */
 import type { APIRoute } from 'astro';
 import { getEntities } from '../site/data.ts';
@@ -18,6 +20,7 @@ export const prerender = true;
 
 export const GET: APIRoute = async () => {
   const names: string[][] = [];
+  const nicknames: [string, string][] = [];
   const keys = new Map<string, string>();
   for (const entity of (await getEntities()).values()) {
     for (const name of namesOf(entity)) {
@@ -29,7 +32,8 @@ export const GET: APIRoute = async () => {
       keys.set(token, key);
     }
     names.push(namesOf(entity));
+    for (const nickname of entity.data.nicknames) nicknames.push([nickname, entity.data.name]);
   }
-  const data: QueryData = { names, whole: wholeWordForms(await siteWordCounts()) };
+  const data: QueryData = { names, whole: wholeWordForms(await siteWordCounts()), nicknames };
   return new Response(JSON.stringify(data), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

@@ -13,7 +13,9 @@
  * - alternatives, merged with it: the name's own words instead of its token (the word keeps its
  *   other forms: «الإمارات» also finds «الإماراتيين»); the words with a lone و ف ب ل ك kept, when
  *   the main query dropped it («بموسكو» is searched as «موسكو» and as written); other words for the
- *   same thing from the reviewed table (synonyms.ts);
+ *   same thing from the reviewed table (synonyms.ts); for a registry nickname («العميد»), the
+ *   pages that use it and are about its entity, then the entity's other pages, the nickname
+ *   staying a word with its own senses;
  * - a word the site writes whole more often than without its first و ف ب ل ك («كورونا», «بريطانيا»,
  *   `QueryData.whole`) keeps that letter in the main query too, and is not searched without it;
  * - the words one by one, for when every word together finds nothing (ranked by how much of the
@@ -37,6 +39,8 @@ export interface QueryData {
   names: EntityNamesTable;
   /** Forms (`queryTermAsWritten`) of words whose first و ف ب ل ك is no proclitic («كورونا»). */
   whole: readonly string[];
+  /** Registry nicknames («العميد»), each with its entity's canonical name (`EntityData.nicknames`). */
+  nicknames?: readonly (readonly [nickname: string, name: string])[];
 }
 
 /** One Pagefind query of a plan, and how much its matches count. */
@@ -85,7 +89,7 @@ export function withoutHamzaSeats(name: string): string {
 }
 
 /** How much an alternative's matches count beside the main query's. */
-const WEIGHTS = { words: 0.8, written: 0.8, synonym: 0.6, prefix: 0.2, scattered: 0.2 };
+const WEIGHTS = { words: 0.8, written: 0.8, synonym: 0.6, prefix: 0.2, scattered: 0.2, nicknamed: 1, nicknameEntity: 0.3 };
 
 /** Query forms this short are searched as exact words first. */
 const SHORT_FORM = 3;
@@ -96,10 +100,16 @@ export class QueryProcessor {
   /** Name token → every name of the entity (or entities) that go by that name. */
   readonly #names = new Map<string, string[]>();
   readonly #whole: ReadonlySet<string>;
+  /** Finds registry nicknames; a match's id is its entity's name token. */
+  readonly #nicknames: EntityMatcher;
 
-  /** `whole`: see `QueryData.whole`; a word not in it loses a lone و ف ب ل ك when four letters remain. */
-  constructor(table: EntityNamesTable = [], whole: Iterable<string> = []) {
+  /**
+   * `whole`: see `QueryData.whole`; a word not in it loses a lone و ف ب ل ك when four letters remain.
+   * `nicknames`: see `QueryData.nicknames`.
+   */
+  constructor(table: EntityNamesTable = [], whole: Iterable<string> = [], nicknames: QueryData['nicknames'] = []) {
     this.#whole = new Set(whole);
+    this.#nicknames = new EntityMatcher(nicknames.map(([nickname, name]) => ({ id: nameToken(name), names: [nickname] })));
     const byName = new Map<string, string>();
     const bare = new Map<string, string>();
     for (const names of table) {
@@ -139,7 +149,8 @@ export class QueryProcessor {
     const mentions = this.#matcher.findMentions(text);
     const tokens = tokenize(text);
     /** One part per name or word, with the forms each alternative searches it by. */
-    const parts: { main: string; words: string[]; written: string; synonyms: string[]; entity: boolean; name?: string }[] = [];
+    const parts: { main: string; words: string[]; written: string; synonyms: string[]; entity: boolean; name?: string; start?: number }[] =
+      [];
     const terms: string[] = [];
     const entities: string[] = [];
     const words: { text: string; written: string }[] = [];
@@ -179,7 +190,14 @@ export class QueryProcessor {
       if (!term) continue;
       terms.push(term);
       words.push({ text: token.text, written });
-      parts.push({ main: term, words: [term], written, synonyms: synonymsOf(token.text).map(queryTermOf), entity: false });
+      parts.push({
+        main: term,
+        words: [term],
+        written,
+        synonyms: synonymsOf(token.text).map(queryTermOf),
+        entity: false,
+        start: token.start,
+      });
     }
     if (parts.length === 0) {
       // Only stop words: search them, as forms, rather than nothing.
@@ -215,6 +233,15 @@ export class QueryProcessor {
     parts.forEach((p, i) => {
       for (const synonym of p.synonyms) add(parts.map((q, j) => (j === i ? synonym : q.main)).join(' '), WEIGHTS.synonym);
     });
+    // A nickname («العميد») stays a word, which has its own senses (a brigadier); the pages that
+    // use it and are about the entity it nicknames come first, then the entity's other pages.
+    for (const nick of this.#nicknames.findMentions(text)) {
+      if (mentions.some((x) => x.start < nick.end && nick.start < x.end)) continue;
+      const token = nick.entityId;
+      const inside = (p: (typeof parts)[number]) => p.start !== undefined && p.start >= nick.start && p.start < nick.end;
+      add(`${forms} ${token}`, WEIGHTS.nicknamed);
+      add([...parts.filter((p) => !inside(p)).map((p) => p.main), token].join(' '), WEIGHTS.nicknameEntity);
+    }
     return {
       text,
       pagefindQuery,

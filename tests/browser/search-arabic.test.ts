@@ -148,6 +148,15 @@ describe.runIf(hasChromium)('Arabic search in a real browser', () => {
     expect((await search('موتمر استانا')).first).toBe('/entities/astana-talks/');
   });
 
+  it('finds the entity a nickname stands for, which no article names so: «الدب الروسي» is Russia', async () => {
+    expect(articlesMatching(/الدب/)).toEqual([]);
+    const russia = await search('الدب الروسي');
+    expect(russia.urls).toContain('/entities/russia/');
+    const named = (await search('روسيا')).articles;
+    expect(named.length).toBeGreaterThan(0);
+    expect(russia.articles).toEqual(named);
+  });
+
   it('keeps the hidden search terms out of the page text and the excerpts', async () => {
     const [id] = [...texts.keys()];
     const article = await readPage(distDir, `articles/${id}/index.html`);

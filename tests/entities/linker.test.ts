@@ -253,3 +253,20 @@ describe('the project registry', () => {
     expect(byOutlet.get('واس')).toBe('saudi-press-agency');
   });
 });
+
+describe('nicknames are not mentions', () => {
+  // The corpus registry's own entries, nicknames included («العميد», «الأخضر»).
+  const clubs = loadRegistry(new URL('../../bench/scale/registry', import.meta.url).pathname).filter((e) =>
+    ['al-ittihad-club-jeddah', 'saudi-arabia-national-football-team'].includes(e.id),
+  );
+  const sports = new Linker(clubs, { outlets: [] });
+  const found = (text: string) => sports.finder({ title: '', body: text })(text).map((m) => m.entityId);
+
+  it('links the club by its name, never by its nickname', () => {
+    expect(clubs.find((e) => e.id === 'al-ittihad-club-jeddah')?.nicknames).toContain('العميد');
+    expect(found('وقال المتحدث الأمني العميد منصور التركي إن الجهات المختصة باشرت الحادثة')).toEqual([]);
+    expect(found('وحقق العميد فوزا ثمينا على ضيفه في الجولة الأولى')).toEqual([]);
+    expect(found('وحقق نادي الاتحاد فوزا ثمينا على ضيفه في الجولة الأولى')).toEqual(['al-ittihad-club-jeddah']);
+    expect(found('أعطت الوزارة الضوء الأخضر للمشروع')).toEqual([]);
+  });
+});

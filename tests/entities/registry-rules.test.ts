@@ -123,6 +123,19 @@ describe('the registry rules', () => {
     ]);
   });
 
+  it('shared-nickname: a nickname stands for one entity, never for another’s name; blank or stop-word nicknames are refused', () => {
+    const folder = registry('russia', 'china');
+    edit(folder, 'russia.json', (data) => ({ ...data, nicknames: ['الدب الروسي', 'التنين', 'الصين', 'في', '...'] }));
+    edit(folder, 'china.json', (data) => ({ ...data, nicknames: ['التنين'] }));
+    expect(problems(folder)).toEqual([
+      `china.json: nickname «التنين» is also a nickname of russia (${path.join(folder, 'russia.json')}) [shared-nickname]`,
+      'russia.json: nickname «في» is a stop word: it would match in almost every article [stopword-name]',
+      'russia.json: nickname «...» has no letter or digit [blank-name]',
+      `russia.json: nickname «التنين» is also a nickname of china (${path.join(folder, 'china.json')}) [shared-nickname]`,
+      `russia.json: nickname «الصين» is also the name of china (${path.join(folder, 'china.json')}) [shared-nickname]`,
+    ]);
+  });
+
   it('case-collision, entity-id, subfolder, not-json, invalid-json and schema: the files themselves', () => {
     const folder = registry('russia', 'china');
     edit(folder, 'Russia.json', (data) => ({ ...data, name: 'روسيا القيصرية', aliases: [] }), 'russia.json');

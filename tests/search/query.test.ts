@@ -145,3 +145,47 @@ describe('a name typed without its hamza’s seat', () => {
     expect(both.prepare('الطائف').pagefindQuery).toBe(nameToken('الطائف'));
   });
 });
+
+describe('a nickname', () => {
+  const sports = new QueryProcessor(
+    [
+      ['نادي الاتحاد', 'فريق الاتحاد'],
+      ['نادي الهلال', 'الهلال'],
+      ['المنتخب السعودي لكرة القدم'],
+    ],
+    [],
+    [
+      ['العميد', 'نادي الاتحاد'],
+      ['الزعيم', 'نادي الهلال'],
+      ['الأخضر', 'المنتخب السعودي لكرة القدم'],
+    ],
+  );
+  const ittihad = nameToken('نادي الاتحاد');
+
+  it('stays a word, and also looks for the entity it nicknames: first where the page has both', () => {
+    const prepared = sports.prepare('العميد');
+    expect(prepared.pagefindQuery).toBe(queryTermOf('العميد'));
+    expect(prepared.entities).toEqual([]);
+    const both = prepared.alternatives.find((a) => a.query === `${queryTermOf('العميد')} ${ittihad}`);
+    const entity = prepared.alternatives.find((a) => a.query === ittihad);
+    expect(both?.weight).toBeGreaterThanOrEqual(1);
+    expect(entity?.weight).toBeLessThan(0.5);
+  });
+
+  it('with proclitics and beside other words («فوز العميد على الزعيم»)', () => {
+    const prepared = sports.prepare('فوز العميد على الزعيم');
+    const queries = prepared.alternatives.map((a) => a.query);
+    const forms = [queryTermOf('فوز'), queryTermOf('العميد'), queryTermOf('الزعيم')].join(' ');
+    expect(prepared.pagefindQuery).toBe(forms);
+    expect(queries).toContain(`${forms} ${ittihad}`);
+    expect(queries).toContain(`${queryTermOf('فوز')} ${queryTermOf('الزعيم')} ${ittihad}`);
+    expect(queries).toContain(`${forms} ${nameToken('نادي الهلال')}`);
+    expect(sports.prepare('للأخضر').alternatives.map((a) => a.query)).toContain(nameToken('المنتخب السعودي لكرة القدم'));
+  });
+
+  it('is never read inside a name, and a name is no nickname', () => {
+    expect(sports.prepare('الهلال').pagefindQuery).toBe(nameToken('الهلال'));
+    expect(sports.prepare('الهلال').alternatives.map((a) => a.query).join(' ')).not.toContain(ittihad);
+    expect(new QueryProcessor().prepare('العميد').alternatives.map((a) => a.query).join(' ')).not.toMatch(/zq/);
+  });
+});

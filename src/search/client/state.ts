@@ -79,7 +79,7 @@ export function queryProcessor(): Promise<QueryProcessor> {
       const response = await fetch(settings().entityNamesUrl);
       if (response.ok) data = await response.json();
     }
-    state.processor = new state.tools.QueryProcessor(data.names, data.whole);
+    state.processor = new state.tools.QueryProcessor(data.names, data.whole, data.nicknames);
     return state.processor;
   })();
   return processor;
