@@ -260,7 +260,10 @@ describe('nicknames are not mentions', () => {
     ['al-ittihad-club-jeddah', 'saudi-arabia-national-football-team'].includes(e.id),
   );
   const sports = new Linker(clubs, { outlets: [] });
-  const found = (text: string) => sports.finder({ title: '', body: text })(text).map((m) => m.entityId);
+  const found = (text: string) =>
+    sports
+      .finder({ title: '', body: text })(text)
+      .map((m) => m.entityId);
 
   it('links the club by its name, never by its nickname', () => {
     expect(clubs.find((e) => e.id === 'al-ittihad-club-jeddah')?.nicknames).toContain('العميد');

@@ -148,11 +148,7 @@ describe('a name typed without its hamza’s seat', () => {
 
 describe('a nickname', () => {
   const sports = new QueryProcessor(
-    [
-      ['نادي الاتحاد', 'فريق الاتحاد'],
-      ['نادي الهلال', 'الهلال'],
-      ['المنتخب السعودي لكرة القدم'],
-    ],
+    [['نادي الاتحاد', 'فريق الاتحاد'], ['نادي الهلال', 'الهلال'], ['المنتخب السعودي لكرة القدم']],
     [],
     [
       ['العميد', 'نادي الاتحاد'],
@@ -185,7 +181,17 @@ describe('a nickname', () => {
 
   it('is never read inside a name, and a name is no nickname', () => {
     expect(sports.prepare('الهلال').pagefindQuery).toBe(nameToken('الهلال'));
-    expect(sports.prepare('الهلال').alternatives.map((a) => a.query).join(' ')).not.toContain(ittihad);
-    expect(new QueryProcessor().prepare('العميد').alternatives.map((a) => a.query).join(' ')).not.toMatch(/zq/);
+    expect(
+      sports
+        .prepare('الهلال')
+        .alternatives.map((a) => a.query)
+        .join(' '),
+    ).not.toContain(ittihad);
+    expect(
+      new QueryProcessor()
+        .prepare('العميد')
+        .alternatives.map((a) => a.query)
+        .join(' '),
+    ).not.toMatch(/zq/);
   });
 });
