@@ -12,6 +12,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/site/**', 'tests/browser/**'],
+          // Some unit tests run a CLI in a child process; on a loaded machine that outlasts 5 s.
+          testTimeout: 30_000,
         },
       },
       {

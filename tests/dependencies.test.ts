@@ -85,9 +85,13 @@ function usesIn(dirs: string[]): Use[] {
   const files = dirs.flatMap((d) => {
     const full = path.join(root, d);
     if (d.includes('.')) return [full];
-    return (readdirSync(full, { recursive: true, encoding: 'utf8' }) as string[])
-      .filter((f) => !f.split(path.sep).includes('fixtures'))
-      .map((f) => path.join(full, f));
+    // Source files only: not fixtures, nor what a build leaves beside the code (a baseline's
+    // node_modules, dist/ or hidden .astro/ cache, whose name even looks like a source file).
+    const skip = (part: string) => part === 'fixtures' || part === 'node_modules' || part === 'dist' || part.startsWith('.');
+    return readdirSync(full, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath, e.name))
+      .filter((f) => !path.relative(full, f).split(path.sep).some(skip));
   });
   return files.flatMap((full) => {
     const file = path.relative(root, full);
