@@ -21,7 +21,7 @@ import { loadRegistry } from '../src/entities/registry.ts';
 import { RELATED_DEFAULTS, relatedStories } from '../src/entities/related.ts';
 import { articleFiles } from '../src/site/article-files.ts';
 import { prepareArticles } from '../src/site/article-loader.ts';
-import { newestFirst } from '../src/site/order.ts';
+import { newestFirst } from '../src/site-core/order.ts';
 import { projectRoot } from './lib/build.ts';
 
 const USAGE = usageFromHeader(import.meta.url);

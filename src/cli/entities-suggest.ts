@@ -27,7 +27,7 @@ import { shownName } from '../ingest/io/inputs.ts';
 import { renderArticleBody } from '../render/article.ts';
 import { settingsOrExit } from '../settings.ts';
 import { articleFiles } from '../site/article-files.ts';
-import { entityUrl } from '../site/urls.ts';
+import { entityUrl } from '../site-core/urls.ts';
 
 const USAGE = `usage: npm run entities:suggest -- [--content DIR] [--text PATH...] [--min-count N] [--limit N] [--type TYPE] [--json]
   --content DIR    content folder with articles/ and entities/ (default: $MARSAD_CONTENT_DIR or content)

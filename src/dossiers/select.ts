@@ -3,7 +3,7 @@
  * name chosen entities (all of them, or any), between two days, newest or oldest first.
  */
 import type { MentionIndex } from '../entities/mentions.ts';
-import { newestFirst, type Dated } from '../site/order.ts';
+import { newestFirst, type Dated } from '../site-core/order.ts';
 
 export interface ArticleSelection {
   entities: readonly string[];

@@ -1,5 +1,5 @@
 import type { MentionIndex } from '../entities/mentions.ts';
-import { entityUrl } from '../site/urls.ts';
+import { entityUrl } from '../site-core/urls.ts';
 import { egoGraphLayout, siteGraphLayout, type CoOccurrence, type GraphEntity, type GraphPicture, type SiteGraphOptions } from './graph.ts';
 import { locatorMap, type MapPicture, type MapPlace } from './locator-map.ts';
 import { timelineBins, timelineChart, type TimelinePicture } from './timeline.ts';

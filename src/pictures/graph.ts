@@ -1,5 +1,5 @@
 import type { EntityType } from '../schemas/entity.ts';
-import { entityTypeInfo } from '../site/labels.ts';
+import { entityTypeInfo } from '../site-core/labels.ts';
 import { forceLayout, type LayoutLink, type LayoutNode } from './force-layout.ts';
 import { linesWidth, wrapLabel } from './text.ts';
 import { round1, seedOf, shapeOfType, shapePath, type NodeShape } from './types.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Graph } from '../site/graph.ts';
 import { settings } from '../settings.ts';
-import { articleUrl, entityUrl, searchablePagesGlob } from '../site/urls.ts';
+import { articleUrl, entityUrl, searchablePagesGlob } from '../site-core/urls.ts';
 import { MIN_RESULTS, PAGEFIND_PATH, SHARD_MANIFEST, type SearchShard, type ShardManifest } from './shards.ts';
 
 /**

@@ -20,7 +20,7 @@ import { readDateline } from '../ingest/metadata.ts';
 import { OUTLETS } from '../ingest/outlets.ts';
 import { ArticleSourceError, renderArticleBody } from '../render/article.ts';
 import { articleEnrichment, type PageEnrichment } from '../search/enrichment.ts';
-import { entityUrl } from './urls.ts';
+import { entityUrl } from '../site-core/urls.ts';
 
 /** What the loader keeps next to an article's HTML (`rendered.metadata`). */
 export interface ArticleRenderMetadata {

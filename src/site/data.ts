@@ -3,9 +3,9 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildMentionIndex, type MentionIndex } from '../entities/mentions.ts';
 import { relatedStories } from '../entities/related.ts';
 import type { ArticleRenderMetadata } from './article-loader.ts';
-import { newestFirst } from './order.ts';
+import { newestFirst } from '../site-core/order.ts';
 
-export { articleUrl, entityUrl, entityTypeUrl } from './urls.ts';
+export { articleUrl, entityUrl, entityTypeUrl } from '../site-core/urls.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type EntityEntry = CollectionEntry<'entities'>;

@@ -10,7 +10,7 @@ import {
   TextBlocks,
   type ArticleRenderOptions,
 } from '../../src/render/article.ts';
-import { entityUrl } from '../../src/site/urls.ts';
+import { entityUrl } from '../../src/site-core/urls.ts';
 
 const matcher = new EntityMatcher([
   { id: 'bashar-al-assad', names: ['بشار الأسد', 'الأسد'] },

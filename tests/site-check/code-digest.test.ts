@@ -13,7 +13,7 @@ describe('the content layer code digest', () => {
     const found = rel(projectRoot, files);
     // Reached through urls.ts and registry.ts: the files a hand-kept list forgot.
     expect(found).toEqual(
-      expect.arrayContaining(['src/site/labels.ts', 'src/schemas/entity.ts', 'src/schemas/article.ts', 'src/render/quotes.ts']),
+      expect.arrayContaining(['src/site-core/labels.ts', 'src/schemas/entity.ts', 'src/schemas/article.ts', 'src/render/quotes.ts']),
     );
     // The loaders, the renderer and the worker the loader starts with `new URL(…, import.meta.url)`.
     expect(found).toEqual(
@@ -60,7 +60,7 @@ describe('the content layer code digest', () => {
       const original = await digest();
       expect(await digest()).toBe(original);
 
-      const restoreLabels = await edit('src/site/labels.ts', (t) => t.replace("many: 'الأماكن'", "many: 'المواضع'"));
+      const restoreLabels = await edit('src/site-core/labels.ts', (t) => t.replace("many: 'الأماكن'", "many: 'المواضع'"));
       const labelled = await digest();
       expect(labelled).not.toBe(original);
       await restoreLabels();

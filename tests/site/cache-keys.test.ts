@@ -65,7 +65,7 @@ describe('cache keys in a copy of the project', () => {
     expect(counts(await astro('sync'))).toEqual([5, 0, 5]);
 
     // src/site/labels.ts reaches the loader through src/site/urls.ts, and the pages directly.
-    const labels = path.join(work, 'src', 'site', 'labels.ts');
+    const labels = path.join(work, 'src', 'site-core', 'labels.ts');
     const text = await readFile(labels, 'utf8');
     expect(text).toContain("many: 'الأماكن'");
     await writeFile(labels, text.replace("many: 'الأماكن'", "many: 'المواضع'"));

@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { dossierDate, getDossiers } from '../../site/dossiers.ts';
-import { dossierUrl } from '../../site/urls.ts';
+import { dossierUrl } from '../../site-core/urls.ts';
 import { settings } from '../../settings.ts';
 
 /** The dossiers' feed: each dossier, dated by its last update, most recent first. */

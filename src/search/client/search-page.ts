@@ -4,7 +4,7 @@
  * from (with a button for the whole archive), and the query in the URL, so a search can be linked
  * and reloaded (`/search/?q=…&sort=newest|oldest&archive=all`).
  */
-import { articleCount, resultCount } from '../../site/labels.ts';
+import { articleCount, resultCount } from '../../site-core/labels.ts';
 import { searchFilters, sortKeys } from '../config.ts';
 import { componentInstance, PAGE_INSTANCE, SCOPE_EVENT, type SearchScope } from './adapter.ts';
 import type { ComponentInstance, PagefindResultData, SortDirection } from './pagefind-types.ts';
