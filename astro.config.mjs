@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
-import { pagefindIntegration } from './src/search/integration.ts';
+import { pagefindIntegration } from './src/site/search/integration.ts';
 import { linkCheckIntegration } from './src/site/link-check-integration.ts';
 import { headingIds } from './src/site/heading-ids.ts';
 import { settings } from './src/settings.ts';

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { indexSite } from '../search/index-site.ts';
+import { indexSite } from '../site/search/index-site.ts';
 import { settingsOrExit } from '../settings.ts';
 import { findBrokenLinks } from '../site/link-check.ts';
 import { PAGEFIND_PATH } from '../search/shards.ts';

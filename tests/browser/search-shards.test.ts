@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
-import { indexSite } from '../../src/search/index-site.ts';
+import { indexSite } from '../../src/site/search/index-site.ts';
 import type { ShardManifest } from '../../src/search/shards.ts';
 import { browserTest as it, hasChromium, serveStatic, type ServedSite } from '../support/browser.ts';
 import { articleIds } from '../support/site.ts';

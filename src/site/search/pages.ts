@@ -3,9 +3,9 @@
  * (`src/site/article-loader.ts`), entity pages' from the registry. Returns null when the build runs with plain Pagefind
  * (`MARSAD_SEARCH_ENRICH=0`).
  */
-import { settings } from '../settings.ts';
-import { articleMetadata, type ArticleEntry, type EntityEntry } from '../site/data.ts';
-import { entityEnrichment, type PageEnrichment } from './enrichment.ts';
+import { settings } from '../../settings.ts';
+import { articleMetadata, type ArticleEntry, type EntityEntry } from '../data.ts';
+import { entityEnrichment, type PageEnrichment } from '../../search/enrichment.ts';
 
 const enabled = settings().searchEnrich;
 

@@ -3,8 +3,8 @@
  * `LEAD_CHARS` characters of each article, read once per build and shared by the routes that
  * need corpus frequencies (the typo vocabulary, the words a lone proclitic must not be cut from).
  */
-import { getArticles } from '../site/data.ts';
-import { wordsOf } from './analyzer.ts';
+import { getArticles } from '../data.ts';
+import { wordsOf } from '../../search/analyzer.ts';
 
 /** Characters of an article's text read after its headline and standfirst. */
 const LEAD_CHARS = 600;

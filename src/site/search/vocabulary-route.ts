@@ -6,10 +6,10 @@
  * (names always), most frequent first, at most `VOCABULARY_SIZE`.
  */
 import type { APIRoute } from 'astro';
-import { getEntities } from '../site/data.ts';
-import { wordsOf } from './analyzer.ts';
+import { getEntities } from '../data.ts';
+import { wordsOf } from '../../search/analyzer.ts';
 import { siteWordCounts } from './site-words.ts';
-import { vocabularyKey } from './typos.ts';
+import { vocabularyKey } from '../../search/typos.ts';
 
 export const prerender = true;
 

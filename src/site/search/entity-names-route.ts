@@ -9,10 +9,10 @@
  *   the nickname also looks for.
  */
 import type { APIRoute } from 'astro';
-import { getEntities } from '../site/data.ts';
-import type { QueryData } from './query.ts';
-import { wholeWordForms } from './analyzer.ts';
-import { nameQueryKey, nameToken } from './name-token.ts';
+import { getEntities } from '../data.ts';
+import type { QueryData } from '../../search/query.ts';
+import { wholeWordForms } from '../../search/analyzer.ts';
+import { nameQueryKey, nameToken } from '../../search/name-token.ts';
 import { namesOf } from './pages.ts';
 import { siteWordCounts } from './site-words.ts';
 

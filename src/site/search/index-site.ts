@@ -1,10 +1,10 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import type { Graph } from '../site/graph.ts';
-import { settings } from '../settings.ts';
-import { articleUrl, entityUrl, searchablePagesGlob } from '../site-core/urls.ts';
-import { MIN_RESULTS, PAGEFIND_PATH, SHARD_MANIFEST, type SearchShard, type ShardManifest } from './shards.ts';
+import type { Graph } from '../graph.ts';
+import { settings } from '../../settings.ts';
+import { articleUrl, entityUrl, searchablePagesGlob } from '../../site-core/urls.ts';
+import { MIN_RESULTS, PAGEFIND_PATH, SHARD_MANIFEST, type SearchShard, type ShardManifest } from '../../search/shards.ts';
 
 /**
  * Builds the Pagefind search index over a finished site with Pagefind's Node API, into

@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
-import { settings } from '../settings.ts';
-import { entityNamesUrl, vocabularyUrl } from './config.ts';
+import { settings } from '../../settings.ts';
+import { entityNamesUrl, vocabularyUrl } from '../../search/config.ts';
 
 /**
  * Search in the build: in enriched builds (the default; `MARSAD_SEARCH_ENRICH=0` for plain
