@@ -1,5 +1,5 @@
 /**
- * The Pagefind Component UI's private `__pagefind__` field, which src/search/client/adapter.ts
+ * The Pagefind Component UI's private `__pagefind__` field, which src/browser/search/adapter.ts
  * redefines to put this site's query processing between the UI and Pagefind, read from the
  * Component UI script the installed Pagefind writes into every index (`pagefind-component-ui.js`).
  * A Pagefind release that renames the field, makes it an accessor or a private `#field`, or stops
@@ -12,7 +12,7 @@ import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const ADAPTER = 'src/search/client/adapter.ts';
+const ADAPTER = 'src/browser/search/adapter.ts';
 let script = '';
 
 beforeAll(async () => {
@@ -65,8 +65,8 @@ describe('the Pagefind Component UI the adapter wraps', () => {
     relies(/this\.__pagefind__\.filters\(/.test(script), 'calling `this.__pagefind__.filters()` for the filters');
   });
 
-  it('has every instance member src/search/client/pagefind-types.ts declares', () => {
-    const types = readFileSync(path.join(root, 'src/search/client/pagefind-types.ts'), 'utf8');
+  it('has every instance member src/browser/search/pagefind-types.ts declares', () => {
+    const types = readFileSync(path.join(root, 'src/browser/search/pagefind-types.ts'), 'utf8');
     const body = /export interface ComponentInstance \{([\s\S]*?)\n\}/.exec(types)?.[1] ?? '';
     const members = [...body.matchAll(/^ {2}(\w+)\??[(:]/gm)].map((m) => m[1]!);
     expect(members).toEqual(expect.arrayContaining(['__pagefind__', 'pagefindOptions', 'searchSort', 'triggerLoad', 'triggerSearch']));

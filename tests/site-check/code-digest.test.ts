@@ -27,7 +27,7 @@ describe('the content layer code digest', () => {
     // The browser's search code, pages and ingest's file handling render no article (the worker
     // pool is shared: the loader prepares articles on it).
     const ingestFiles = (f: string) => f.startsWith('src/ingest/io/') && f !== 'src/ingest/io/pool.ts';
-    expect(found.filter((f) => f.startsWith('src/search/client/') || f.startsWith('src/pages/') || ingestFiles(f))).toEqual([]);
+    expect(found.filter((f) => f.startsWith('src/browser/') || f.startsWith('src/pages/') || ingestFiles(f))).toEqual([]);
     expect(packages.map((p) => p.split('@').slice(0, -1).join('@'))).toEqual(
       expect.arrayContaining(['satteri', 'hast-util-to-html', 'js-yaml', 'astro', 'node']),
     );
@@ -71,7 +71,7 @@ describe('the content layer code digest', () => {
       await restoreSchema();
 
       // A module nothing in the graph imports leaves the key alone.
-      const restoreClient = await edit('src/search/client/search-page.ts', (t) => `${t}\nconsole.log('unrelated');\n`);
+      const restoreClient = await edit('src/browser/search/search-page.ts', (t) => `${t}\nconsole.log('unrelated');\n`);
       expect(await digest()).toBe(original);
       await restoreClient();
     });

@@ -61,7 +61,7 @@ describe('cache keys in a copy of the project', () => {
     expect(before.filter((html) => html.includes('>الأماكن</h3>'))).toHaveLength(5);
 
     // The browser's search code is no part of what the loader runs.
-    await append('src/search/client/search-page.ts', '\n// an edit the article loader does not see\n');
+    await append('src/browser/search/search-page.ts', '\n// an edit the article loader does not see\n');
     expect(counts(await astro('sync'))).toEqual([5, 0, 5]);
 
     // src/site/labels.ts reaches the loader through src/site/urls.ts, and the pages directly.

@@ -2,9 +2,9 @@
  * Search state shared by this site's browser modules on one page (one module instance per page):
  * the site's search settings, the last processed query and the lazily loaded search code.
  */
-import { entityNamesUrl, vocabularyUrl } from '../config.ts';
-import type { PreparedQuery, QueryData, QueryProcessor } from '../query.ts';
-import { SHARD_MANIFEST, type ShardManifest } from '../shards.ts';
+import { entityNamesUrl, vocabularyUrl } from '../../search/config.ts';
+import type { PreparedQuery, QueryData, QueryProcessor } from '../../search/query.ts';
+import { SHARD_MANIFEST, type ShardManifest } from '../../search/shards.ts';
 
 export interface SearchSettings {
   /** The index is enriched: process queries (see src/search/query.ts). */

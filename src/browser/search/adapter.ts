@@ -6,10 +6,10 @@
  * The Component UI has no hook for the query, so the instance's Pagefind object is wrapped when
  * the UI assigns it (a property setter); the wrapper is a Proxy that changes `search` only.
  */
-import { searchRanking, sortKeys } from '../config.ts';
-import { mergeWeighted, runPlan } from '../plan.ts';
-import type { PreparedQuery } from '../query.ts';
-import { MIN_RESULTS, needsArchive, type SearchShard } from '../shards.ts';
+import { searchRanking, sortKeys } from '../../search/config.ts';
+import { mergeWeighted, runPlan } from '../../search/plan.ts';
+import type { PreparedQuery } from '../../search/query.ts';
+import { MIN_RESULTS, needsArchive, type SearchShard } from '../../search/shards.ts';
 import type {
   ComponentInstance,
   PagefindApi,

@@ -4,8 +4,8 @@
  * query named. Marks are `<mark class="pagefind-highlight">`, as Pagefind's own highlighter makes
  * them, inside the indexed part of the page (`data-pagefind-body`, without `data-pagefind-ignore`).
  */
-import { highlightParam } from '../config.ts';
-import type { Highlighter } from '../highlight.ts';
+import { highlightParam } from '../../search/config.ts';
+import type { Highlighter } from '../../search/highlight.ts';
 import { queryProcessor, state } from './state.ts';
 
 const SKIP = 'script, style, noscript, mark, [data-pagefind-ignore], [hidden]';

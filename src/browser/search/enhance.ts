@@ -8,7 +8,7 @@
  *   the benchmark and the console.
  * Query processing and Pagefind itself load on the first search, not with the page.
  */
-import { highlightParam } from '../config.ts';
+import { highlightParam } from '../../search/config.ts';
 import { componentManager, hookInstance, PAGE_INSTANCE, wrapPagefind } from './adapter.ts';
 import type { PagefindApi, PagefindSearchOptions, PagefindSearchResponse } from './pagefind-types.ts';
 import { queryProcessor, settings, state } from './state.ts';

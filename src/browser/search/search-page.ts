@@ -5,7 +5,7 @@
  * and reloaded (`/search/?q=…&sort=newest|oldest&archive=all`).
  */
 import { articleCount, resultCount } from '../../site-core/labels.ts';
-import { searchFilters, sortKeys } from '../config.ts';
+import { searchFilters, sortKeys } from '../../search/config.ts';
 import { componentInstance, PAGE_INSTANCE, SCOPE_EVENT, type SearchScope } from './adapter.ts';
 import type { ComponentInstance, PagefindResultData, SortDirection } from './pagefind-types.ts';
 import { state } from './state.ts';
