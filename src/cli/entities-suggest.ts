@@ -23,7 +23,7 @@ import type { Mention } from '../entities/mentions.ts';
 import { entityNames, loadRegistry, RegistryError, type RegistryEntity } from '../entities/registry.ts';
 import { displayPath } from '../entities/registry-rules.ts';
 import { readFrontmatter } from '../ingest/index.ts';
-import { shownName } from '../ingest/io/inputs.ts';
+import { shownName } from '../core/shown-name.ts';
 import { renderArticleBody } from '../render/article.ts';
 import { settingsOrExit } from '../settings.ts';
 import { articleFiles } from '../site/article-files.ts';

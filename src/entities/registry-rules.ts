@@ -10,6 +10,7 @@
  */
 import path from 'node:path';
 import { ARABIC_STOPWORDS, tokenize } from '../arabic/index.ts';
+import { shownName } from '../core/shown-name.ts';
 import type { EntityData } from '../schemas/entity.ts';
 import { matchKey } from './matcher.ts';
 
@@ -43,15 +44,11 @@ export interface ContentProblem<Rule extends string = RegistryRule> {
 
 /**
  * A path as people read it, on one line: relative to the working folder when it is inside it,
- * with line breaks, other control characters and bidi overrides escaped (`a\u000ab.json`).
+ * with line breaks, other control characters and bidi overrides escaped (by `shownName`: `a\nb.json`).
  */
 export function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
-  const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
-  return shown.replace(
-    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return shownName(relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file);
 }
 
 /** `file: message [rule]`, on one line. */

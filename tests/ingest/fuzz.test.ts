@@ -19,7 +19,7 @@ import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestBytes, ingestRecord, readFrontmatter } from '../../src/ingest/index.ts';
-import { shownName } from '../../src/ingest/io/inputs.ts';
+import { shownName } from '../../src/core/shown-name.ts';
 import { settings } from '../../src/settings.ts';
 import { outFiles, runIngestCli } from './support/cli.ts';
 

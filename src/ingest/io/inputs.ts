@@ -11,6 +11,7 @@ import zlib from 'node:zlib';
 import { type AsyncFlateStreamHandler, Unzip, UnzipInflate } from 'fflate';
 import { MAX_ARTICLE_BYTES } from '../index.ts';
 import type { InputFormat } from '../types.ts';
+import { shownName } from '../../core/shown-name.ts';
 import { copy, JsonLinesSplitter, JsonRecordSplitter, type RawRecord } from './records-stream.ts';
 
 /** One thing to ingest, or why an input could not be read. */
@@ -29,17 +30,6 @@ export type PlannedInput =
   | { kind: 'file'; path: string; display: string; size: number }
   | { kind: 'stdin'; display: string }
   | { kind: 'error'; display: string; reason: string };
-
-/**
- * A file or entry name as the report prints it: on one line and read as written, whatever the
- * file is called. A newline in a name would start a line of its own (and could forge a
- * `written …` line); control and bidirectional-override characters are shown as escapes.
- */
-export function shownName(name: string): string {
-  return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) =>
-    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
 
 /** Files named on the command line and every non-hidden file under named folders, in order. */
 export function planInputs(paths: string[]): { inputs: PlannedInput[]; totalBytes: number } {

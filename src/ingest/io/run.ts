@@ -4,10 +4,11 @@
  * each article into the folder by the store's rules, and report one line per input, in input
  * order, once its file is on disk.
  */
+import { shownName } from '../../core/shown-name.ts';
 import { plainText } from '../text.ts';
 import type { Article } from '../types.ts';
 import { processItems, type WorkItem, type WorkResult } from './ingest-item.ts';
-import { type FileFormat, type InputItem, planInputs, readInputs, shownName } from './inputs.ts';
+import { type FileFormat, type InputItem, planInputs, readInputs } from './inputs.ts';
 import { answering, Interrupted, prepareOutputFolder } from './folder.ts';
 import { FolderLock } from './lock.ts';
 import { WorkerPool } from './pool.ts';
