@@ -8,7 +8,7 @@
  * flow, sits in that room, so no text moves when it arrives. The card is a tooltip in a
  * container appended to <main>, positioned with CSSOM so the page never shifts.
  */
-import type { EntityCard } from '../site/entity-card.ts';
+import type { EntityCard } from '../site-core/entity-card.ts';
 
 const LINK = '.article-body a.entity-link';
 const SHOW_DELAY_MS = 300;

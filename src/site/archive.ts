@@ -5,7 +5,7 @@
  */
 import { getArticles, getEntities, getMentionIndex, type ArticleEntry, type EntityEntry } from './data.ts';
 import type { EntityType } from '../schemas/entity.ts';
-import { isoDate } from './format.ts';
+import { isoDate } from '../site-core/format.ts';
 import { outletSlug } from '../site-core/urls.ts';
 
 /** Entities shown as "most named" on an outlet's or a day's page. */

@@ -1,6 +1,6 @@
 import type { EntityType } from '../schemas/entity.ts';
 import type { MentionIndex, ZoneCounts } from '../entities/mentions.ts';
-import { isoDate } from './format.ts';
+import { isoDate } from '../site-core/format.ts';
 
 /** An entity count inside an article, or an article count inside an entity. */
 export interface GraphCount {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject } from 'vitest';
-import type { EntityCard } from '../../src/site/entity-card.ts';
+import type { EntityCard } from '../../src/site-core/entity-card.ts';
 import { browserTest as it, hasChromium, pageProblems } from '../support/browser.ts';
 import { articleIds, readPage } from '../support/site.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatHijri, isoDate } from '../../src/site/format.ts';
+import { formatDate, formatHijri, isoDate } from '../../src/site-core/format.ts';
 
 describe('dates for readers', () => {
   const day = new Date('2016-07-01T00:00:00Z');

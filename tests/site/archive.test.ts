@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFrontmatter } from '../../src/ingest/index.ts';
-import { formatDay } from '../../src/site/format.ts';
+import { formatDay } from '../../src/site-core/format.ts';
 import { buildSite } from '../../scripts/lib/build.ts';
 import { htmlPages } from '../../scripts/lib/html-validate.ts';
 import { checkSiteLinks } from '../../scripts/lib/site-links.ts';

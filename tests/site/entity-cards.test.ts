@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { articleCount, entityTypeInfo } from '../../src/site-core/labels.ts';
-import type { EntityCard } from '../../src/site/entity-card.ts';
+import type { EntityCard } from '../../src/site-core/entity-card.ts';
 import { listFiles, readPage } from '../support/site.ts';
 
 const distDir = inject('distDir');

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getEntities, getMentionIndex, type EntityEntry } from '../../../site/data.ts';
-import { entityCard } from '../../../site/entity-card.ts';
+import { entityCard } from '../../../site-core/entity-card.ts';
 
 export const getStaticPaths = (async () =>
   [...(await getEntities()).values()].map((entity) => ({ params: { id: entity.id }, props: { entity } }))) satisfies GetStaticPaths;

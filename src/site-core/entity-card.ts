@@ -1,5 +1,5 @@
 import { clipText } from './format.ts';
-import { articleCount, entityTypeInfo } from '../site-core/labels.ts';
+import { articleCount, entityTypeInfo } from './labels.ts';
 import type { EntityType } from '../schemas/entity.ts';
 
 /** What an entity link's preview card shows, written once per entity as /entities/<id>/card.json. */
