@@ -6,7 +6,7 @@
  * Reads an already-ingested articles folder (ingests nothing), finds each article's mentions as
  * the build does (`src/site/article-prepare.ts` in worker threads, the registry `content/entities`
  * + `bench/scale/registry` unless `--entities` is given), builds the mention index in the archive's
- * order (`src/entities/mentions.ts`, `src/site/order.ts`), then computes the related stories of
+ * order (`src/entities/mentions.ts`, `src/site-core/order.ts`), then computes the related stories of
  * every article (`src/entities/related.ts`) and prints: articles, candidates examined per article
  * (mean, max), stories per article, the time of the related computation and the process's peak
  * RSS. `--mentions FILE` keeps what the linker found in FILE and reads it back on the next run,

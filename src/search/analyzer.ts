@@ -156,7 +156,7 @@ const MIN_WHOLE_COUNT = 2;
  * written, whole, more often than what is left without the letter («كورونا» against «ورونا»,
  * «بريطانيا» against «ريطانيا»), and at least twice. Where the remainder is the commoner word
  * («بموسكو» → «موسكو»), the letter is a proclitic and the query drops it. `counts` maps words as
- * written to how often they are (site-words.ts).
+ * written to how often they are (src/site/search/site-words.ts).
  */
 export function wholeWordForms(counts: Iterable<readonly [string, number]>): string[] {
   const byForm = new Map<string, number>();

@@ -34,7 +34,7 @@ import { synonymsOf } from './synonyms.ts';
 /** Entity names: one row per entity, `[name, ...aliases]`. */
 export type EntityNamesTable = readonly (readonly string[])[];
 
-/** What the browser loads from `entityNamesUrl` on the first search (entity-names-route.ts). */
+/** What the browser loads from `entityNamesUrl` on the first search (src/site/search/entity-names-route.ts). */
 export interface QueryData {
   names: EntityNamesTable;
   /** Forms (`queryTermAsWritten`) of words whose first و ف ب ل ك is no proclitic («كورونا»). */

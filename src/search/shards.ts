@@ -1,6 +1,6 @@
 /**
- * The search index in shards (built by src/search/index-site.ts, read by the browser in
- * src/search/client/adapter.ts). A large archive's index is cut by date: the first shard, the
+ * The search index in shards (built by src/site/search/index-site.ts, read by the browser in
+ * src/browser/search/adapter.ts). A large archive's index is cut by date: the first shard, the
  * primary Pagefind bundle, holds every entity page and the newest articles; older articles are in
  * further bundles the browser merges only when a search needs them: when the newest articles give
  * few results, when results are sorted oldest first, or when the reader asks for the whole archive.

@@ -9,7 +9,7 @@ import { browserTest as it, hasChromium, serveStatic, type ServedSite } from '..
 import { articleIds } from '../support/site.ts';
 
 /**
- * The search index in shards (src/search/index-site.ts, src/search/shards.ts), on copies of the
+ * The search index in shards (src/site/search/index-site.ts, src/search/shards.ts), on copies of the
  * test site indexed again with two articles per shard: the primary bundle holds every entity page
  * and the two "newest" articles (the seeds are undated, so the first two by id), older articles
  * are merged in the browser only when a search needs them.

@@ -64,7 +64,7 @@ describe('cache keys in a copy of the project', () => {
     await append('src/browser/search/search-page.ts', '\n// an edit the article loader does not see\n');
     expect(counts(await astro('sync'))).toEqual([5, 0, 5]);
 
-    // src/site/labels.ts reaches the loader through src/site/urls.ts, and the pages directly.
+    // src/site-core/labels.ts reaches the loader through src/site-core/urls.ts, and the pages directly.
     const labels = path.join(work, 'src', 'site-core', 'labels.ts');
     const text = await readFile(labels, 'utf8');
     expect(text).toContain("many: 'الأماكن'");

@@ -1,9 +1,9 @@
 /**
  * This site's search in the browser, on every page (bundled by Astro from `<SearchEnhance>`):
- * - hooks the Pagefind Component UI so searches are processed (src/search/client/adapter.ts);
+ * - hooks the Pagefind Component UI so searches are processed (src/browser/search/adapter.ts);
  * - adds the searched words to a result link when it is followed, as `?pagefind-highlight=`
  *   (Pagefind's convention), so result hrefs stay the page's own URL until then;
- * - highlights those words on the page it opens (src/search/client/page-highlight.ts);
+ * - highlights those words on the page it opens (src/browser/search/page-highlight.ts);
  * - exposes `window.marsadSearch.search(query, options)`: the same search the UI runs, for tests,
  *   the benchmark and the console.
  * Query processing and Pagefind itself load on the first search, not with the page.

@@ -41,7 +41,7 @@ export const state: {
 
 let vocabulary: Promise<Map<string, number>> | undefined;
 
-/** The site's vocabulary (src/search/vocabulary-route.ts), fetched the first time a query needs it. */
+/** The site's vocabulary (src/site/search/vocabulary-route.ts), fetched the first time a query needs it. */
 export function siteVocabulary(): Promise<Map<string, number>> {
   vocabulary ??= fetch(vocabularyUrl)
     .then((response) => (response.ok ? (response.json() as Promise<Record<string, number>>) : {}))

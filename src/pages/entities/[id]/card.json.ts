@@ -5,7 +5,7 @@ import { entityCard } from '../../../site-core/entity-card.ts';
 export const getStaticPaths = (async () =>
   [...(await getEntities()).values()].map((entity) => ({ params: { id: entity.id }, props: { entity } }))) satisfies GetStaticPaths;
 
-/** The small card an entity link's preview shows (src/site/client/entity-preview.ts), fetched on hover only. */
+/** The small card an entity link's preview shows (src/browser/entity-preview.ts), fetched on hover only. */
 export const GET: APIRoute = async ({ props }) => {
   const { entity } = props as { entity: EntityEntry };
   const index = await getMentionIndex();
