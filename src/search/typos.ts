@@ -7,7 +7,8 @@
  * folding (so أ/ا, ة/ه, ى/ي never count as typos). A replaced letter costs less when the two are
  * neighbours on the Arabic keyboard or letters readers confuse (ض/ظ, ذ/ز, ث/س, ص/س, ت/ط, ك/ق), and a
  * dropped letter (the commonest slip: «الاسرائلي») less than an added or swapped one; among equal
- * costs, the more frequent word wins. Pure functions, used in the browser.
+ * costs, the more frequent word wins. Used in the browser; `correctedQuery` is given the searches
+ * it needs (Pagefind's, in the site).
  */
 import { normalizeArabic } from '../arabic/index.ts';
 
@@ -69,4 +70,47 @@ export function correction(word: string, known: ReadonlyMap<string, number>): st
     if (!best || cost < best.cost || (cost === best.cost && count > best.count)) best = { word: candidate, cost, count };
   }
   return best?.word ?? null;
+}
+
+/** Pages one Pagefind query finds (the site: `pagefind.search` with the page's filters). */
+export type PageCount = (query: string) => Promise<number>;
+
+/** A typed word holding fewer pages than this may be a typo. */
+export const RARE = 3;
+
+/**
+ * The Pagefind query for the pages that hold a word itself: its query form in double quotes, an
+ * exact search. Not the word as a plain query: Pagefind matches a plain query word as a prefix,
+ * and when no indexed word starts with it, it searches the longest indexed word the query word
+ * starts with instead, so a typo finds a shorter, unrelated word's pages — «الاسرائلي» (form
+ * «اسراءل») finds every «أسرة», «الأسر» (stem «اسر») — and whether it does depends on which index
+ * chunk Pagefind loads for it, which any change to the site's words can move.
+ */
+export function ownPagesQuery(written: string): string {
+  return `"${written}"`;
+}
+
+/**
+ * The query with each word the index hardly knows replaced by the known word one edit away that
+ * finds far more pages, or null. A word counts as a typo when the index holds it on fewer than
+ * `RARE` pages (`ownPagesQuery`) and the site's vocabulary (`known`, fetched only then) has a word
+ * one edit away (`correction`) that finds at least `RARE` pages and three times as many.
+ */
+export async function correctedQuery(
+  prepared: { text: string; words: readonly { text: string; written: string }[] },
+  count: PageCount,
+  known: () => Promise<ReadonlyMap<string, number>>,
+): Promise<string | null> {
+  let text = prepared.text;
+  let changed = false;
+  for (const word of prepared.words) {
+    if (vocabularyKey(word.text).length < 4) continue;
+    const found = await count(ownPagesQuery(word.written));
+    if (found >= RARE) continue;
+    const fix = correction(word.text, await known());
+    if (!fix || (await count(fix)) < Math.max(RARE, 3 * found)) continue;
+    text = text.replace(word.text, fix);
+    changed = true;
+  }
+  return changed ? text : null;
 }

@@ -119,31 +119,16 @@ const TYPED_WEIGHT = 0.3;
 /** Queries finding fewer results than this are checked for typos. */
 const TYPO_CHECK_BELOW = 10;
 
-/** A typed word finding fewer pages than this is checked for a typo. */
-const RARE = 3;
-
 /**
- * The query with each word the index hardly knows replaced by the known word one edit away that
- * finds far more pages (src/search/typos.ts), or null. Pagefind's own stemming finds something for
- * almost any word («بوتبن» → «وتبني»), so a word counts as a typo when it finds fewer than `RARE`
- * pages and its correction at least three times as many. The vocabulary is downloaded only then.
+ * The query with its typos corrected (src/search/typos.ts `correctedQuery`), or null. Pagefind's
+ * stemming finds something for almost any word («بوتبن» → «وتبني»), so a typed word's pages are
+ * counted with an exact search. The vocabulary is downloaded only when a word looks like a typo.
  */
 async function correct(pagefind: PagefindApi, prepared: PreparedQuery, options: PagefindSearchOptions): Promise<string | null> {
   const tools = state.tools;
   if (!tools) return null;
   const count = async (query: string) => (await pagefind.search(query, { filters: options.filters }))?.results.length ?? 0;
-  let text = prepared.text;
-  let changed = false;
-  for (const word of prepared.words) {
-    if (tools.vocabularyKey(word.text).length < 4) continue;
-    const found = await count(word.written);
-    if (found >= RARE) continue;
-    const fix = tools.correction(word.text, await siteVocabulary());
-    if (!fix || (await count(fix)) < Math.max(RARE, 3 * found)) continue;
-    text = text.replace(word.text, fix);
-    changed = true;
-  }
-  return changed ? text : null;
+  return tools.correctedQuery(prepared, count, siteVocabulary);
 }
 
 /** The Pagefind object with this site's `search`. */
