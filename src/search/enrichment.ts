@@ -14,7 +14,7 @@
  * - `names` (entity pages): the tokens of the entity's names, weighted so the entity page ranks
  *   first when a query names the entity whole (the words of its names are ordinary `terms`).
  */
-import { indexTermsOfTexts, wordsOf } from './analyzer.ts';
+import { indexTermsOf, isStopword, wordsOf } from './analyzer.ts';
 import { nameToken } from './name-token.ts';
 
 /** The hidden search fields of one page; empty fields are left out of the page. */
@@ -40,14 +40,51 @@ export function pagefindFold(word: string): string {
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
+/** What enrichment needs of one word as written: its fold, and its search forms with theirs (none for a stop word). */
+interface WordTerms {
+  fold: string;
+  forms: readonly { form: string; fold: string }[];
+}
+
+/**
+ * `WordTerms` by word, remembered per thread: a site's pages share most of their words, and the
+ * build computes the forms of every page's words. Starts again once it holds `WORD_MEMO_LIMIT` words.
+ */
+const wordTerms = new Map<string, WordTerms>();
+const WORD_MEMO_LIMIT = 200_000;
+
+function termsOfWord(word: string): WordTerms {
+  let terms = wordTerms.get(word);
+  if (terms === undefined) {
+    const forms = isStopword(word) ? [] : [...indexTermsOf(word)].map((form) => ({ form, fold: pagefindFold(form) }));
+    terms = { fold: pagefindFold(word), forms };
+    if (wordTerms.size >= WORD_MEMO_LIMIT) wordTerms.clear();
+    wordTerms.set(word, terms);
+  }
+  return terms;
+}
+
 /**
  * The forms the words of `texts` can be found by that Pagefind does not already index from the
- * visible text: a form equal to a visible word (as Pagefind folds it) adds nothing.
+ * visible text: a form equal to a visible word (as Pagefind folds it) adds nothing. In first-seen
+ * order, stop words left out (the forms of `indexTermsOfTexts`).
  */
-export function enrichmentTerms(texts: readonly string[], forms = indexTermsOfTexts(texts)): string[] {
+export function enrichmentTerms(texts: readonly string[]): string[] {
   const visible = new Set<string>();
-  for (const text of texts) for (const word of wordsOf(text)) visible.add(pagefindFold(word));
-  return [...forms].filter((form) => !visible.has(pagefindFold(form)));
+  const seen = new Set<string>();
+  const forms = new Map<string, string>();
+  for (const text of texts) {
+    for (const word of wordsOf(text)) {
+      if (seen.has(word)) continue;
+      seen.add(word);
+      const terms = termsOfWord(word);
+      visible.add(terms.fold);
+      for (const { form, fold } of terms.forms) if (!forms.has(form)) forms.set(form, fold);
+    }
+  }
+  const out: string[] = [];
+  for (const [form, fold] of forms) if (!visible.has(fold)) out.push(form);
+  return out;
 }
 
 /** What an article's enrichment is computed from, besides its texts. */
@@ -62,9 +99,22 @@ export interface ArticleNames {
 
 const tokensOf = (lists: Iterable<EntityNameList>): string[] => {
   const tokens = new Set<string>();
-  for (const names of lists) for (const name of names) tokens.add(nameToken(name));
+  for (const names of lists) for (const name of names) tokens.add(tokenOfName(name));
   return [...tokens].sort();
 };
+
+/** `nameToken` of a registry name, remembered per thread: every page naming an entity asks for its names' tokens. */
+const nameTokens = new Map<string, string>();
+
+function tokenOfName(name: string): string {
+  let token = nameTokens.get(name);
+  if (token === undefined) {
+    token = nameToken(name);
+    if (nameTokens.size >= WORD_MEMO_LIMIT) nameTokens.clear();
+    nameTokens.set(name, token);
+  }
+  return token;
+}
 
 /** An article's hidden search fields, from its texts (title, standfirst, body blocks...). */
 export function articleEnrichment(texts: readonly string[], { mentioned, lead = [], many = [] }: ArticleNames): PageEnrichment {
