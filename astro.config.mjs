@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
 import { pagefindIntegration } from './src/site/search/integration.ts';
 import { linkCheckIntegration } from './src/site/link-check-integration.ts';
+import { picturesIntegration } from './src/pictures/integration.ts';
 import { headingIds } from './src/site/heading-ids.ts';
 import { settings } from './src/settings.ts';
 
@@ -27,7 +28,13 @@ export default defineConfig({
     // This is the pipeline of dossiers; articles are rendered by src/site/article-loader.ts.
     processor: satteri({ features: { smartPunctuation: false }, hastPlugins: [headingIds] }),
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIntegration(), linkCheckIntegration()],
+  integrations: [
+    mdx(),
+    sitemap({ filter: (page) => !page.endsWith('/404/') }),
+    pagefindIntegration(),
+    picturesIntegration(),
+    linkCheckIntegration(),
+  ],
   vite: {
     plugins: [tailwindcss()],
     // Never inline a small bundled <script> into the page: the site's CSP (public/_headers) allows

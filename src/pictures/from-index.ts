@@ -1,6 +1,14 @@
 import type { MentionIndex } from '../entities/mentions.ts';
 import { entityUrl } from '../site-core/urls.ts';
-import { egoGraphLayout, siteGraphLayout, type CoOccurrence, type GraphEntity, type GraphPicture, type SiteGraphOptions } from './graph.ts';
+import {
+  egoGraphLayout,
+  siteGraphLayout,
+  type CoOccurrence,
+  type EgoGraphOptions,
+  type GraphEntity,
+  type GraphPicture,
+  type SiteGraphOptions,
+} from './graph.ts';
 import { locatorMap, type MapPicture, type MapPlace } from './locator-map.ts';
 import { timelineBins, timelineChart, type TimelinePicture } from './timeline.ts';
 import { pictureEntity, type EntityLookup, type PictureEntity } from './types.ts';
@@ -23,13 +31,20 @@ function graphEntity(e: PictureEntity, count: number): GraphEntity {
   return { id: e.id, name: e.name, type: e.type, href: entityUrl(e.id), count };
 }
 
-/** The graph of an entity and the entities most often mentioned with it; null without relations. */
-export function entityGraph(
+/** What an entity's graph is drawn from (`egoGraphLayout`'s arguments). */
+export interface EgoGraphInput {
+  center: GraphEntity;
+  related: GraphEntity[];
+  options: EgoGraphOptions;
+}
+
+/** The entity and the entities most often mentioned with it, to draw as a graph; null without relations. */
+export function entityGraphInput(
   entityId: string,
   index: MentionIndex,
   entities: EntityLookup,
   maxNodes = EGO_GRAPH_NODES,
-): GraphPicture | null {
+): EgoGraphInput | null {
   const center = pictureEntity(entities, entityId);
   if (!center) return null;
   const related = index
@@ -47,11 +62,27 @@ export function entityGraph(
     }
   }
   const articleCount = index.byEntity.get(entityId)?.length ?? 0;
-  return egoGraphLayout(
-    graphEntity(center, articleCount),
-    related.map(({ r, e }) => graphEntity(e, r.sharedArticles)),
-    { maxNodes, peers },
-  );
+  return {
+    center: graphEntity(center, articleCount),
+    related: related.map(({ r, e }) => graphEntity(e, r.sharedArticles)),
+    options: { maxNodes, peers },
+  };
+}
+
+/** Lays out an entity graph's input. */
+export function drawEntityGraph({ center, related, options }: EgoGraphInput): GraphPicture {
+  return egoGraphLayout(center, related, options);
+}
+
+/** The graph of an entity and the entities most often mentioned with it; null without relations. */
+export function entityGraph(
+  entityId: string,
+  index: MentionIndex,
+  entities: EntityLookup,
+  maxNodes = EGO_GRAPH_NODES,
+): GraphPicture | null {
+  const input = entityGraphInput(entityId, index, entities, maxNodes);
+  return input && drawEntityGraph(input);
 }
 
 /** The whole-site relations graph: the most mentioned entities and their strongest links. */
@@ -95,25 +126,29 @@ function mapPlace(e: PictureEntity, weight: number, emphasis = false): MapPlace 
   return { id: e.id, name: e.name, href: entityUrl(e.id), lat: e.coordinates.lat, lon: e.coordinates.lon, weight, kind: e.kind, emphasis };
 }
 
-/** The places an article mentions, sized by mentions; null when none has coordinates. */
-export function articleMap(articleId: string, index: MentionIndex, entities: EntityLookup): MapPicture | null {
+/** The places an article mentions, sized by mentions (those with coordinates). */
+export function articleMapPlaces(articleId: string, index: MentionIndex, entities: EntityLookup): MapPlace[] {
   const counts = index.byArticle.get(articleId)?.counts ?? new Map<string, number>();
-  const places = [...counts]
+  return [...counts]
     .map(([id, count]) => {
       const e = pictureEntity(entities, id);
       return e?.type === 'place' ? mapPlace(e, count) : null;
     })
     .filter((p): p is MapPlace => p !== null);
-  return locatorMap(places);
+}
+
+/** The places an article mentions, sized by mentions; null when none has coordinates. */
+export function articleMap(articleId: string, index: MentionIndex, entities: EntityLookup): MapPicture | null {
+  return locatorMap(articleMapPlaces(articleId, index, entities));
 }
 
 /**
- * An entity's map: for a place, the place itself and the places most often mentioned with it;
- * for anyone else, the places most often mentioned with them. Null when none has coordinates.
+ * The places of an entity's map: for a place, the place itself and the places most often
+ * mentioned with it; for anyone else, the places most often mentioned with them.
  */
-export function entityMap(entityId: string, index: MentionIndex, entities: EntityLookup, maxPlaces = MAP_PLACES): MapPicture | null {
+export function entityMapPlaces(entityId: string, index: MentionIndex, entities: EntityLookup, maxPlaces = MAP_PLACES): MapPlace[] {
   const self = pictureEntity(entities, entityId);
-  if (!self) return null;
+  if (!self) return [];
   const related = index
     .related(entityId, Infinity)
     .map((r) => ({ e: pictureEntity(entities, r.entityId), shared: r.sharedArticles }))
@@ -121,7 +156,12 @@ export function entityMap(entityId: string, index: MentionIndex, entities: Entit
     .slice(0, maxPlaces)
     .map((x) => mapPlace(x.e!, x.shared)!);
   const own = self.type === 'place' ? mapPlace(self, index.byEntity.get(entityId)?.length ?? 1, true) : null;
-  return locatorMap(own ? [own, ...related] : related);
+  return own ? [own, ...related] : related;
+}
+
+/** An entity's map (see `entityMapPlaces`); null when no place has coordinates. */
+export function entityMap(entityId: string, index: MentionIndex, entities: EntityLookup, maxPlaces = MAP_PLACES): MapPicture | null {
+  return locatorMap(entityMapPlaces(entityId, index, entities, maxPlaces));
 }
 
 /** Frame of a dossier's relation graph: an entity graph's width, so labels keep their size on phones. */

@@ -1,0 +1,20 @@
+/**
+ * The pictures' worker thread (src/pictures/painter.ts): draws locator maps and entity graphs in
+ * plain Node, on a core of its own, while the build's main thread renders pages. It keeps the
+ * world outlines and the maps' per-build caches (frames, country shapes) for the whole build.
+ */
+import { parentPort } from 'node:worker_threads';
+import { drawEntityGraph } from './from-index.ts';
+import { locatorMap } from './locator-map.ts';
+import type { PaintRequest, PaintResponse } from './painter.ts';
+
+parentPort!.on('message', (request: PaintRequest) => {
+  let response: PaintResponse;
+  try {
+    const picture = request.kind === 'map' ? locatorMap(request.places) : drawEntityGraph(request.graph);
+    response = { id: request.id, picture };
+  } catch (error) {
+    response = { id: request.id, error: (error as Error).stack ?? String(error) };
+  }
+  parentPort!.postMessage(response);
+});
