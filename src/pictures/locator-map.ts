@@ -3,7 +3,17 @@ import type { Geometry, Position } from 'geojson';
 import { CompactPath } from './svg-path.ts';
 import { estimateTextWidth } from './text.ts';
 import { round1 } from './types.ts';
-import { boundsIntersect, countryAt, inMercatorPlane, world, type Bounds, type Country, type Detail, type Piece } from './world.ts';
+import {
+  boundsIntersect,
+  countryAt,
+  inMercatorPlane,
+  piecesIn,
+  world,
+  type Bounds,
+  type Country,
+  type Detail,
+  type Piece,
+} from './world.ts';
 
 /** A place to mark on a map. */
 export interface MapPlace {
@@ -200,7 +210,7 @@ function drawLocatorMap(places: readonly MapPlace[], options: LocatorMapOptions)
   const { water, land, borders } = remember(baseLayers, projectionKey, () => {
     const sphere = new CompactPath(1, 0);
     geoPath(projection, sphere)({ type: 'Sphere' });
-    return { water: sphere.result(), land: draw(w.land), borders: draw(w.borders) };
+    return { water: sphere.result(), land: draw(piecesIn(w.land, view)), borders: draw(w.borders) };
   });
 
   const highlighted: MapPicture['highlighted'] = [];
@@ -214,7 +224,7 @@ function drawLocatorMap(places: readonly MapPlace[], options: LocatorMapOptions)
       // The outline at the map's own level of detail, so it matches the land under it.
       const { d, x, y } = remember(countryShapes, `${projectionKey} ${country.name}`, () => {
         const outline = w.countries.find((c) => c.name === country.name) ?? country;
-        const shown = outline.pieces.filter((piece) => !view || boundsIntersect(piece.bounds, view));
+        const shown = piecesIn(outline.outlines, view);
         // The middle of the part in the frame (the projection clips to it).
         const [cx, cy] = measure.centroid({
           type: 'GeometryCollection',

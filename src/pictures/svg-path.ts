@@ -8,7 +8,9 @@ import type { GeoContext } from 'd3-geo';
  */
 export class CompactPath implements GeoContext {
   private out: string[] = [];
-  private ring: [number, number][] = [];
+  /** The ring being drawn, as x and y coordinates. */
+  private xs: number[] = [];
+  private ys: number[] = [];
   private closed = false;
   private readonly tolerance: number;
   private readonly minRingSize: number;
@@ -22,12 +24,14 @@ export class CompactPath implements GeoContext {
 
   moveTo(x: number, y: number): void {
     this.flush();
-    this.ring = [[x, y]];
+    this.xs = [x];
+    this.ys = [y];
     this.closed = false;
   }
 
   lineTo(x: number, y: number): void {
-    this.ring.push([x, y]);
+    this.xs.push(x);
+    this.ys.push(y);
   }
 
   closePath(): void {
@@ -39,25 +43,38 @@ export class CompactPath implements GeoContext {
   arc(): void {}
 
   private flush(): void {
-    const ring = this.ring;
-    this.ring = [];
-    if (ring.length < 2) return;
-    const xs = ring.map((p) => p[0]);
-    const ys = ring.map((p) => p[1]);
-    const size = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
-    if (this.closed && size < this.minRingSize) return;
-    let [px, py] = [Math.round(ring[0]![0]), Math.round(ring[0]![1])];
+    const { xs, ys } = this;
+    const n = xs.length;
+    this.xs = [];
+    this.ys = [];
+    if (n < 2) return;
+    if (this.closed) {
+      let [minX, maxX, minY, maxY] = [xs[0]!, xs[0]!, ys[0]!, ys[0]!];
+      for (let i = 1; i < n; i++) {
+        const x = xs[i]!;
+        const y = ys[i]!;
+        if (x < minX) minX = x;
+        else if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        else if (y > maxY) maxY = y;
+      }
+      if (Math.max(maxX - minX, maxY - minY) < this.minRingSize) return;
+    }
+    let px = Math.round(xs[0]!);
+    let py = Math.round(ys[0]!);
     let d = `M${px} ${py}`;
     let kept = 1;
     const t2 = this.tolerance * this.tolerance;
-    for (let i = 1; i < ring.length; i++) {
-      const [x, y] = ring[i]!;
-      const last = i === ring.length - 1;
-      if (!last && (x - px) ** 2 + (y - py) ** 2 < t2) continue;
+    for (let i = 1; i < n; i++) {
+      const x = xs[i]!;
+      const y = ys[i]!;
+      if (i !== n - 1 && (x - px) ** 2 + (y - py) ** 2 < t2) continue;
       const rx = Math.round(x);
       const ry = Math.round(y);
       if (rx === px && ry === py) continue;
-      d += `l${rx - px} ${ry - py}`.replace(/ -/g, '-');
+      // A relative line; a negative second number needs no separator ("l3-5", "l3 5").
+      const dy = ry - py;
+      d += dy < 0 ? `l${rx - px}${dy}` : `l${rx - px} ${dy}`;
       px = rx;
       py = ry;
       kept += 1;

@@ -10,9 +10,9 @@ import land50m from 'world-atlas/land-50m.json' with { type: 'json' };
 /**
  * Natural Earth outlines from the `world-atlas` package (public domain data, bundled at build
  * time; never fetched). Two levels of detail: 1:50m for regional maps, 1:110m for maps of a
- * large part of the world. Everything is converted from TopoJSON once per build and cut into
- * pieces (polygons cut into 10° strips) with their bounding boxes, so each map projects only
- * what it shows.
+ * large part of the world. Everything is converted from TopoJSON once per build; polygons are
+ * cut into pieces (10° strips, each cut when a map first needs it) with their bounding boxes, so
+ * each map projects only what it shows.
  */
 export type Detail = 'fine' | 'coarse';
 
@@ -31,12 +31,13 @@ export interface Country {
   name: string;
   feature: Feature<Polygon | MultiPolygon>;
   bounds: Bounds;
-  /** The outline cut into strips, for drawing only what a map shows. */
-  pieces: Piece<Polygon>[];
+  /** The outline's polygons, cut into strips, for drawing only what a map shows (`piecesIn`). */
+  outlines: Outline[];
 }
 
 export interface World {
-  land: Piece<Polygon>[];
+  /** Land polygons, cut into strips (`piecesIn`). */
+  land: Outline[];
   /** Borders between countries, each drawn once. */
   borders: Piece<LineString>[];
   countries: Country[];
@@ -94,25 +95,86 @@ function clipToStrip(polygon: Polygon, west: number, east: number): Polygon | nu
 }
 
 /**
- * Cuts a polygon wider than a strip along meridians (great circles, so the cuts are exact on the
- * sphere and invisible in the fill): Eurasia alone has 11,000 vertices, and a map of Syria then
- * projects only the few strips it shows.
+ * A polygon cut along meridians (great circles, so the cuts are exact on the sphere and invisible
+ * in the fill) into strips of `STRIP` degrees: Eurasia alone has 11,000 vertices, and a map of
+ * Syria then projects only the few strips it shows. Each strip is cut the first time a map may
+ * show it (most maps show a few strips of a few polygons); the pieces, their order and their
+ * bounds are those of cutting every strip at once.
  */
-function strips(polygon: Polygon): Piece<Polygon>[] {
-  const whole = withBounds(polygon);
-  const [[west], [east]] = whole.bounds;
-  if (west <= east && east - west <= STRIP) return [whole];
-  const pieces: Piece<Polygon>[] = [];
-  for (let lon = -180; lon < 180; lon += STRIP) {
-    const strip: Bounds = [
-      [lon, -90],
-      [lon + STRIP, 90],
-    ];
-    if (!boundsIntersect(whole.bounds, strip)) continue;
-    const cut = clipToStrip(polygon, lon, lon + STRIP);
-    if (cut) pieces.push(withBounds(cut));
+export class Outline {
+  /** The whole polygon's bounds. */
+  readonly bounds: Bounds;
+  readonly #polygon: Polygon;
+  /** Western edges of the strips the polygon spans, or null when it is one piece as it is. */
+  readonly #strips: number[] | null;
+  readonly #pieces = new Map<number, Piece<Polygon> | null>();
+  readonly #whole: Piece<Polygon>;
+  /** Whether the polygon reaches a pole: its pieces' bounds may then span every longitude. */
+  readonly #polar: boolean;
+
+  constructor(polygon: Polygon) {
+    this.#whole = withBounds(polygon);
+    this.bounds = this.#whole.bounds;
+    this.#polygon = polygon;
+    const [[west, south], [east, north]] = this.bounds;
+    this.#polar = south <= -89 || north >= 89;
+    if (west <= east && east - west <= STRIP) {
+      this.#strips = null;
+    } else {
+      this.#strips = [];
+      for (let lon = -180; lon < 180; lon += STRIP)
+        if (
+          boundsIntersect(this.bounds, [
+            [lon, -90],
+            [lon + STRIP, 90],
+          ])
+        )
+          this.#strips.push(lon);
+    }
   }
-  return pieces;
+
+  /**
+   * The pieces that may intersect `view` (null: all of them), in order. A strip is left uncut
+   * only when its piece cannot be in the view: a piece lies within its strip's longitudes, so a
+   * strip one degree clear of the view on both sides is skipped (never one at the antimeridian,
+   * nor any of a polygon that reaches a pole).
+   */
+  pieces(view: Bounds | null): Piece<Polygon>[] {
+    if (!this.#strips) return [this.#whole];
+    const out: Piece<Polygon>[] = [];
+    for (const lon of this.#strips) {
+      const clear =
+        view &&
+        !this.#polar &&
+        lon > -180 &&
+        lon + STRIP < 180 &&
+        !boundsIntersect(
+          [
+            [lon - 1, -90],
+            [lon + STRIP + 1, 90],
+          ],
+          view,
+        );
+      if (clear) continue;
+      let piece = this.#pieces.get(lon);
+      if (piece === undefined) {
+        const cut = clipToStrip(this.#polygon, lon, lon + STRIP);
+        piece = cut ? withBounds(cut) : null;
+        this.#pieces.set(lon, piece);
+      }
+      if (piece) out.push(piece);
+    }
+    return out;
+  }
+}
+
+/** The pieces of `outlines` a map of `view` shows (null: the whole world), in order. */
+export function piecesIn(outlines: readonly Outline[], view: Bounds | null): Piece<Polygon>[] {
+  const out: Piece<Polygon>[] = [];
+  for (const outline of outlines) {
+    for (const piece of outline.pieces(view)) if (!view || boundsIntersect(piece.bounds, view)) out.push(piece);
+  }
+  return out;
 }
 
 function load(countriesTopo: unknown, landTopo: unknown): World {
@@ -122,7 +184,7 @@ function load(countriesTopo: unknown, landTopo: unknown): World {
   const landGeometries = landFeature.features.map((f) => f.geometry);
   const countryFeatures = feature(ct, ct.objects.countries);
   return {
-    land: landGeometries.flatMap(polygons).flatMap(strips),
+    land: landGeometries.flatMap(polygons).map((polygon) => new Outline(polygon)),
     borders: lines(mesh(ct, ct.objects.countries, (a, b) => a !== b)).map(withBounds),
     countries: countryFeatures.features
       .filter((f) => f.geometry)
@@ -131,7 +193,7 @@ function load(countriesTopo: unknown, landTopo: unknown): World {
         name: f.properties?.name ?? '',
         feature: f as Feature<Polygon | MultiPolygon>,
         bounds: geoBounds(f) as Bounds,
-        pieces: polygons(f.geometry).flatMap(strips),
+        outlines: polygons(f.geometry).map((polygon) => new Outline(polygon)),
       })),
   };
 }

@@ -31,6 +31,14 @@ export function getArticlesById(): Promise<Map<string, ArticleEntry>> {
   return articlesById;
 }
 
+let articlePositions: Promise<Map<string, number>> | undefined;
+
+/** Each article's place in the site's order (newest first, `getArticles`), for merging lists of articles. */
+export function getArticlePositions(): Promise<Map<string, number>> {
+  articlePositions ??= getArticles().then((all) => new Map(all.map((a, i) => [a.id, i])));
+  return articlePositions;
+}
+
 /** The whole registry, by id, sorted by Arabic name. Loaded once per build. */
 export function getRegistry(): Promise<Map<string, EntityEntry>> {
   registry ??= getCollection('entities').then(

@@ -32,14 +32,24 @@ export function findBrokenLinks(distDir: string, options: LinkCheckOptions = {})
   const files = readdirSync(distDir, { recursive: true, encoding: 'utf8' });
   const known = new Set(files.map((f) => path.normalize(f)));
   const broken: string[] = [];
+  // Pages share most of their links (the header, the assets, the entities): each is checked once.
+  const checked = new Map<string, boolean>();
   for (const file of options.pages ?? files) {
     if (!file.endsWith('.html')) continue;
     const html = readFileSync(path.join(distDir, file), 'utf8');
     for (const match of html.matchAll(URL_ATTRIBUTE)) {
-      const url = match[1]!.replaceAll('&amp;', '&');
-      if (!url.startsWith('/') || url.startsWith('//')) continue;
-      if (options.include && !options.include(url)) continue;
-      if (!resolves(distDir, url, known)) broken.push(`${file} → ${url}`);
+      const attribute = match[1]!;
+      let ok = checked.get(attribute);
+      if (ok === undefined) {
+        const url = attribute.replaceAll('&amp;', '&');
+        ok =
+          !url.startsWith('/') ||
+          url.startsWith('//') ||
+          (options.include !== undefined && !options.include(url)) ||
+          resolves(distDir, url, known);
+        checked.set(attribute, ok);
+      }
+      if (!ok) broken.push(`${file} → ${attribute.replaceAll('&amp;', '&')}`);
     }
   }
   return broken;

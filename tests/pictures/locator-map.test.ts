@@ -3,7 +3,7 @@ import { locatorMap, type MapPicture, type MapPlace } from '../../src/pictures/l
 import { estimateTextWidth } from '../../src/pictures/text.ts';
 import { geoIdentity, geoMercator, geoPath } from 'd3-geo';
 import { CompactPath } from '../../src/pictures/svg-path.ts';
-import { countryAt, inMercatorPlane, world } from '../../src/pictures/world.ts';
+import { boundsIntersect, countryAt, inMercatorPlane, piecesIn, world, type Bounds } from '../../src/pictures/world.ts';
 
 const place = (id: string, name: string, lat: number, lon: number, weight = 1, kind?: string, emphasis = false): MapPlace => ({
   id,
@@ -180,7 +180,7 @@ describe('inMercatorPlane', () => {
           [401, 281],
         ]);
       for (const [pieces, least] of [
-        [w.land, 100],
+        [piecesIn(w.land, null), 100],
         [w.borders, 0],
       ] as const) {
         const sphere = new CompactPath(1.4, 2.5);
@@ -195,6 +195,37 @@ describe('inMercatorPlane', () => {
       }
     }
   });
+});
+
+describe('piecesIn', () => {
+  it('gives a view every piece that reaches it, though it cuts only the strips a view may show', () => {
+    for (const detail of ['fine', 'coarse'] as const) {
+      const w = world(detail);
+      // Views of every size around the globe, across the antimeridian and near the poles too.
+      const views: Bounds[] = [];
+      for (let lon = -185; lon < 185; lon += 23) {
+        for (let lat = -80; lat < 80; lat += 31) {
+          for (const span of [4, 13, 40])
+            views.push([
+              [lon, lat],
+              [lon + span, Math.min(89, lat + span / 2)],
+            ]);
+        }
+      }
+      const all = (view: Bounds | null) => [...piecesIn(w.land, view), ...w.countries.flatMap((c) => piecesIn(c.outlines, view))];
+      const shown = views.map(all);
+      const everything = all(null);
+      for (const [i, view] of views.entries()) {
+        // The same piece objects (each strip is cut once), in the same order.
+        const expected = everything.filter((p) => boundsIntersect(p.bounds, view));
+        expect(shown[i]!.length, `${detail} ${JSON.stringify(view)}`).toBe(expected.length);
+        expect(
+          shown[i]!.every((p, j) => p === expected[j]),
+          `${detail} ${JSON.stringify(view)}`,
+        ).toBe(true);
+      }
+    }
+  }, 60_000);
 });
 
 describe('countryAt', () => {

@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { articleUrl, getArticlesById, getEntities, getMentionIndex, type EntityEntry } from '../../../site/data.ts';
+import { articleUrl, getArticlePositions, getArticlesById, getEntities, getMentionIndex, type EntityEntry } from '../../../site/data.ts';
 import { feedItems } from '../../../site/feeds.ts';
 import { settings } from '../../../settings.ts';
 
@@ -10,9 +10,8 @@ export const getStaticPaths = (async () =>
 /** An entity's own feed: the newest articles that name it (in their text, or as their dateline, credit or outlet). */
 export const GET: APIRoute = async ({ site, props }) => {
   const { entity } = props as { entity: EntityEntry };
-  const [index, articles] = await Promise.all([getMentionIndex(), getArticlesById()]);
+  const [index, articles, position] = await Promise.all([getMentionIndex(), getArticlesById(), getArticlePositions()]);
   // Both lists are newest first; merged in the site's article order.
-  const position = new Map([...articles.keys()].map((id, i) => [id, i]));
   const mentioning = [...(index.byEntity.get(entity.id) ?? []), ...(index.attributions.get(entity.id) ?? [])]
     .sort((a, b) => position.get(a.articleId)! - position.get(b.articleId)!)
     .map((m) => articles.get(m.articleId)!);
