@@ -19,7 +19,7 @@ import { FrontmatterError, readArticleSource } from '../ingest/mdx.ts';
 import { readDateline } from '../ingest/metadata.ts';
 import { OUTLETS } from '../ingest/outlets.ts';
 import { ArticleSourceError, renderArticleBody } from '../render/article.ts';
-import { articleEnrichment, type PageEnrichment } from '../search/enrichment.ts';
+import { articleEnrichment } from '../search/enrichment.ts';
 import { entityUrl } from '../site-core/urls.ts';
 
 /** What the loader keeps next to an article's HTML (`rendered.metadata`). */
@@ -30,8 +30,12 @@ export interface ArticleRenderMetadata {
   zones: Map<string, ZoneCounts>;
   /** Entity id → the first sentences naming it. */
   snippets: Map<string, Snippet[]>;
-  /** Hidden search fields (null in plain-Pagefind builds, MARSAD_SEARCH_ENRICH=0). */
-  search: PageEnrichment | null;
+  /**
+   * Hidden search fields (a `PageEnrichment`) as one JSON string: a few hundred words per article
+   * that the content store then keeps as one value, not one per word (null in plain-Pagefind
+   * builds, MARSAD_SEARCH_ENRICH=0).
+   */
+  search: string | null;
 }
 
 export type PreparedArticle =
@@ -85,7 +89,7 @@ export function articlePreparer({ registry, enrich }: PrepareOptions): (id: stri
       if (outlet)
         zoned.push({ text: outlet, mentions: ownOutlet ? [{ entityId: ownOutlet, start: 0, end: outlet.length }] : [], zone: 'outlet' });
       const { counts, zones, snippets } = collectArticleMentions(id, zoned);
-      let search: PageEnrichment | null = null;
+      let search: string | null = null;
       if (names) {
         // The article's own words: not its outlet's or dateline's name, which would make every
         // article of «الرياض» or filed from Riyadh answer a search for the city.
@@ -99,11 +103,13 @@ export function articlePreparer({ registry, enrich }: PrepareOptions): (id: stri
         // The lead: headline, standfirst and first paragraph.
         const firstParagraph = body.find((b) => (b.zone ?? 'body') === 'body' && b.text.trim());
         const leadBlocks = [zoned[0]!, ...(standfirst ? [zoned[1]!] : []), ...(firstParagraph ? [firstParagraph] : [])];
-        search = articleEnrichment(texts, {
-          mentioned: namesOf([...counts.keys(), ...sources]),
-          lead: namesOf(leadBlocks.flatMap((b) => b.mentions.map((m) => m.entityId))),
-          many: namesOf([...counts].filter(([, n]) => n >= 3).map(([e]) => e)),
-        });
+        search = JSON.stringify(
+          articleEnrichment(texts, {
+            mentioned: namesOf([...counts.keys(), ...sources]),
+            lead: namesOf(leadBlocks.flatMap((b) => b.mentions.map((m) => m.entityId))),
+            many: namesOf([...counts].filter(([, n]) => n >= 3).map(([e]) => e)),
+          }),
+        );
       }
       return { ok: true, id, frontmatter, html, metadata: { counts, zones, snippets, search } };
     } catch (error) {

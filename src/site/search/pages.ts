@@ -16,7 +16,8 @@ export function namesOf(entity: EntityEntry): string[] {
 
 /** The hidden search fields of an article page (computed by the article loader). */
 export function articleSearchEnrichment(article: ArticleEntry): PageEnrichment | null {
-  return enabled ? articleMetadata(article).search : null;
+  const search = enabled ? articleMetadata(article).search : null;
+  return search === null ? null : (JSON.parse(search) as PageEnrichment);
 }
 
 /** The hidden search fields of an entity page. */
