@@ -6,8 +6,8 @@
  * (`build.concurrency`). The worker runs the same pure functions (`locatorMap`, `egoGraphLayout`),
  * so a picture is the same wherever it is drawn.
  *
- * The worker's path comes from the build (`picturesIntegration`); without it (tests, other tools)
- * pictures are drawn in the calling thread.
+ * The worker's path comes from `astro build` (`picturesIntegration`); without it (the dev server,
+ * tests, other tools) pictures are drawn in the calling thread.
  */
 import { Worker } from 'node:worker_threads';
 import type { GraphPicture } from './graph.ts';
