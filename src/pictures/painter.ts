@@ -44,21 +44,29 @@ function fail(error: Error): void {
   pending.clear();
 }
 
+/**
+ * Starts the pictures worker, if the build has one, so that it has loaded its code and the world
+ * outlines by the time the first page asks for a picture (pages call this from `getStaticPaths`,
+ * which Astro runs for every route before it renders any page).
+ */
+export function startPainter(): void {
+  if (!workerFile || worker || failure) return;
+  worker = new Worker(workerFile);
+  worker.on('message', settle);
+  worker.on('error', (error) => fail(new Error(`the pictures worker stopped: ${error.stack ?? error.message}`)));
+  worker.on(
+    'exit',
+    (code) => pending.size > 0 && fail(new Error(`the pictures worker exited (code ${code}) with ${pending.size} pictures to draw`)),
+  );
+  worker.unref();
+}
+
 function paint<T>(request: Omit<PaintRequest, 'id'>, inline: () => T): Promise<T> {
   if (!workerFile) return Promise.resolve(inline());
   if (failure) return Promise.reject(failure);
-  if (!worker) {
-    worker = new Worker(workerFile);
-    worker.on('message', settle);
-    worker.on('error', (error) => fail(new Error(`the pictures worker stopped: ${error.stack ?? error.message}`)));
-    worker.on(
-      'exit',
-      (code) => pending.size > 0 && fail(new Error(`the pictures worker exited (code ${code}) with ${pending.size} pictures to draw`)),
-    );
-    worker.unref();
-  }
+  startPainter();
   const id = nextId++;
-  if (pending.size === 0) worker.ref();
+  if (pending.size === 0) worker!.ref();
   return new Promise<T>((resolve, reject) => {
     pending.set(id, { resolve, reject });
     worker!.postMessage({ ...request, id });

@@ -7,6 +7,12 @@ import { parentPort } from 'node:worker_threads';
 import { drawEntityGraph } from './from-index.ts';
 import { locatorMap } from './locator-map.ts';
 import type { PaintRequest, PaintResponse } from './painter.ts';
+import { world } from './world.ts';
+
+// Pages start the worker before they ask for pictures (startPainter): the world outlines, which
+// nearly every map needs, are read while the build is still busy elsewhere.
+world('fine');
+world('coarse');
 
 parentPort!.on('message', (request: PaintRequest) => {
   let response: PaintResponse;
