@@ -14,7 +14,9 @@ import type { GraphPicture } from './graph.ts';
 import { drawEntityGraph, type EgoGraphInput } from './from-index.ts';
 import { locatorMap, type MapPicture, type MapPlace } from './locator-map.ts';
 
-export type PaintRequest = { id: number } & ({ kind: 'map'; places: readonly MapPlace[] } | { kind: 'graph'; graph: EgoGraphInput });
+/** What a page asks the worker to draw. */
+export type Painting = { kind: 'map'; places: readonly MapPlace[] } | { kind: 'graph'; graph: EgoGraphInput };
+export type PaintRequest = Painting & { id: number };
 export type PaintResponse = { id: number; picture: MapPicture | GraphPicture | null } | { id: number; error: string };
 
 declare const __MARSAD_PICTURES_WORKER__: string | undefined;
@@ -53,7 +55,7 @@ export function startPainter(): void {
   if (!workerFile || worker || failure) return;
   worker = new Worker(workerFile);
   worker.on('message', settle);
-  worker.on('error', (error) => fail(new Error(`the pictures worker stopped: ${error.stack ?? error.message}`)));
+  worker.on('error', (error: Error) => fail(new Error(`the pictures worker stopped: ${error.stack ?? error.message}`)));
   worker.on(
     'exit',
     (code) => pending.size > 0 && fail(new Error(`the pictures worker exited (code ${code}) with ${pending.size} pictures to draw`)),
@@ -61,7 +63,7 @@ export function startPainter(): void {
   worker.unref();
 }
 
-function paint<T>(request: Omit<PaintRequest, 'id'>, inline: () => T): Promise<T> {
+function paint<T>(request: Painting, inline: () => T): Promise<T> {
   if (!workerFile) return Promise.resolve(inline());
   if (failure) return Promise.reject(failure);
   startPainter();
