@@ -121,14 +121,23 @@ const entityCount = (await readdir(path.join(content, 'entities'))).length;
 log(`building ${articleCount} articles with ${entityCount} registry entities…`);
 const buildEnv = env({ MARSAD_CONTENT_DIR: content, MARSAD_OUT_DIR: dist, MARSAD_CACHE_DIR: cache });
 /** `npm run build`: its steps one after the other; the peak is the larger of the two processes'. */
-async function buildAll(): Promise<Measured & { astroMs: number; pagefindMs: number }> {
+async function buildAll(): Promise<Measured & { astroMs: number; pagefindMs: number; astroCpuMs: number; pagefindCpuMs: number }> {
   const steps: Measured[] = [];
   for (const step of buildSteps)
     steps.push(
       check(step.name, await measure(node, [path.join(projectRoot, step.script), ...step.args], { cwd: projectRoot, env: buildEnv })),
     );
   const [astro, index] = steps as [Measured, Measured];
-  return { ...astro, ms: astro.ms + index.ms, peakRss: Math.max(astro.peakRss, index.peakRss), astroMs: astro.ms, pagefindMs: index.ms };
+  return {
+    ...astro,
+    ms: astro.ms + index.ms,
+    cpuMs: astro.cpuMs + index.cpuMs,
+    peakRss: Math.max(astro.peakRss, index.peakRss),
+    astroMs: astro.ms,
+    pagefindMs: index.ms,
+    astroCpuMs: astro.cpuMs,
+    pagefindCpuMs: index.cpuMs,
+  };
 }
 const build = await buildAll();
 const pagefindMs = build.pagefindMs;
@@ -172,7 +181,7 @@ if (args.baselines) {
         'plain pagefind',
         await measure(node, [path.join(projectRoot, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', out], { cwd: projectRoot }),
       );
-      baselines[name] = { ...b, ms: b.ms + pf.ms, peakRss: Math.max(b.peakRss, pf.peakRss), pagefindMs: pf.ms };
+      baselines[name] = { ...b, ms: b.ms + pf.ms, cpuMs: b.cpuMs + pf.cpuMs, peakRss: Math.max(b.peakRss, pf.peakRss), pagefindMs: pf.ms };
     } else {
       baselines[name] = b;
     }
@@ -262,14 +271,23 @@ const figures = {
   articles: articleCount,
   registryEntities: entityCount,
   ingest: { ms: ingest.ms, peakRss: ingest.peakRss, perArticleMs: ingest.ms / Math.max(1, articleCount) },
-  build: { ms: build.ms, astroMs: build.astroMs, pagefindMs, peakRss: build.peakRss, perArticleMs: build.ms / Math.max(1, articleCount) },
+  build: {
+    ms: build.ms,
+    astroMs: build.astroMs,
+    pagefindMs,
+    cpuMs: build.cpuMs,
+    astroCpuMs: build.astroCpuMs,
+    pagefindCpuMs: build.pagefindCpuMs,
+    peakRss: build.peakRss,
+    perArticleMs: build.ms / Math.max(1, articleCount),
+  },
   totalMs: ingest.ms + build.ms,
   pages: { html: htmlPages, entityPages },
   dist: distSize,
   index: indexSize,
-  rebuild: rebuild ? { ms: rebuild.ms, peakRss: rebuild.peakRss } : null,
+  rebuild: rebuild ? { ms: rebuild.ms, cpuMs: rebuild.cpuMs, peakRss: rebuild.peakRss } : null,
   baselines: Object.fromEntries(
-    Object.entries(baselines).map(([k, b]) => [k, { ms: b.ms, peakRss: b.peakRss, pagefindMs: b.pagefindMs ?? null }]),
+    Object.entries(baselines).map(([k, b]) => [k, { ms: b.ms, cpuMs: b.cpuMs, peakRss: b.peakRss, pagefindMs: b.pagefindMs ?? null }]),
   ),
   searchShards: await readShards(),
   queries,
@@ -291,9 +309,12 @@ const rows: [string, string][] = [
   ['articles (corpus records)', `${articleCount} (${total})`],
   ['registry entities', String(entityCount)],
   ['ingest', `${sec(ingest.ms)}  (${(articleCount / (ingest.ms / 1000)).toFixed(0)} articles/s, peak ${mb(ingest.peakRss)})`],
-  ['Astro build', sec(figures.build.astroMs)],
-  ['Pagefind', sec(pagefindMs)],
-  ['build total', `${sec(build.ms)}  (${figures.build.perArticleMs.toFixed(2)} ms/article, peak RSS ${mb(build.peakRss)})`],
+  ['Astro build', `${sec(figures.build.astroMs)}  (CPU ${sec(build.astroCpuMs)})`],
+  ['Pagefind', `${sec(pagefindMs)}  (CPU ${sec(build.pagefindCpuMs)})`],
+  [
+    'build total',
+    `${sec(build.ms)}  (${figures.build.perArticleMs.toFixed(2)} ms/article, CPU ${sec(build.cpuMs)}, peak RSS ${mb(build.peakRss)})`,
+  ],
   ['ingest + build', sec(figures.totalMs)],
   ['pages', `${htmlPages} HTML (${entityPages} entity pages)`],
   ['dist size', `${mb(distSize.bytes)} in ${distSize.files} files`],
@@ -305,9 +326,12 @@ const rows: [string, string][] = [
       : '—',
   ],
 ];
-if (rebuild) rows.push(['rebuild after +1 article', `${sec(rebuild.ms)}  (peak ${mb(rebuild.peakRss)})`]);
+if (rebuild) rows.push(['rebuild after +1 article', `${sec(rebuild.ms)}  (CPU ${sec(rebuild.cpuMs)}, peak ${mb(rebuild.peakRss)})`]);
 for (const [name, b] of Object.entries(baselines)) {
-  rows.push([`${name} baseline build`, `${sec(b.ms)}  (peak ${mb(b.peakRss)}; Marsad/${name} = ${(build.ms / b.ms).toFixed(2)}×)`]);
+  rows.push([
+    `${name} baseline build`,
+    `${sec(b.ms)}  (CPU ${sec(b.cpuMs)}, peak ${mb(b.peakRss)}; Marsad/${name} = ${(build.ms / b.ms).toFixed(2)}×, CPU ${(build.cpuMs / b.cpuMs).toFixed(2)}×)`,
+  ]);
 }
 /** A cold query's bytes by kind of Pagefind file. */
 function byKind(files: QueryFigure['files']): string {
