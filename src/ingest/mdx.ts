@@ -182,18 +182,33 @@ export function escapeJsxAttribute(text: string): string {
 }
 
 /**
- * Plain strings js-yaml (the site loader's frontmatter parser, and Astro's) would read as
- * something else, though the `yaml` package writes them unquoted: timestamps ("2015-07-21" would
- * become a Date) and binary integers. Such values are written double-quoted.
+ * Whether js-yaml (the site loader's frontmatter parser, and Astro's) would read `line` as
+ * something else than the string the `yaml` package reads: the two disagree on plain scalars
+ * (timestamps, "2015-07-21" becoming a Date; signed and binary integers, "-0o17"; numbers with
+ * underscores). Asked of both parsers rather than kept as a list of cases; only text that can
+ * start a non-string scalar (a sign, digit, dot, «~» or «<») or spells a keyword is asked.
  */
-const JS_YAML_RETYPED =
-  /^(?:\d{4}-\d\d-\d\d|\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?|[-+]?0b[0-1_]+)$/;
+function retypedByJsYaml(line: string): boolean {
+  if (!/^[-+.\d~<]|^(?:null|true|false)$/i.test(line)) return false;
+  let read: unknown;
+  try {
+    read = parse(line);
+  } catch {
+    return false; // not a plain scalar for `yaml` either: it quotes it itself
+  }
+  if (read !== line) return false; // `yaml` retypes it too, so it writes it quoted
+  try {
+    return loadYaml(line) !== line;
+  } catch {
+    return true;
+  }
+}
 
 /** A frontmatter string: single-line, and quoted where js-yaml would retype it. */
 function text(value: string | null): string | Scalar | null {
   if (value === null) return null;
   const line = inlineText(value);
-  if (!JS_YAML_RETYPED.test(line)) return line;
+  if (!retypedByJsYaml(line)) return line;
   const scalar = new Scalar(line);
   scalar.type = Scalar.QUOTE_DOUBLE;
   return scalar;

@@ -208,6 +208,31 @@ function article(title: string, body: Block[]): Article {
 }
 
 describe('articleToMdx', () => {
+  it('quotes the values js-yaml would read as another type than the yaml package does', () => {
+    // Found by the property below (seed -1821612453): an outlet left as «-0o17» read back as -15.
+    const values = [
+      '-0o17',
+      '+0x1F',
+      '0o17',
+      '1_000',
+      '-1_0.5',
+      '0b101',
+      '2015-07-21',
+      '2015-7-1 10:00:00',
+      '.5',
+      '-.inf',
+      '~',
+      'null',
+      'True',
+      '<<',
+    ];
+    for (const value of values) {
+      const mdx = withMdxHash(articleToMdx({ ...article('عنوان', [{ type: 'paragraph', text: 'نص' }]), outlet: value, author: value }));
+      const { data } = readArticleSource(mdx);
+      expect([data.outlet, data.author], value).toEqual([value, value]);
+    }
+  });
+
   it("property: frontmatter round-trips through the site loader's reader and the body renders block for block", () => {
     fc.assert(
       fc.property(
