@@ -57,16 +57,13 @@ describe('entityGraph', () => {
 });
 
 describe('siteGraph', () => {
-  it(`shows at most ${SITE_GRAPH_NODES} entities, the most mentioned, at 31k-article scale in well under a second`, () => {
+  it(`shows at most ${SITE_GRAPH_NODES} entities, the most mentioned, on a 31k-article mention index`, () => {
     const big = syntheticCorpus(3000, 31_000);
-    const started = performance.now();
     const g = siteGraph(big.index, big.entities)!;
-    const elapsed = performance.now() - started;
     expect(g.nodes).toHaveLength(SITE_GRAPH_NODES);
     const counts = [...big.index.byEntity].map(([, list]) => list.length).sort((a, b) => b - a);
     expect(Math.min(...g.nodes.map((n) => n.count))).toBe(counts[SITE_GRAPH_NODES - 1]);
     expect(g.edges.length).toBeLessThanOrEqual(SITE_GRAPH_NODES * 4);
-    expect(elapsed).toBeLessThan(3000);
   });
 
   it('is null for an empty site', () => {
