@@ -1,0 +1,119 @@
+/**
+ * Publishing into a sharded archive (src/search/shard-plan.ts, src/search/index-site.ts): the site
+ * of real-shaped news (tests/support/build-site.ts), its search cut into shards of two articles,
+ * then one article dated today ingested by the real CLI and the site built again by the real build
+ * with the same cache. The older shards must be copied, not indexed again, byte for byte.
+ */
+import { spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildSite, projectRoot } from '../../scripts/lib/build.ts';
+import { indexSite, LAST_RUN, searchCacheDir, type ShardRun } from '../../src/search/index-site.ts';
+import type { ShardManifest } from '../../src/search/shards.ts';
+import { articleIds, listFiles, readPage } from '../support/site.ts';
+
+const newsDist = inject('newsDistDir');
+const newsContent = inject('newsContentDir');
+const PER_SHARD = 2;
+
+let work: string;
+let before: string;
+let after: string;
+let cache: string;
+let first: ShardRun[];
+let second: ShardRun[];
+let added: string;
+const today = new Date().toISOString().slice(0, 10);
+
+const manifest = async (dist: string): Promise<ShardManifest> => JSON.parse(await readFile(path.join(dist, 'pagefind', 'marsad-shards.json'), 'utf8'));
+
+/** Every file of a shard's bundle with its bytes. */
+async function bundleFiles(dist: string, urlPath: string): Promise<Map<string, string>> {
+  const dir = path.join(dist, urlPath);
+  const files = await listFiles(dir);
+  return new Map(await Promise.all(files.map(async (f) => [f, (await readFile(path.join(dir, f))).toString('base64')] as [string, string])));
+}
+
+describe('publishing one article into a sharded archive', () => {
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), 'marsad-search-rebuild-'));
+    const content = path.join(work, 'content');
+    before = path.join(work, 'before');
+    after = path.join(work, 'after');
+    cache = path.join(work, 'cache');
+    // The first build: the shared news site, its index cut into small shards with a cache.
+    await cp(newsContent, content, { recursive: true });
+    await cp(newsDist, before, { recursive: true });
+    first = (await indexSite(before, { articlesPerShard: PER_SHARD, cacheDir: cache })).runs;
+
+    // One more story, dated today, through the ingest CLI; then the real build with the same cache.
+    const record = {
+      source: 'sabq',
+      url: 'http://sabq.org/Today01',
+      date: today,
+      title: 'أمير منطقة عسير يفتتح مهرجان أبها للتسوق',
+      content:
+        'افتتح أمير منطقة عسير الأمير فيصل بن خالد بن عبدالعزيز مساء اليوم مهرجان أبها للتسوق في دورته الجديدة، بحضور عدد من المسؤولين في المنطقة.\n\nوقال الأمير إن المهرجان يستقبل زواره من مختلف مناطق المملكة ودول الخليج طوال أيام الصيف.',
+    };
+    await writeFile(path.join(work, 'today.json'), JSON.stringify([record]));
+    const idsBefore = await articleIds(content);
+    const ingest = spawnSync(process.execPath, [path.join(projectRoot, 'src/cli/ingest.ts'), '--out', path.join(content, 'articles'), path.join(work, 'today.json')], { encoding: 'utf8' });
+    expect(ingest.status, ingest.stdout + ingest.stderr).toBe(0);
+    added = (await articleIds(content)).find((id) => !idsBefore.includes(id))!;
+    await buildSite({ contentDir: content, outDir: after, cacheDir: cache, env: { MARSAD_SEARCH_SHARD_ARTICLES: String(PER_SHARD) } });
+    second = JSON.parse(await readFile(path.join(searchCacheDir(cache), LAST_RUN), 'utf8')).shards;
+  }, 300_000);
+
+  afterAll(() => rm(work, { recursive: true, force: true }));
+
+  it('cuts the archive into closed shards by date, the newest with every entity page first', async () => {
+    const shards = (await manifest(before)).shards;
+    expect(shards.length).toBeGreaterThanOrEqual(4);
+    expect(shards[0]!.path).toBe('/pagefind/');
+    expect(shards[0]!.pages).toBeGreaterThan(shards[0]!.articles);
+    for (const s of shards.slice(1)) {
+      expect(s.path).toMatch(/^\/pagefind\/older\/\d{4}-\d{2}-\d{2}(_\d{4}-\d{2}-\d{2})?\/$/);
+      expect(s.pages).toBe(s.articles);
+    }
+    // Newest first, periods apart.
+    for (let i = 1; i < shards.length; i++) expect(shards[i]!.newest! < shards[i - 1]!.oldest!).toBe(true);
+    expect(first.every((r) => !r.reused)).toBe(true);
+  });
+
+  it('indexes again only the newest shard, and the one it leaves behind, after one article dated today', async () => {
+    const now = (await manifest(after)).shards;
+    expect(now[0]!.newest).toBe(today);
+    const indexed = second.filter((r) => !r.reused).map((r) => r.path);
+    // The primary, and the articles that were in it before, now an older shard of their own.
+    const left = first[0]!.periods;
+    expect(indexed).toEqual(['/pagefind/', ...left.map((p) => `/pagefind/older/${p}/`)]);
+    for (const run of first.slice(1)) expect(second.find((r) => r.path === run.path)).toMatchObject({ reused: true, digest: run.digest });
+  });
+
+  it('leaves every older shard of the first build byte for byte as it was', async () => {
+    const older = (await manifest(before)).shards.slice(1);
+    for (const shard of older) {
+      const was = await bundleFiles(before, shard.path);
+      expect(was.size).toBeGreaterThan(0);
+      expect(await bundleFiles(after, shard.path)).toEqual(was);
+    }
+  });
+
+  it('keeps a shard whose articles now list the new story among their related ones', async () => {
+    // The new story is related to older ones on the same person: their pages changed, not what search reads of them.
+    const reused = second.filter((r) => r.reused && r.path !== '/pagefind/');
+    const graph = JSON.parse(await readFile(path.join(after, 'data/graph.json'), 'utf8')) as { articles: { id: string; published: string | null }[] };
+    const listing: string[] = [];
+    for (const a of graph.articles) {
+      if (a.id === added) continue;
+      const page = await readPage(after, `articles/${a.id}/index.html`);
+      if (page.querySelector(`[data-related-articles] a[href="/articles/${added}/"]`)) listing.push(a.published!);
+    }
+    expect(listing.length).toBeGreaterThan(0);
+    const shards = (await manifest(after)).shards;
+    const shardOf = (day: string) => shards.find((s) => s.oldest! <= day && day <= s.newest!)!.path;
+    expect(listing.some((day) => reused.some((r) => r.path === shardOf(day)))).toBe(true);
+  });
+});
