@@ -49,6 +49,8 @@ export interface ShardRun {
   digest: string;
   /** True when its bundle was copied from the cache, false when Pagefind indexed it. */
   reused: boolean;
+  /** Time it took: reading its pages for the digest, then indexing or copying. */
+  ms: number;
 }
 
 export interface IndexSiteResult {
@@ -222,6 +224,7 @@ export async function indexSite(dir: string, options: IndexSiteOptions = {}): Pr
     rmSync(stageRoot, { recursive: true, force: true });
     try {
       for (const [n, shard] of planned.entries()) {
+        const shardStarted = performance.now();
         const target = path.join(dir, shard.urlPath);
         const digest = bundleDigest(dir, shard.pages, shard.primary);
         const cached = cache ? path.join(cache, 'bundles', digest) : null;
@@ -239,7 +242,7 @@ export async function indexSite(dir: string, options: IndexSiteOptions = {}): Pr
         const articles = shard.groups.flatMap((g) => g.articles);
         const pages = indexedPages(target);
         shards.push(shardInfo(shard.urlPath, pages, articles));
-        runs.push({ path: shard.urlPath, periods: shard.groups.map((g) => g.label), pages, articles: articles.length, digest, reused });
+        runs.push({ path: shard.urlPath, periods: shard.groups.map((g) => g.label), pages, articles: articles.length, digest, reused, ms: Math.round(performance.now() - shardStarted) });
       }
     } finally {
       rmSync(stageRoot, { recursive: true, force: true });
