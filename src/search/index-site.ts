@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, linkSync, copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
@@ -228,10 +228,8 @@ export async function indexSite(dir: string, options: IndexSiteOptions = {}): Pr
         const target = path.join(dir, shard.urlPath);
         const digest = bundleDigest(dir, shard.pages, shard.primary);
         const cached = cache ? path.join(cache, 'bundles', digest) : null;
-        const reused = cached !== null && existsSync(path.join(cached, COMPLETE));
-        if (reused) {
-          cpSync(cached, target, { recursive: true, filter: (source) => path.basename(source) !== COMPLETE });
-        } else {
+        const reused = cached !== null && restoreBundle(cached, target);
+        if (!reused) {
           const stage = path.join(stageRoot, String(n));
           stagePages(dir, stage, shard.pages);
           await writeIndex(stage, searchablePagesGlob, target);
@@ -257,14 +255,36 @@ export async function indexSite(dir: string, options: IndexSiteOptions = {}): Pr
   }
 }
 
-/** Copies a freshly written bundle into the cache (the primary without the older shards inside it). */
+/**
+ * Copies a cached bundle into the site; false when there is none, or it went away meanwhile (a build
+ * of another site sharing the cache folder may drop it), and the shard is indexed instead.
+ */
+function restoreBundle(cached: string, target: string): boolean {
+  if (!existsSync(path.join(cached, COMPLETE))) return false;
+  try {
+    cpSync(cached, target, { recursive: true, filter: (source) => path.basename(source) !== COMPLETE });
+    return existsSync(path.join(target, 'pagefind-entry.json'));
+  } catch {
+    rmSync(target, { recursive: true, force: true });
+    return false;
+  }
+}
+
+/**
+ * Copies a freshly written bundle into the cache (the primary without the older shards inside it).
+ * The cache only saves work: a bundle it cannot keep is indexed again next time.
+ */
 function saveBundle(from: string, to: string, primary: boolean): void {
-  const partial = `${to}.partial`;
-  rmSync(partial, { recursive: true, force: true });
-  rmSync(to, { recursive: true, force: true });
-  cpSync(from, partial, { recursive: true, filter: (source) => !(primary && path.relative(from, source) === 'older') });
-  writeFileSync(path.join(partial, COMPLETE), '');
-  renameSync(partial, to);
+  const partial = `${to}.${process.pid}.partial`;
+  try {
+    rmSync(to, { recursive: true, force: true });
+    cpSync(from, partial, { recursive: true, filter: (source) => !(primary && path.relative(from, source) === 'older') });
+    writeFileSync(path.join(partial, COMPLETE), '');
+    renameSync(partial, to);
+  } catch (error) {
+    rmSync(partial, { recursive: true, force: true });
+    process.stderr.write(`[marsad-pagefind] could not keep ${from} in the cache: ${(error as Error).message}\n`);
+  }
 }
 
 /** Pages a bundle holds, as its entry file counts them. */
@@ -273,12 +293,19 @@ function indexedPages(bundle: string): number {
   return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
 }
 
+/** A half-written cached bundle older than this is a crashed run's: dropped. */
+const STALE_PARTIAL_MS = 60 * 60 * 1000;
+
 /** Drops the cached bundles this run did not use, and records the run. */
 function forgetOthers(cache: string, runs: readonly ShardRun[]): void {
   const used = new Set(runs.map((r) => r.digest));
   const bundles = path.join(cache, 'bundles');
   for (const entry of existsSync(bundles) ? readdirSync(bundles) : []) {
-    if (!used.has(entry)) rmSync(path.join(bundles, entry), { recursive: true, force: true });
+    const full = path.join(bundles, entry);
+    // Another build sharing the cache may be writing this one now; a crashed run's is old.
+    const mtime = statSync(full, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    if (entry.endsWith('.partial') && Date.now() - mtime < STALE_PARTIAL_MS) continue;
+    if (!used.has(entry)) rmSync(full, { recursive: true, force: true });
   }
   writeFileSync(path.join(cache, LAST_RUN), `${JSON.stringify({ shards: runs }, null, 1)}\n`);
 }
