@@ -6,7 +6,7 @@ import * as pagefind from 'pagefind';
 import { settings } from '../settings.ts';
 import type { Graph } from '../site/graph.ts';
 import { articleUrl, entityUrl, searchablePagesGlob } from '../site/urls.ts';
-import { planShards, type PlannedArticle, type ShardGroup } from './shard-plan.ts';
+import { planShards, type PlannedArticle, type ShardGroup, type ShardPlan } from './shard-plan.ts';
 import { MIN_RESULTS, PAGEFIND_PATH, SHARD_MANIFEST, type SearchShard, type ShardManifest } from './shards.ts';
 
 /**
@@ -206,7 +206,12 @@ export async function indexSite(dir: string, options: IndexSiteOptions = {}): Pr
       return { pages, ms: performance.now() - started, shards: 1, runs: [] };
     }
 
-    const plan = planShards(siteArticles(dir), perShard);
+    let plan: ShardPlan;
+    try {
+      plan = planShards(siteArticles(dir), perShard);
+    } catch (error) {
+      throw new Error(`${path.join(dir, 'data', 'graph.json')}: ${(error as Error).message}`);
+    }
     const articlePages = (groups: ShardGroup[]) =>
       groups.flatMap((g) => g.articles.map((a) => pageFile(articleUrl(a.id)))).filter((p) => existsSync(path.join(dir, p)));
     // The primary holds every entity page: names always find their page at once, and entity pages

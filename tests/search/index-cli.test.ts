@@ -120,6 +120,17 @@ describe('npm run search:index', () => {
     expect(after[1]).not.toEqual(before[1]);
   }, 60_000);
 
+  it("refuses an article list whose date is not a day, naming the file and the article", async () => {
+    const dir = await folder();
+    await writeFile(path.join(dir, 'index.html'), page('<main><h1>مرصد</h1></main>'));
+    await writePage(dir, 'articles/a1', '<h1>خبر</h1>');
+    await mkdir(path.join(dir, 'data'), { recursive: true });
+    await writeFile(path.join(dir, 'data', 'graph.json'), JSON.stringify({ articles: [{ id: 'a1', published: '2015-07' }] }));
+    const failed = await run(process.execPath, [cli, dir], { env: env() }).then(() => null, (e: { code: number; stderr: string }) => e);
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toContain(`${path.join(dir, 'data', 'graph.json')}: article a1: date "2015-07" is not YYYY-MM-DD`);
+  });
+
   it('refuses a shard size that is not a whole number, naming the setting', async () => {
     const dir = await folder();
     await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>x</title>');
