@@ -20,7 +20,6 @@
  * and prints one table (and writes the figures as JSON).
  */
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -127,12 +126,19 @@ if (args.rebuild) {
   if (partial) last.lines = last.lines.slice(0, -lines.length);
   else days.pop();
 }
-await writeLines(records, days.flatMap((d) => d.lines));
+await writeLines(
+  records,
+  days.flatMap((d) => d.lines),
+);
 const firstRecords = days.reduce((sum, d) => sum + d.lines.length, 0);
 await copyRegistry(path.join(content, 'entities'));
 
 log(`ingesting ${firstRecords} records…`);
-const ingest = await measure(node, [path.join(projectRoot, 'src/cli/ingest.ts'), '--quiet', '--out', path.join(content, 'articles'), records], { cwd: projectRoot });
+const ingest = await measure(
+  node,
+  [path.join(projectRoot, 'src/cli/ingest.ts'), '--quiet', '--out', path.join(content, 'articles'), records],
+  { cwd: projectRoot },
+);
 if (ingest.code !== 0 && ingest.code !== 1) check('ingest', ingest);
 const articleCount = (await readdir(path.join(content, 'articles'))).filter((f) => f.endsWith('.mdx')).length;
 const entityCount = (await readdir(path.join(content, 'entities'))).length;
@@ -158,7 +164,14 @@ async function buildAll(name: string): Promise<Measured & { astroMs: number; pag
     steps.push(check(step.name, m));
   }
   const [astro, index] = steps as [Measured, Measured];
-  return { ...astro, ms: astro.ms + index.ms, peakRss: Math.max(astro.peakRss, index.peakRss), astroMs: astro.ms, pagefindMs: index.ms, astroLog: astro.stdout };
+  return {
+    ...astro,
+    ms: astro.ms + index.ms,
+    peakRss: Math.max(astro.peakRss, index.peakRss),
+    astroMs: astro.ms,
+    pagefindMs: index.ms,
+    astroLog: astro.stdout,
+  };
 }
 const build = await buildAll('build');
 const pagefindMs = build.pagefindMs;
@@ -185,7 +198,10 @@ if (args.baselines) {
     const b = check(`${name} build`, await measure(node, [astroBin, 'build', '--root', root], { cwd: projectRoot, env: benv }));
     if (name === 'plain') {
       // Pagefind as its docs describe: the CLI over the built folder.
-      const pf = check('plain pagefind', await measure(node, [path.join(projectRoot, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', out], { cwd: projectRoot }));
+      const pf = check(
+        'plain pagefind',
+        await measure(node, [path.join(projectRoot, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', out], { cwd: projectRoot }),
+      );
       baselines[name] = { ...b, ms: b.ms + pf.ms, peakRss: Math.max(b.peakRss, pf.peakRss), pagefindMs: pf.ms };
     } else {
       baselines[name] = b;
@@ -262,7 +278,11 @@ async function publish(name: string, lines: readonly string[]): Promise<Publish>
   const file = path.join(work, `${name}.jsonl`);
   await writeLines(file, lines);
   const before = await countArticles();
-  const ingested = await measure(node, [path.join(projectRoot, 'src/cli/ingest.ts'), '--quiet', '--out', path.join(content, 'articles'), file], { cwd: projectRoot });
+  const ingested = await measure(
+    node,
+    [path.join(projectRoot, 'src/cli/ingest.ts'), '--quiet', '--out', path.join(content, 'articles'), file],
+    { cwd: projectRoot },
+  );
   if (ingested.code !== 0 && ingested.code !== 1) check(`ingest ${name}`, ingested);
   const articles = (await countArticles()) - before;
   const build = await buildAll(`rebuild-${name}`);
@@ -400,7 +420,9 @@ const figures = {
         ]),
       )
     : null,
-  baselines: Object.fromEntries(Object.entries(baselines).map(([k, b]) => [k, { ms: b.ms, peakRss: b.peakRss, pagefindMs: b.pagefindMs ?? null }])),
+  baselines: Object.fromEntries(
+    Object.entries(baselines).map(([k, b]) => [k, { ms: b.ms, peakRss: b.peakRss, pagefindMs: b.pagefindMs ?? null }]),
+  ),
   searchShards: await readShards(),
   queries,
   archiveQueries,
@@ -411,7 +433,12 @@ const figures = {
 async function readShards(): Promise<{ count: number; firstPages: number; firstArticles: number; paths: string[] } | null> {
   try {
     const manifest = JSON.parse(await readFile(path.join(dist, PAGEFIND_PATH, SHARD_MANIFEST), 'utf8')) as ShardManifest;
-    return { count: manifest.shards.length, firstPages: manifest.shards[0]!.pages, firstArticles: manifest.shards[0]!.articles, paths: manifest.shards.map((s) => s.path) };
+    return {
+      count: manifest.shards.length,
+      firstPages: manifest.shards[0]!.pages,
+      firstArticles: manifest.shards[0]!.articles,
+      paths: manifest.shards.map((s) => s.path),
+    };
   } catch {
     return null;
   }
@@ -428,18 +455,30 @@ const rows: [string, string][] = [
   ['pages', `${htmlPages} HTML (${entityPages} entity pages)`],
   ['dist size', `${mb(distSize.bytes)} in ${distSize.files} files`],
   ['Pagefind index', `${mb(indexSize.bytes)} in ${indexSize.files} files`],
-  ['search shards', firstShards ? `${firstShards.count} (the first: ${firstShards.firstPages} pages, ${firstShards.firstArticles} newest articles)` : '—'],
+  [
+    'search shards',
+    firstShards ? `${firstShards.count} (the first: ${firstShards.firstPages} pages, ${firstShards.firstArticles} newest articles)` : '—',
+  ],
 ];
 if (held && rebuilds) {
-  rows.push(['held back for the rebuilds', `${held.lines.length} records of ${held.day}${held.partial ? ' (the last tenth of the only day)' : ' (the newest day)'}`]);
+  rows.push([
+    'held back for the rebuilds',
+    `${held.lines.length} records of ${held.day}${held.partial ? ' (the last tenth of the only day)' : ' (the newest day)'}`,
+  ]);
   const names = { day: 'the held-back day', one: 'one more article' } as const;
   for (const [key, r] of Object.entries(rebuilds) as [keyof typeof names, Publish][]) {
     const p = r.phases;
     const s = (n: number | null) => (n === null ? '?' : `${n} s`);
     const indexed = r.shards.filter((x) => !x.reused);
     rows.push([`+ ${names[key]}`, `${r.records} records → ${r.articles} new articles`]);
-    rows.push([`  ingest + build + index`, `${sec(r.ingestMs + r.build.ms)} = ingest ${sec(r.ingestMs)} + Astro ${sec(r.build.astroMs)} + Pagefind ${sec(r.build.pagefindMs)}  (peak ${mb(r.build.peakRss)})`]);
-    rows.push([`  Astro by phase`, `before and after its log ${s(p.unlogged)}, startup ${s(p.startup)}, content sync ${s(p.contentSync)} (${p.articles ?? '?'}), types and build info ${s(p.prepare)}, Vite bundle ${s(p.vite)}, pages ${s(p.pages)} (${p.rendered} rendered, ${p.restored} restored), sitemap and link check ${s(p.after)}`]);
+    rows.push([
+      `  ingest + build + index`,
+      `${sec(r.ingestMs + r.build.ms)} = ingest ${sec(r.ingestMs)} + Astro ${sec(r.build.astroMs)} + Pagefind ${sec(r.build.pagefindMs)}  (peak ${mb(r.build.peakRss)})`,
+    ]);
+    rows.push([
+      `  Astro by phase`,
+      `before and after its log ${s(p.unlogged)}, startup ${s(p.startup)}, content sync ${s(p.contentSync)} (${p.articles ?? '?'}), types and build info ${s(p.prepare)}, Vite bundle ${s(p.vite)}, pages ${s(p.pages)} (${p.rendered} rendered, ${p.restored} restored), sitemap and link check ${s(p.after)}`,
+    ]);
     const copied = r.shards.filter((x) => x.reused);
     rows.push([
       `  search shards indexed again`,
@@ -449,7 +488,11 @@ if (held && rebuilds) {
 }
 if (rebuilds) {
   const final = await readShards();
-  if (final) rows.push(['search shards after the rebuilds', `${final.count} (the first: ${final.firstPages} pages, ${final.firstArticles} newest articles); cold queries below run on this site`]);
+  if (final)
+    rows.push([
+      'search shards after the rebuilds',
+      `${final.count} (the first: ${final.firstPages} pages, ${final.firstArticles} newest articles); cold queries below run on this site`,
+    ]);
 }
 for (const [name, b] of Object.entries(baselines)) {
   rows.push([`${name} baseline build`, `${sec(b.ms)}  (peak ${mb(b.peakRss)}; Marsad/${name} = ${(build.ms / b.ms).toFixed(2)}×)`]);
@@ -458,19 +501,38 @@ for (const [name, b] of Object.entries(baselines)) {
 function byKind(files: QueryFigure['files']): string {
   const kinds = new Map<string, number>();
   for (const f of files) {
-    const kind = /\/index\//.test(f.path) ? 'index' : /\/filter\//.test(f.path) ? 'filter' : /\/fragment\//.test(f.path) ? 'fragment' : /pf_meta/.test(f.path) ? 'meta' : /wasm/.test(f.path) ? 'wasm' : 'code';
+    const kind = /\/index\//.test(f.path)
+      ? 'index'
+      : /\/filter\//.test(f.path)
+        ? 'filter'
+        : /\/fragment\//.test(f.path)
+          ? 'fragment'
+          : /pf_meta/.test(f.path)
+            ? 'meta'
+            : /wasm/.test(f.path)
+              ? 'wasm'
+              : 'code';
     kinds.set(kind, (kinds.get(kind) ?? 0) + f.bytes);
   }
   return [...kinds].map(([k, b]) => `${k} ${(b / 1024).toFixed(0)}`).join(', ');
 }
 for (const q of queries) {
-  rows.push([`cold query «${q.query}»`, `${(q.bytes / 1024).toFixed(0)} KB, ${q.ms.toFixed(0)} ms, ${q.results} results (KB: ${byKind(q.files)})`]);
+  rows.push([
+    `cold query «${q.query}»`,
+    `${(q.bytes / 1024).toFixed(0)} KB, ${q.ms.toFixed(0)} ms, ${q.results} results (KB: ${byKind(q.files)})`,
+  ]);
 }
 for (const q of archiveQueries) {
-  rows.push([`whole archive: «${q.query}»`, `${(q.bytes / 1024).toFixed(0)} KB, ${q.ms.toFixed(0)} ms, ${q.results} results (KB: ${byKind(q.files)})`]);
+  rows.push([
+    `whole archive: «${q.query}»`,
+    `${(q.bytes / 1024).toFixed(0)} KB, ${q.ms.toFixed(0)} ms, ${q.results} results (KB: ${byKind(q.files)})`,
+  ]);
 }
 for (const q of plainQueries) {
-  rows.push([`plain: cold query «${q.query}»`, `${(q.bytes / 1024).toFixed(0)} KB, ${q.ms.toFixed(0)} ms, ${q.results} results (KB: ${byKind(q.files)})`]);
+  rows.push([
+    `plain: cold query «${q.query}»`,
+    `${(q.bytes / 1024).toFixed(0)} KB, ${q.ms.toFixed(0)} ms, ${q.results} results (KB: ${byKind(q.files)})`,
+  ]);
 }
 const width = Math.max(...rows.map((r) => r[0].length));
 for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);

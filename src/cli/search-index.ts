@@ -37,7 +37,9 @@ try {
   const indexed = runs.filter((r) => !r.reused);
   if (runs.length > 0) {
     const names = indexed.map((r) => `${r.path} (${r.articles} articles)`).join(', ');
-    process.stdout.write(`[marsad-pagefind] ${indexed.length} shard(s) indexed${names ? `: ${names}` : ''}; ${runs.length - indexed.length} unchanged, copied from the cache\n`);
+    process.stdout.write(
+      `[marsad-pagefind] ${indexed.length} shard(s) indexed${names ? `: ${names}` : ''}; ${runs.length - indexed.length} unchanged, copied from the cache\n`,
+    );
   }
   // Every page shares the layout that loads the search bundle: check it on the pages that have one.
   const layoutPages = ['index.html', '404.html', 'search/index.html'].filter((p) => existsSync(path.join(dir, p)));

@@ -1,5 +1,17 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
@@ -245,7 +257,15 @@ export async function indexSite(dir: string, options: IndexSiteOptions = {}): Pr
         const articles = shard.groups.flatMap((g) => g.articles);
         const pages = indexedPages(target);
         shards.push(shardInfo(shard.urlPath, pages, articles));
-        runs.push({ path: shard.urlPath, periods: shard.groups.map((g) => g.label), pages, articles: articles.length, digest, reused, ms: Math.round(performance.now() - shardStarted) });
+        runs.push({
+          path: shard.urlPath,
+          periods: shard.groups.map((g) => g.label),
+          pages,
+          articles: articles.length,
+          digest,
+          reused,
+          ms: Math.round(performance.now() - shardStarted),
+        });
       }
     } finally {
       rmSync(stageRoot, { recursive: true, force: true });
@@ -294,7 +314,9 @@ function saveBundle(from: string, to: string, primary: boolean): void {
 
 /** Pages a bundle holds, as its entry file counts them. */
 function indexedPages(bundle: string): number {
-  const entry = JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  const entry = JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
   return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
 }
 
@@ -321,7 +343,10 @@ function entityPages(dir: string): string[] {
 }
 
 function shardInfo(urlPath: string, pages: number, articles: readonly PlannedArticle[]): SearchShard {
-  const dated = articles.map((a) => a.published).filter((d): d is string => d !== null).sort();
+  const dated = articles
+    .map((a) => a.published)
+    .filter((d): d is string => d !== null)
+    .sort();
   return { path: urlPath, pages, articles: articles.length, newest: dated.at(-1) ?? null, oldest: dated[0] ?? null };
 }
 

@@ -64,7 +64,11 @@ function childOf(level: Level, date: string): { key: string; from: string; to: s
     case 'month': {
       const part = day <= 10 ? 0 : day <= 20 ? 1 : 2;
       const last = part === 2 ? monthEnd(year, month) : 10 * (part + 1);
-      return { key: `${date.slice(0, 7)}/${part}`, from: `${date.slice(0, 7)}-${pad(10 * part + 1)}`, to: `${date.slice(0, 7)}-${pad(last)}` };
+      return {
+        key: `${date.slice(0, 7)}/${part}`,
+        from: `${date.slice(0, 7)}-${pad(10 * part + 1)}`,
+        to: `${date.slice(0, 7)}-${pad(last)}`,
+      };
     }
     case 'tenDays':
       return { key: date, from: date, to: date };
@@ -124,7 +128,9 @@ export function planShards(articles: readonly PlannedArticle[], max: number): Sh
     if (a.published !== null && !DATE.test(a.published)) throw new Error(`article ${a.id}: date "${a.published}" is not YYYY-MM-DD`);
   }
   const byId = (a: PlannedArticle, b: PlannedArticle) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const dated = articles.filter((a) => a.published !== null).sort((a, b) => (a.published! < b.published! ? -1 : a.published! > b.published! ? 1 : byId(a, b)));
+  const dated = articles
+    .filter((a) => a.published !== null)
+    .sort((a, b) => (a.published! < b.published! ? -1 : a.published! > b.published! ? 1 : byId(a, b)));
   const undated = articles.filter((a) => a.published === null).sort(byId);
 
   // A site of no more than one shard's worth of articles is one index, as before shards existed.

@@ -46,7 +46,10 @@ afterAll(async () => {
 describe('npm run search:index', () => {
   it('refuses a folder with no built site, naming it', async () => {
     const dir = await folder();
-    const failed = await run(process.execPath, [cli, dir], { env: env() }).then(() => null, (e: { code: number; stderr: string }) => e);
+    const failed = await run(process.execPath, [cli, dir], { env: env() }).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(failed?.code).toBe(1);
     expect(failed?.stderr).toContain(`${dir}: no built site here`);
   });
@@ -77,7 +80,9 @@ describe('npm run search:index', () => {
     const olderFiles = await readdir(path.join(dir, 'pagefind/older/undated-2'));
     expect(olderFiles).toEqual(expect.arrayContaining(['pagefind-entry.json', 'index', 'fragment']));
     expect(olderFiles.filter((f) => /\.(js|css)$|^wasm\./.test(f))).toEqual([]);
-    expect(await readdir(path.join(dir, 'pagefind'))).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'wasm.ar.pagefind']));
+    expect(await readdir(path.join(dir, 'pagefind'))).toEqual(
+      expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'wasm.ar.pagefind']),
+    );
   }, 60_000);
 
   it('indexes again only the shards whose pages changed, and copies the others byte for byte from the cache', async () => {
@@ -87,7 +92,10 @@ describe('npm run search:index', () => {
     // Dated by the site's data export: three days, two articles per shard.
     const days = { a1: '2015-07-21', a2: '2015-07-22', a3: '2015-07-23', a4: '2015-07-24', a5: '2015-07-24' };
     await mkdir(path.join(dir, 'data'), { recursive: true });
-    await writeFile(path.join(dir, 'data', 'graph.json'), JSON.stringify({ articles: Object.entries(days).map(([id, published]) => ({ id, published })) }));
+    await writeFile(
+      path.join(dir, 'data', 'graph.json'),
+      JSON.stringify({ articles: Object.entries(days).map(([id, published]) => ({ id, published })) }),
+    );
     for (const id of Object.keys(days)) await writePage(dir, `articles/${id}`, `<h1>خبر ${id}</h1><p>الرياض وجدة</p>`);
     await writePage(dir, 'entities/riyadh', '<h1>الرياض</h1>');
     const options = { env: env({ MARSAD_SEARCH_SHARD_ARTICLES: '2', MARSAD_CACHE_DIR: cache }) };
@@ -107,7 +115,12 @@ describe('npm run search:index', () => {
     expect(same.stdout).toContain('0 shard(s) indexed; 3 unchanged, copied from the cache');
     // The newest article edited, and a related story (which Pagefind ignores) added to an old one.
     await writePage(dir, 'articles/a5', '<h1>خبر a5</h1><p>الرياض وجدة والدمام</p>');
-    await writePage(dir, 'articles/a1', '<h1>خبر a1</h1><p>الرياض وجدة</p>', '<aside data-pagefind-ignore data-related-articles><a href="/articles/a5/">خبر a5</a></aside>');
+    await writePage(
+      dir,
+      'articles/a1',
+      '<h1>خبر a1</h1><p>الرياض وجدة</p>',
+      '<aside data-pagefind-ignore data-related-articles><a href="/articles/a5/">خبر a5</a></aside>',
+    );
     const edited = await run(process.execPath, [cli, dir], options);
     expect(edited.stdout).toContain('1 shard(s) indexed: /pagefind/ (2 articles); 2 unchanged, copied from the cache');
     expect(await Promise.all(older.map((d) => files(path.join(dir, d))))).toEqual(before);
@@ -120,13 +133,16 @@ describe('npm run search:index', () => {
     expect(after[1]).not.toEqual(before[1]);
   }, 60_000);
 
-  it("refuses an article list whose date is not a day, naming the file and the article", async () => {
+  it('refuses an article list whose date is not a day, naming the file and the article', async () => {
     const dir = await folder();
     await writeFile(path.join(dir, 'index.html'), page('<main><h1>مرصد</h1></main>'));
     await writePage(dir, 'articles/a1', '<h1>خبر</h1>');
     await mkdir(path.join(dir, 'data'), { recursive: true });
     await writeFile(path.join(dir, 'data', 'graph.json'), JSON.stringify({ articles: [{ id: 'a1', published: '2015-07' }] }));
-    const failed = await run(process.execPath, [cli, dir], { env: env() }).then(() => null, (e: { code: number; stderr: string }) => e);
+    const failed = await run(process.execPath, [cli, dir], { env: env() }).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(failed?.code).toBe(1);
     expect(failed?.stderr).toContain(`${path.join(dir, 'data', 'graph.json')}: article a1: date "2015-07" is not YYYY-MM-DD`);
   });

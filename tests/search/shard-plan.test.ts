@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { planShards, type PlannedArticle, type ShardGroup } from '../../src/search/shard-plan.ts';
 
 /** `count` articles dated `day`, ids prefixed by the day so they are unique. */
-const day = (date: string, count: number): PlannedArticle[] => Array.from({ length: count }, (_, i) => ({ id: `${date}-${String(i).padStart(5, '0')}`, published: date }));
+const day = (date: string, count: number): PlannedArticle[] =>
+  Array.from({ length: count }, (_, i) => ({ id: `${date}-${String(i).padStart(5, '0')}`, published: date }));
 const summary = (groups: ShardGroup[]) => groups.map((g) => [g.label, g.articles.length]);
 
 describe('search shards by date (planShards)', () => {
@@ -62,7 +63,10 @@ describe('search shards by date (planShards)', () => {
 
   it('ends months, ten days and quarters on their last day, leap years included', () => {
     const dates = ['2016-01-05', '2016-02-29', '2016-04-02', '2016-04-30', '2016-09-30', '2016-12-31'];
-    const plan = planShards(dates.flatMap((d) => day(d, 1)), 1);
+    const plan = planShards(
+      dates.flatMap((d) => day(d, 1)),
+      1,
+    );
     expect([...plan.primary, ...plan.older].map((g) => g.label).reverse()).toEqual([
       '2016-01-01_2016-01-31',
       '2016-02-01_2016-02-29',

@@ -27,13 +27,16 @@ let second: ShardRun[];
 let added: string;
 const today = new Date().toISOString().slice(0, 10);
 
-const manifest = async (dist: string): Promise<ShardManifest> => JSON.parse(await readFile(path.join(dist, 'pagefind', 'marsad-shards.json'), 'utf8'));
+const manifest = async (dist: string): Promise<ShardManifest> =>
+  JSON.parse(await readFile(path.join(dist, 'pagefind', 'marsad-shards.json'), 'utf8'));
 
 /** Every file of a shard's bundle with its bytes. */
 async function bundleFiles(dist: string, urlPath: string): Promise<Map<string, string>> {
   const dir = path.join(dist, urlPath);
   const files = await listFiles(dir);
-  return new Map(await Promise.all(files.map(async (f) => [f, (await readFile(path.join(dir, f))).toString('base64')] as [string, string])));
+  return new Map(
+    await Promise.all(files.map(async (f) => [f, (await readFile(path.join(dir, f))).toString('base64')] as [string, string])),
+  );
 }
 
 describe('publishing one article into a sharded archive', () => {
@@ -59,7 +62,11 @@ describe('publishing one article into a sharded archive', () => {
     };
     await writeFile(path.join(work, 'today.json'), JSON.stringify([record]));
     const idsBefore = await articleIds(content);
-    const ingest = spawnSync(process.execPath, [path.join(projectRoot, 'src/cli/ingest.ts'), '--out', path.join(content, 'articles'), path.join(work, 'today.json')], { encoding: 'utf8' });
+    const ingest = spawnSync(
+      process.execPath,
+      [path.join(projectRoot, 'src/cli/ingest.ts'), '--out', path.join(content, 'articles'), path.join(work, 'today.json')],
+      { encoding: 'utf8' },
+    );
     expect(ingest.status, ingest.stdout + ingest.stderr).toBe(0);
     added = (await articleIds(content)).find((id) => !idsBefore.includes(id))!;
     await buildSite({ contentDir: content, outDir: after, cacheDir: cache, env: { MARSAD_SEARCH_SHARD_ARTICLES: String(PER_SHARD) } });
@@ -104,7 +111,9 @@ describe('publishing one article into a sharded archive', () => {
   it('keeps a shard whose articles now list the new story among their related ones', async () => {
     // The new story is related to older ones on the same person: their pages changed, not what search reads of them.
     const reused = second.filter((r) => r.reused && r.path !== '/pagefind/');
-    const graph = JSON.parse(await readFile(path.join(after, 'data/graph.json'), 'utf8')) as { articles: { id: string; published: string | null }[] };
+    const graph = JSON.parse(await readFile(path.join(after, 'data/graph.json'), 'utf8')) as {
+      articles: { id: string; published: string | null }[];
+    };
     const listing: string[] = [];
     for (const a of graph.articles) {
       if (a.id === added) continue;
