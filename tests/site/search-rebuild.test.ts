@@ -1,8 +1,10 @@
 /**
- * Publishing into a sharded archive (src/search/shard-plan.ts, src/search/index-site.ts): the site
- * of real-shaped news (tests/support/build-site.ts), its search cut into shards of two articles,
- * then one article dated today ingested by the real CLI and the site built again by the real build
- * with the same cache. The older shards must be copied, not indexed again, byte for byte.
+ * Publishing into a sharded archive (src/search/shard-plan.ts, src/search/index-site.ts, and the
+ * cache keys of src/site/data.ts): the site of real-shaped news (tests/support/build-site.ts) built
+ * by the real build with a cache of its own and its search cut into shards of two articles, then
+ * one article dated today ingested by the real CLI and the site built again with the same cache.
+ * The older shards must be copied, not indexed again, byte for byte; the lists of other days and
+ * outlets restored from Astro's cache, not rendered again.
  */
 import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,11 +12,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildSite, projectRoot } from '../../scripts/lib/build.ts';
-import { indexSite, LAST_RUN, searchCacheDir, type ShardRun } from '../../src/search/index-site.ts';
+import { LAST_RUN, searchCacheDir, type ShardRun } from '../../src/search/index-site.ts';
 import type { ShardManifest } from '../../src/search/shards.ts';
+import { NEWS_SITE_SETTINGS } from '../support/build-site.ts';
 import { articleIds, listFiles, readPage } from '../support/site.ts';
 
-const newsDist = inject('newsDistDir');
 const newsContent = inject('newsContentDir');
 const PER_SHARD = 2;
 
@@ -25,6 +27,8 @@ let cache: string;
 let first: ShardRun[];
 let second: ShardRun[];
 let added: string;
+/** The second build's log: each page written, rendered or `(restored)` from Astro's cache. */
+let rebuildLog: string;
 const today = new Date().toISOString().slice(0, 10);
 
 const manifest = async (dist: string): Promise<ShardManifest> =>
@@ -46,10 +50,15 @@ describe('publishing one article into a sharded archive', () => {
     before = path.join(work, 'before');
     after = path.join(work, 'after');
     cache = path.join(work, 'cache');
-    // The first build: the shared news site, its index cut into small shards with a cache.
+    // The first build: the shared news site's content, its index cut into small shards, a cache of its own.
     await cp(newsContent, content, { recursive: true });
-    await cp(newsDist, before, { recursive: true });
-    first = (await indexSite(before, { articlesPerShard: PER_SHARD, cacheDir: cache })).runs;
+    const env = { ...NEWS_SITE_SETTINGS, MARSAD_SEARCH_SHARD_ARTICLES: String(PER_SHARD) };
+    // Both builds log in full: Astro's log level is part of the config its cache is keyed on.
+    await buildSite({ contentDir: content, outDir: after, cacheDir: cache, env, log: path.join(work, 'build.log') });
+    first = JSON.parse(await readFile(path.join(searchCacheDir(cache), LAST_RUN), 'utf8')).shards;
+    // The site as it was; the rebuild writes into the same folder, as a newsroom's does (into
+    // another one, Astro's config differs from the cached build's and every page renders again).
+    await cp(after, before, { recursive: true });
 
     // One more story, dated today, through the ingest CLI; then the real build with the same cache.
     const record = {
@@ -69,9 +78,11 @@ describe('publishing one article into a sharded archive', () => {
     );
     expect(ingest.status, ingest.stdout + ingest.stderr).toBe(0);
     added = (await articleIds(content)).find((id) => !idsBefore.includes(id))!;
-    await buildSite({ contentDir: content, outDir: after, cacheDir: cache, env: { MARSAD_SEARCH_SHARD_ARTICLES: String(PER_SHARD) } });
+    const log = path.join(work, 'rebuild.log');
+    await buildSite({ contentDir: content, outDir: after, cacheDir: cache, env, log });
+    rebuildLog = await readFile(log, 'utf8');
     second = JSON.parse(await readFile(path.join(searchCacheDir(cache), LAST_RUN), 'utf8')).shards;
-  }, 300_000);
+  }, 600_000);
 
   afterAll(() => rm(work, { recursive: true, force: true }));
 
@@ -124,5 +135,36 @@ describe('publishing one article into a sharded archive', () => {
     const shards = (await manifest(after)).shards;
     const shardOf = (day: string) => shards.find((s) => s.oldest! <= day && day <= s.newest!)!.path;
     expect(listing.some((day) => reused.some((r) => r.path === shardOf(day)))).toBe(true);
+  });
+
+  it('renders again the lists the new article is in, and restores the other days and outlets', async () => {
+    /** How the rebuild wrote a page: 'restored' from Astro's cache, or 'rendered'. */
+    const written = (page: string): 'restored' | 'rendered' | undefined => {
+      const line = rebuildLog.split('\n').find((l) => l.includes(`─ ${page} `) || l.endsWith(`─ ${page}`));
+      return line === undefined ? undefined : line.includes('(restored)') ? 'restored' : 'rendered';
+    };
+    const graph = JSON.parse(await readFile(path.join(after, 'data/graph.json'), 'utf8')) as {
+      articles: { id: string; published: string | null; outlet: string | null }[];
+    };
+    const link = `a[href="/articles/${added}/"]`;
+    // Today's day and month, and the outlet of the new article: rendered, with the new article.
+    expect(written(`/archive/${today}/index.html`)).toBe('rendered');
+    expect((await readPage(after, `archive/${today}/index.html`)).querySelector(link)).not.toBeNull();
+    expect(written(`/archive/${today.slice(0, 7)}/index.html`)).toBe('rendered');
+    const outletPage = (await readPage(after, `articles/${added}/index.html`))
+      .querySelectorAll('a')
+      .map((a) => a.getAttribute('href'))
+      .find((href) => href?.startsWith('/outlets/') && href !== '/outlets/')!;
+    expect(written(`${outletPage}index.html`)).toBe('rendered');
+    expect((await readPage(after, `${outletPage.slice(1)}index.html`)).querySelector(link)).not.toBeNull();
+    // Every other day's page but the one now followed by today (its link to the next day changed),
+    // and every other outlet's page: restored, as they were.
+    const days = [...new Set(graph.articles.filter((a) => a.id !== added && a.published).map((a) => a.published!.slice(0, 10)))].sort();
+    expect(days.length).toBeGreaterThan(2);
+    for (const day of days.slice(0, -1)) expect(written(`/archive/${day}/index.html`), day).toBe('restored');
+    expect(written(`/archive/${days.at(-1)}/index.html`)).toBe('rendered');
+    const outlets = rebuildLog.match(/─ \/outlets\/[^/ ]+\/index\.html/g)!.map((l) => l.slice(2, -'index.html'.length));
+    expect(outlets.length).toBeGreaterThan(2);
+    for (const outlet of outlets.filter((o) => o !== outletPage)) expect(written(`${outlet}index.html`), outlet).toBe('restored');
   });
 });
