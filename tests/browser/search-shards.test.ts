@@ -141,6 +141,21 @@ describe.runIf(hasChromium)('search index in shards, newest articles first', () 
     await page.close();
   });
 
+  it('goes on one older shard at a time, newest first, and stops once the results are enough', async ({ browser }) => {
+    // «طلبت» is in one article only, the third by id (the second shard), in a sentence past the
+    // snippets its entities' pages quote: the first shard has no result. One result is enough here.
+    const { page, requested } = await openSearch(browser, recent, { q: 'طلبت' });
+    const scope = page.locator('#search-scope');
+    await scope.waitFor({ state: 'visible' });
+    expect(await scope.textContent()).toContain('بحثنا في أحدث المقالات (4 مقالات)');
+    expect(await page.locator('#search-scope [data-scope-all]').textContent()).toBe('ابحث في الأرشيف كله (مقالة واحدة أقدم)');
+    expect(articlesOf(await search(page, 'طلبت'))).toContain(ids[2]);
+    const metas = olderShards(requested).filter((p) => p.endsWith('.pf_meta'));
+    expect(metas).toHaveLength(1);
+    expect(metas[0]).toMatch(/^\/pagefind\/older\/undated-2\//);
+    await page.close();
+  });
+
   it('searches every shard when results are sorted oldest first', async ({ browser }) => {
     const { page } = await openSearch(browser, recent);
     expect(articlesOf(await search(page, 'اردوغان', { date_oldest: 'asc' }))).toEqual(ids);
