@@ -237,6 +237,25 @@ interface AstroPhases {
   articles: string | null;
   rendered: number;
   restored: number;
+  /** Pages and files rendered again (not restored), by route: where the pages phase goes. */
+  renderedByRoute: Record<string, number>;
+}
+
+/** The route a built file belongs to, for counting: ids, days and page numbers folded. */
+function routeOf(file: string): string {
+  const parts = file.split('/').filter(Boolean);
+  const [first, second, third] = parts;
+  if (parts.length <= 1 || !second) return `/${first ?? ''}`;
+  if (first === 'archive') {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(second)) return 'archive/<day>';
+    if (/^\d{4}-\d{2}$/.test(second)) return 'archive/<month>';
+    return 'archive/<page>';
+  }
+  if (first === 'entities' || first === 'outlets' || first === 'articles' || first === 'dossiers') {
+    if (!third || third === 'index.html') return `${first}/<id>`;
+    return /^\d+$/.test(third) ? `${first}/<id>/<n>` : `${first}/<id>/${third}`;
+  }
+  return `${first}/…`;
 }
 
 /** Reads `astro build`'s log: the time between its phase lines (HH:MM:SS) and the pages rendered or restored. */
@@ -268,6 +287,16 @@ function astroPhases(log: string, ms: number): AstroPhases {
     articles: /\[marsad-articles\] (.*)$/m.exec(log)?.[1] ?? null,
     rendered: (log.match(/├─ \S+\.html(?! \(restored\))/g) ?? []).length,
     restored: (log.match(/\(restored\)/g) ?? []).length,
+    renderedByRoute: Object.fromEntries(
+      [
+        ...Map.groupBy(
+          [...log.matchAll(/[├└]─ (\S+)(?! \(restored\))(?: \(\+|\s*$)/gm)].map((m) => routeOf(m[1]!)),
+          (route) => route,
+        ),
+      ]
+        .map(([route, list]) => [route, list.length] as const)
+        .sort((a, b) => b[1] - a[1]),
+    ),
   };
 }
 
@@ -479,6 +508,8 @@ if (held && rebuilds) {
       `  Astro by phase`,
       `before and after its log ${s(p.unlogged)}, startup ${s(p.startup)}, content sync ${s(p.contentSync)} (${p.articles ?? '?'}), types and build info ${s(p.prepare)}, Vite bundle ${s(p.vite)}, pages ${s(p.pages)} (${p.rendered} rendered, ${p.restored} restored), sitemap and link check ${s(p.after)}`,
     ]);
+    const byRoute = Object.entries(p.renderedByRoute).map(([route, n]) => `${route} ${n}`);
+    rows.push([`  rendered again, by route`, byRoute.join(', ') || 'none']);
     const copied = r.shards.filter((x) => x.reused);
     rows.push([
       `  search shards indexed again`,
