@@ -6,7 +6,8 @@
  * 2. ingests them with the project's ingest CLI into a temp content folder, with the registry
  *    content/entities + bench/scale/registry;
  * 3. builds the site with MARSAD_CONTENT_DIR as `npm run build` does (Astro, then the Pagefind index);
- * 4. with --rebuild, holds back the newest day of those records from the first build, then adds
+ * 4. with --rebuild, holds back the newest day of those records (taken whole, past N if the limit
+ *    cuts it) from the first build, then adds
  *    that day's articles and rebuilds with the same cache (incremental), then one more article and
  *    rebuilds again: ingest, Astro (by phase) and Pagefind time, and which search shards were
  *    indexed again;
@@ -60,8 +61,11 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** The first `count` corpus records, day by day (days as the corpus files name them), as JSON lines. */
-async function corpusRecords(count: number): Promise<{ day: string; lines: string[] }[]> {
+/**
+ * The first `count` corpus records, day by day (days as the corpus files name them), as JSON lines;
+ * with `wholeDays`, the last day is taken whole even past `count` (--rebuild publishes it as a day).
+ */
+async function corpusRecords(count: number, wholeDays = false): Promise<{ day: string; lines: string[] }[]> {
   const files = (await readdir(args.corpus!)).filter((f) => f.endsWith('.zip')).sort();
   const days: { day: string; lines: string[] }[] = [];
   let taken = 0;
@@ -71,7 +75,7 @@ async function corpusRecords(count: number): Promise<{ day: string; lines: strin
     for (const [name, bytes] of Object.entries(unzipSync(await readFile(path.join(args.corpus!, file))))) {
       if (!name.endsWith('.json')) continue;
       for (const record of JSON.parse(strFromU8(bytes)) as Record<string, unknown>[]) {
-        if (taken >= count) break;
+        if (taken >= count && !wholeDays) break;
         day.lines.push(JSON.stringify(record));
         taken += 1;
       }
@@ -109,7 +113,7 @@ const records = path.join(work, 'records.jsonl');
 const env = (extra: Record<string, string>) => ({ ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra });
 
 log(`extracting ${Number.isFinite(limit) ? limit : 'all'} records from ${args.corpus}…`);
-const days = await corpusRecords(limit);
+const days = await corpusRecords(limit, args.rebuild);
 const total = days.reduce((sum, d) => sum + d.lines.length, 0);
 /**
  * --rebuild: the newest day's records are held back from the first build, as a newsroom's next day
