@@ -12,9 +12,11 @@
  * leaves (which from then on is closed). Undated articles are cut by id into blocks of `max`, after
  * the dated ones.
  *
- * The primary bundle, the one every search loads first, holds the newest groups until it has half
- * a shard's worth of articles (so a period just begun does not leave the first search almost
- * empty); every other group is a bundle of its own, named by its period.
+ * The primary bundle, the one every search loads first, holds the newest groups while together
+ * they hold no more than `max` articles (the newest group at least): what a cold search downloads
+ * stays that of one shard at most, and a search the newest articles answer with too few results
+ * goes on into the next shard (src/search/client/adapter.ts). Every other group is a bundle of its
+ * own, named by its period.
  */
 
 export interface PlannedArticle {
@@ -155,8 +157,7 @@ export function planShards(articles: readonly PlannedArticle[], max: number): Sh
 
   const primary: ShardGroup[] = [];
   let count = 0;
-  const enough = Math.ceil(max / 2);
-  while (groups.length > 0 && (primary.length === 0 || count < enough)) {
+  while (groups.length > 0 && (primary.length === 0 || count + groups[0]!.articles.length <= max)) {
     const group = groups.shift()!;
     primary.push(group);
     count += group.articles.length;

@@ -35,19 +35,19 @@ describe('search shards by date (planShards)', () => {
       ['2015-04-01_2015-06-30', 1],
       ['2014-01-01_2014-12-31', 3],
     ]);
-    // The primary has the newest group and as many more as make half a shard (3 of 5): one here.
+    // The primary has the newest group and as many more as fit in one shard (5): one here (4 + 4).
     expect(plan.primary.map((g) => g.label)).toEqual(['2015-08-01_2015-08-31']);
     expect(plan.primary[0]!.from).toBe('2015-08-01');
     expect(plan.primary[0]!.to).toBe('2015-08-31');
   });
 
-  it('gives the primary more than the newest group when that one has less than half a shard', () => {
-    const plan = planShards([...day('2015-07-21', 5), ...day('2015-07-22', 5), ...day('2015-07-23', 1)], 5);
-    expect(summary(plan.primary)).toEqual([
-      ['2015-07-23', 1],
-      ['2015-07-22', 5],
-    ]);
-    expect(summary(plan.older)).toEqual([['2015-07-21', 5]]);
+  it('gives the primary the newest groups while together they fit in one shard, and never more', () => {
+    const plan = planShards([...day('2015-07-21', 2), ...day('2015-07-22', 2), ...day('2015-07-23', 1), ...day('2015-07-24', 5)], 5);
+    // The 24th alone is a whole shard: the primary is that day only, however few articles follow.
+    expect(summary(plan.primary)).toEqual([['2015-07-24', 5]]);
+    const next = planShards([...day('2015-07-21', 5), ...day('2015-07-22', 2), ...day('2015-07-23', 1)], 5);
+    expect(summary(next.primary)).toEqual([['2015-07-22_2015-07-23', 3]]);
+    expect(summary(next.older)).toEqual([['2015-07-21', 5]]);
   });
 
   it('keeps a day of more articles than a shard whole, and puts undated articles last, by id, in blocks', () => {
