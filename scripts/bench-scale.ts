@@ -1,12 +1,16 @@
 /**
  * Scale benchmark: the SaudiNewsNet corpus (or its first N articles) as one Marsad site.
  *   npm run bench:scale -- --corpus ../shared/corpus/saudinewsnet --limit N [--baselines]
- *                          [--rebuild] [--json FILE] [--keep DIR]
+ *                          [--rebuild] [--shard-articles N] [--json FILE] [--keep DIR]
  * 1. takes the first N records of the corpus ZIPs (day by day) into a JSON Lines file;
  * 2. ingests them with the project's ingest CLI into a temp content folder, with the registry
  *    content/entities + bench/scale/registry;
  * 3. builds the site with MARSAD_CONTENT_DIR as `npm run build` does (Astro, then the Pagefind index);
- * 4. with --rebuild, adds one more article and rebuilds with the same cache (incremental);
+ * 4. with --rebuild, holds back the newest day of those records (taken whole, past N if the limit
+ *    cuts it) from the first build, then adds
+ *    that day's articles and rebuilds with the same cache (incremental), then one more article and
+ *    rebuilds again: ingest, Astro (by phase) and Pagefind time, and which search shards were
+ *    indexed again;
  * 5. with --baselines, builds the same articles as a plain Astro + MDX + Pagefind site and as a
  *    Starlight site (bench/scale/baselines/), without entities;
  * 6. runs a fixed set of cold entity-name queries in headless Chromium, each in a fresh browser
@@ -17,7 +21,6 @@
  * and prints one table (and writes the figures as JSON).
  */
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -26,6 +29,7 @@ import { buildSteps, projectRoot } from './lib/build.ts';
 import { launchChromium, precompress, serveStatic } from './lib/browser.ts';
 import { DEFAULT_CORPUS } from './lib/corpus.ts';
 import { folderSize, measure, type Measured } from './lib/measure.ts';
+import { LAST_RUN, searchCacheDir, type ShardRun } from '../src/site/search/index-site.ts';
 import { PAGEFIND_PATH, SHARD_MANIFEST, type ShardManifest } from '../src/search/shards.ts';
 
 const USAGE = usageFromHeader(import.meta.url);
@@ -36,6 +40,7 @@ const { values: args } = commandLine(USAGE, {
     limit: { type: 'string' },
     baselines: { type: 'boolean', default: false },
     rebuild: { type: 'boolean', default: false },
+    'shard-articles': { type: 'string' },
     json: { type: 'string' },
     keep: { type: 'string' },
     queries: { type: 'boolean', default: true },
@@ -56,28 +61,31 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** The corpus records, day by day, as JSON Lines; returns how many were written. */
-async function extractRecords(file: string, count: number, skip = 0): Promise<number> {
-  const days = (await readdir(args.corpus!)).filter((f) => f.endsWith('.zip')).sort();
-  const out = createWriteStream(file);
-  let seen = 0;
-  let written = 0;
-  for (const day of days) {
-    if (written >= count) break;
-    const files = unzipSync(await readFile(path.join(args.corpus!, day)));
-    for (const [name, bytes] of Object.entries(files)) {
+/**
+ * The first `count` corpus records, day by day (days as the corpus files name them), as JSON lines;
+ * with `wholeDays`, the last day is taken whole even past `count` (--rebuild publishes it as a day).
+ */
+async function corpusRecords(count: number, wholeDays = false): Promise<{ day: string; lines: string[] }[]> {
+  const files = (await readdir(args.corpus!)).filter((f) => f.endsWith('.zip')).sort();
+  const days: { day: string; lines: string[] }[] = [];
+  let taken = 0;
+  for (const file of files) {
+    if (taken >= count) break;
+    const day = { day: file.replace(/\.zip$/, ''), lines: [] as string[] };
+    for (const [name, bytes] of Object.entries(unzipSync(await readFile(path.join(args.corpus!, file))))) {
       if (!name.endsWith('.json')) continue;
       for (const record of JSON.parse(strFromU8(bytes)) as Record<string, unknown>[]) {
-        if (seen++ < skip) continue;
-        if (written >= count) break;
-        out.write(`${JSON.stringify(record)}\n`);
-        written += 1;
+        if (taken >= count && !wholeDays) break;
+        day.lines.push(JSON.stringify(record));
+        taken += 1;
       }
     }
+    if (day.lines.length > 0) days.push(day);
   }
-  await new Promise((resolve) => out.end(resolve));
-  return written;
+  return days;
 }
+
+const writeLines = (file: string, lines: readonly string[]) => writeFile(file, lines.map((l) => `${l}\n`).join(''));
 
 async function copyRegistry(into: string) {
   await mkdir(into, { recursive: true });
@@ -105,10 +113,31 @@ const records = path.join(work, 'records.jsonl');
 const env = (extra: Record<string, string>) => ({ ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra });
 
 log(`extracting ${Number.isFinite(limit) ? limit : 'all'} records from ${args.corpus}…`);
-const total = await extractRecords(records, limit);
+const days = await corpusRecords(limit, args.rebuild);
+const total = days.reduce((sum, d) => sum + d.lines.length, 0);
+/**
+ * --rebuild: the newest day's records are held back from the first build, as a newsroom's next day
+ * (the last tenth of the records when they are all of one day); the last of them, one with text,
+ * is then added on its own.
+ */
+let held: { day: string; lines: string[]; partial: boolean } | null = null;
+if (args.rebuild) {
+  const last = days.at(-1)!;
+  const partial = days.length === 1;
+  const lines = partial ? last.lines.slice(-Math.max(2, Math.floor(last.lines.length / 10))) : last.lines;
+  if (lines.length < 2 || lines.length >= total) throw new Error(`--rebuild needs more records than the ${total} taken: raise --limit`);
+  held = { day: last.day, lines, partial };
+  if (partial) last.lines = last.lines.slice(0, -lines.length);
+  else days.pop();
+}
+await writeLines(
+  records,
+  days.flatMap((d) => d.lines),
+);
+const firstRecords = days.reduce((sum, d) => sum + d.lines.length, 0);
 await copyRegistry(path.join(content, 'entities'));
 
-log(`ingesting ${total} records…`);
+log(`ingesting ${firstRecords} records…`);
 const ingest = await measure(
   node,
   [path.join(projectRoot, 'src/cli/ingest.ts'), '--quiet', '--out', path.join(content, 'articles'), records],
@@ -119,14 +148,27 @@ const articleCount = (await readdir(path.join(content, 'articles'))).filter((f) 
 const entityCount = (await readdir(path.join(content, 'entities'))).length;
 
 log(`building ${articleCount} articles with ${entityCount} registry entities…`);
-const buildEnv = env({ MARSAD_CONTENT_DIR: content, MARSAD_OUT_DIR: dist, MARSAD_CACHE_DIR: cache });
-/** `npm run build`: its steps one after the other; the peak is the larger of the two processes'. */
-async function buildAll(): Promise<Measured & { astroMs: number; pagefindMs: number; astroCpuMs: number; pagefindCpuMs: number }> {
+/** One `npm run build`: both steps' figures together, each step's time and CPU, and Astro's log. */
+type Build = Measured & { astroMs: number; pagefindMs: number; astroCpuMs: number; pagefindCpuMs: number; astroLog: string };
+const buildEnv = env({
+  MARSAD_CONTENT_DIR: content,
+  MARSAD_OUT_DIR: dist,
+  MARSAD_CACHE_DIR: cache,
+  // --shard-articles N: smaller search shards, to see them on a small site (src/search/shard-plan.ts).
+  ...(args['shard-articles'] ? { MARSAD_SEARCH_SHARD_ARTICLES: args['shard-articles'] } : {}),
+});
+/**
+ * `npm run build`: its steps one after the other; the peak is the larger of the two processes'.
+ * Each step's log is kept in `<work>/logs/` (see --keep).
+ */
+async function buildAll(name: string): Promise<Build> {
   const steps: Measured[] = [];
-  for (const step of buildSteps)
-    steps.push(
-      check(step.name, await measure(node, [path.join(projectRoot, step.script), ...step.args], { cwd: projectRoot, env: buildEnv })),
-    );
+  await mkdir(path.join(work, 'logs'), { recursive: true });
+  for (const step of buildSteps) {
+    const m = await measure(node, [path.join(projectRoot, step.script), ...step.args], { cwd: projectRoot, env: buildEnv });
+    await writeFile(path.join(work, 'logs', `${name}-${step.name.replace(/ /g, '-')}.log`), m.stdout + m.stderr);
+    steps.push(check(step.name, m));
+  }
   const [astro, index] = steps as [Measured, Measured];
   return {
     ...astro,
@@ -137,28 +179,16 @@ async function buildAll(): Promise<Measured & { astroMs: number; pagefindMs: num
     pagefindMs: index.ms,
     astroCpuMs: astro.cpuMs,
     pagefindCpuMs: index.cpuMs,
+    astroLog: astro.stdout,
   };
 }
-const build = await buildAll();
+const build = await buildAll('build');
 const pagefindMs = build.pagefindMs;
 const distSize = folderSize(dist);
 const indexSize = folderSize(path.join(dist, 'pagefind'));
 const htmlPages = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.html')).length;
+const firstShards = await readShards();
 const entityPages = (await readdir(path.join(dist, 'entities'), { recursive: true })).filter((f) => /^[^/]+\/index\.html$/.test(f)).length;
-
-let rebuild: Measured | undefined;
-if (args.rebuild) {
-  log('adding one article and rebuilding with the same cache…');
-  const one = path.join(work, 'one.jsonl');
-  await extractRecords(one, 1, total);
-  check(
-    'ingest one',
-    await measure(node, [path.join(projectRoot, 'src/cli/ingest.ts'), '--quiet', '--out', path.join(content, 'articles'), one], {
-      cwd: projectRoot,
-    }),
-  );
-  rebuild = await buildAll();
-}
 
 const baselines: Record<string, Measured & { pagefindMs?: number }> = {};
 if (args.baselines) {
@@ -186,6 +216,136 @@ if (args.baselines) {
       baselines[name] = b;
     }
   }
+}
+
+/** What one rebuild after publishing cost, and what it did. */
+interface Publish {
+  /** Records ingested, and the articles the site gained. */
+  records: number;
+  articles: number;
+  ingestMs: number;
+  build: Build;
+  /** Astro's log read by phase (seconds, from its clock's whole seconds) and the pages it rendered or restored. */
+  phases: AstroPhases;
+  /** The search shards (src/site/search/index-site.ts), each indexed again or copied from the cache. */
+  shards: { path: string; periods: string[]; articles: number; pages: number; reused: boolean; ms: number }[];
+}
+
+interface AstroPhases {
+  /** Seconds of the step outside its log's first and last line (Node's start, the config, the exit). */
+  unlogged: number | null;
+  /** Seconds from Astro's first log line to: content synced, Vite's bundle done, pages written, the end. */
+  startup: number | null;
+  contentSync: number | null;
+  /** Types, build info: from the content synced to Vite's start. */
+  prepare: number | null;
+  vite: number | null;
+  pages: number | null;
+  after: number | null;
+  /** The content loader's line: articles rendered again and unchanged. */
+  articles: string | null;
+  rendered: number;
+  restored: number;
+  /** Pages and files rendered again (not restored), by route: where the pages phase goes. */
+  renderedByRoute: Record<string, number>;
+}
+
+/** The route a built file belongs to, for counting: ids, days and page numbers folded. */
+function routeOf(file: string): string {
+  const parts = file.split('/').filter(Boolean);
+  const [first, second, third] = parts;
+  if (parts.length <= 1 || !second) return `/${first ?? ''}`;
+  if (first === 'archive') {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(second)) return 'archive/<day>';
+    if (/^\d{4}-\d{2}$/.test(second)) return 'archive/<month>';
+    return 'archive/<page>';
+  }
+  if (first === 'entities' || first === 'outlets' || first === 'articles' || first === 'dossiers') {
+    if (!third || third === 'index.html') return `${first}/<id>`;
+    return /^\d+$/.test(third) ? `${first}/<id>/<n>` : `${first}/<id>/${third}`;
+  }
+  return `${first}/…`;
+}
+
+/** Reads `astro build`'s log: the time between its phase lines (HH:MM:SS) and the pages rendered or restored. */
+function astroPhases(log: string, ms: number): AstroPhases {
+  const at = (pattern: RegExp): number | null => {
+    for (const line of log.split('\n')) {
+      const m = /^(\d\d):(\d\d):(\d\d) (.*)$/.exec(line);
+      if (m && pattern.test(m[4]!)) return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+    }
+    return null;
+  };
+  const start = at(/./);
+  const syncStart = at(/\[content\] Syncing content/);
+  const synced = at(/\[content\] Synced content/);
+  const viteStart = at(/\[build\] Building static entrypoints/);
+  const viteDone = at(/\[build\] Rearranging server assets/);
+  const pagesDone = at(/page\(s\) built in|\[@astrojs\/sitemap\]/);
+  const end = at(/\[build\] Complete!/);
+  const span = (a: number | null, b: number | null) => (a !== null && b !== null ? b - a : null);
+  const logged = span(start, end);
+  return {
+    unlogged: logged === null ? null : Math.round(ms / 1000 - logged),
+    startup: span(start, syncStart),
+    contentSync: span(syncStart, synced),
+    prepare: span(synced, viteStart),
+    vite: span(viteStart, viteDone),
+    pages: span(viteDone, pagesDone),
+    after: span(pagesDone, end),
+    articles: /\[marsad-articles\] (.*)$/m.exec(log)?.[1] ?? null,
+    rendered: (log.match(/├─ \S+\.html(?! \(restored\))/g) ?? []).length,
+    restored: (log.match(/\(restored\)/g) ?? []).length,
+    renderedByRoute: Object.fromEntries(
+      [
+        ...Map.groupBy(
+          [...log.matchAll(/[├└]─ (\S+)(?! \(restored\))(?: \(\+|\s*$)/gm)].map((m) => routeOf(m[1]!)),
+          (route) => route,
+        ),
+      ]
+        .map(([route, list]) => [route, list.length] as const)
+        .sort((a, b) => b[1] - a[1]),
+    ),
+  };
+}
+
+const countArticles = async () => (await readdir(path.join(content, 'articles'))).filter((f) => f.endsWith('.mdx')).length;
+
+/** Ingests a file of records into the site's content and rebuilds with the same cache. */
+async function publish(name: string, lines: readonly string[]): Promise<Publish> {
+  const file = path.join(work, `${name}.jsonl`);
+  await writeLines(file, lines);
+  const before = await countArticles();
+  const ingested = await measure(
+    node,
+    [path.join(projectRoot, 'src/cli/ingest.ts'), '--quiet', '--out', path.join(content, 'articles'), file],
+    { cwd: projectRoot },
+  );
+  if (ingested.code !== 0 && ingested.code !== 1) check(`ingest ${name}`, ingested);
+  const articles = (await countArticles()) - before;
+  const build = await buildAll(`rebuild-${name}`);
+  const lastRun = JSON.parse(await readFile(path.join(searchCacheDir(cache), LAST_RUN), 'utf8')) as { shards: ShardRun[] };
+  return {
+    records: lines.length,
+    articles,
+    ingestMs: ingested.ms,
+    build,
+    phases: astroPhases(build.astroLog, build.astroMs),
+    shards: lastRun.shards.map(({ path, periods, articles, pages, reused, ms }) => ({ path, periods, articles, pages, reused, ms })),
+  };
+}
+
+let rebuilds: { day: Publish; one: Publish } | null = null;
+if (held) {
+  // The last record with some text is the one article; the rest of the day comes first.
+  let oneAt = held.lines.length - 1;
+  while (oneAt > 0 && String((JSON.parse(held.lines[oneAt]!) as { content?: unknown }).content ?? '').length < 200) oneAt -= 1;
+  const dayLines = held.lines.filter((_, i) => i !== oneAt);
+  log(`adding the held-back day (${dayLines.length} records of ${held.day}) and rebuilding with the same cache…`);
+  const day = await publish('day', dayLines);
+  log('adding one more article and rebuilding…');
+  const one = await publish('one', [held.lines[oneAt]!]);
+  rebuilds = { day, one };
 }
 
 interface QueryFigure {
@@ -268,6 +428,7 @@ if (args.queries) {
 
 const figures = {
   corpusRecords: total,
+  firstBuildRecords: firstRecords,
   articles: articleCount,
   registryEntities: entityCount,
   ingest: { ms: ingest.ms, peakRss: ingest.peakRss, perArticleMs: ingest.ms / Math.max(1, articleCount) },
@@ -285,7 +446,28 @@ const figures = {
   pages: { html: htmlPages, entityPages },
   dist: distSize,
   index: indexSize,
-  rebuild: rebuild ? { ms: rebuild.ms, cpuMs: rebuild.cpuMs, peakRss: rebuild.peakRss } : null,
+  firstBuildShards: firstShards,
+  heldBack: held ? { day: held.day, records: held.lines.length, partOfTheDay: held.partial } : null,
+  rebuilds: rebuilds
+    ? Object.fromEntries(
+        Object.entries(rebuilds).map(([k, r]) => [
+          k,
+          {
+            records: r.records,
+            articles: r.articles,
+            ingestMs: r.ingestMs,
+            ms: r.build.ms,
+            cpuMs: r.build.cpuMs,
+            astroMs: r.build.astroMs,
+            pagefindMs: r.build.pagefindMs,
+            totalMs: r.ingestMs + r.build.ms,
+            peakRss: r.build.peakRss,
+            astroPhasesSeconds: r.phases,
+            shards: r.shards,
+          },
+        ]),
+      )
+    : null,
   baselines: Object.fromEntries(
     Object.entries(baselines).map(([k, b]) => [k, { ms: b.ms, cpuMs: b.cpuMs, peakRss: b.peakRss, pagefindMs: b.pagefindMs ?? null }]),
   ),
@@ -296,17 +478,22 @@ const figures = {
 };
 
 /** The search index's shards (src/search/shards.ts): how many, and the first one's size. */
-async function readShards(): Promise<{ count: number; firstPages: number; firstArticles: number } | null> {
+async function readShards(): Promise<{ count: number; firstPages: number; firstArticles: number; paths: string[] } | null> {
   try {
     const manifest = JSON.parse(await readFile(path.join(dist, PAGEFIND_PATH, SHARD_MANIFEST), 'utf8')) as ShardManifest;
-    return { count: manifest.shards.length, firstPages: manifest.shards[0]!.pages, firstArticles: manifest.shards[0]!.articles };
+    return {
+      count: manifest.shards.length,
+      firstPages: manifest.shards[0]!.pages,
+      firstArticles: manifest.shards[0]!.articles,
+      paths: manifest.shards.map((s) => s.path),
+    };
   } catch {
     return null;
   }
 }
 
 const rows: [string, string][] = [
-  ['articles (corpus records)', `${articleCount} (${total})`],
+  ['articles (corpus records)', `${articleCount} (${firstRecords}${held ? `; ${held.lines.length} more held back for the rebuilds` : ''})`],
   ['registry entities', String(entityCount)],
   ['ingest', `${sec(ingest.ms)}  (${(articleCount / (ingest.ms / 1000)).toFixed(0)} articles/s, peak ${mb(ingest.peakRss)})`],
   ['Astro build', `${sec(figures.build.astroMs)}  (CPU ${sec(build.astroCpuMs)})`],
@@ -321,12 +508,45 @@ const rows: [string, string][] = [
   ['Pagefind index', `${mb(indexSize.bytes)} in ${indexSize.files} files`],
   [
     'search shards',
-    figures.searchShards
-      ? `${figures.searchShards.count} (the first: ${figures.searchShards.firstPages} pages, ${figures.searchShards.firstArticles} newest articles)`
-      : '—',
+    firstShards ? `${firstShards.count} (the first: ${firstShards.firstPages} pages, ${firstShards.firstArticles} newest articles)` : '—',
   ],
 ];
-if (rebuild) rows.push(['rebuild after +1 article', `${sec(rebuild.ms)}  (CPU ${sec(rebuild.cpuMs)}, peak ${mb(rebuild.peakRss)})`]);
+if (held && rebuilds) {
+  rows.push([
+    'held back for the rebuilds',
+    `${held.lines.length} records of ${held.day}${held.partial ? ' (the last tenth of the only day)' : ' (the newest day)'}`,
+  ]);
+  const names = { day: 'the held-back day', one: 'one more article' } as const;
+  for (const [key, r] of Object.entries(rebuilds) as [keyof typeof names, Publish][]) {
+    const p = r.phases;
+    const s = (n: number | null) => (n === null ? '?' : `${n} s`);
+    const indexed = r.shards.filter((x) => !x.reused);
+    rows.push([`+ ${names[key]}`, `${r.records} records → ${r.articles} new articles`]);
+    rows.push([
+      `  ingest + build + index`,
+      `${sec(r.ingestMs + r.build.ms)} = ingest ${sec(r.ingestMs)} + Astro ${sec(r.build.astroMs)} + Pagefind ${sec(r.build.pagefindMs)}  (CPU ${sec(r.build.cpuMs)}, peak ${mb(r.build.peakRss)})`,
+    ]);
+    rows.push([
+      `  Astro by phase`,
+      `before and after its log ${s(p.unlogged)}, startup ${s(p.startup)}, content sync ${s(p.contentSync)} (${p.articles ?? '?'}), types and build info ${s(p.prepare)}, Vite bundle ${s(p.vite)}, pages ${s(p.pages)} (${p.rendered} rendered, ${p.restored} restored), sitemap and link check ${s(p.after)}`,
+    ]);
+    const byRoute = Object.entries(p.renderedByRoute).map(([route, n]) => `${route} ${n}`);
+    rows.push([`  rendered again, by route`, byRoute.join(', ') || 'none']);
+    const copied = r.shards.filter((x) => x.reused);
+    rows.push([
+      `  search shards indexed again`,
+      `${indexed.length} of ${r.shards.length}: ${indexed.map((x) => `${x.path} (${x.articles} articles, ${x.pages} pages, ${sec(x.ms)})`).join(', ')}; ${copied.length} copied from the cache in ${sec(copied.reduce((t, x) => t + x.ms, 0))}`,
+    ]);
+  }
+}
+if (rebuilds) {
+  const final = await readShards();
+  if (final)
+    rows.push([
+      'search shards after the rebuilds',
+      `${final.count} (the first: ${final.firstPages} pages, ${final.firstArticles} newest articles); cold queries below run on this site`,
+    ]);
+}
 for (const [name, b] of Object.entries(baselines)) {
   rows.push([
     `${name} baseline build`,

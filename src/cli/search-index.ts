@@ -1,6 +1,8 @@
 /**
  * `npm run search:index [-- DIR]`: builds the Pagefind search index of a built site (default: the
  * build's output folder, MARSAD_OUT_DIR or dist/). `npm run build` runs it after `astro build`.
+ * Shards whose pages did not change since the last run are copied from the build cache
+ * (MARSAD_CACHE_DIR or node_modules/.astro, in `marsad-search/`) instead of being indexed again.
  * Exits 0 when the index is written, 1 when DIR holds no built site or indexing fails, 2 on a
  * usage error.
  */
@@ -12,12 +14,13 @@ import { findBrokenLinks } from '../site/link-check.ts';
 import { PAGEFIND_PATH } from '../search/shards.ts';
 import { commandLine, usageError } from './args.ts';
 
-const { outDir, searchEnrich } = settingsOrExit();
+const { outDir, cacheDir, searchEnrich } = settingsOrExit();
 const USAGE = `usage: npm run search:index [-- DIR]
   DIR   a built site (astro build's output) to index into DIR/pagefind/
         (default: $MARSAD_OUT_DIR or dist)
-Enriched Arabic index unless MARSAD_SEARCH_ENRICH=0; shards of MARSAD_SEARCH_SHARD_ARTICLES articles
-(default 5000), newest first.`;
+Enriched Arabic index unless MARSAD_SEARCH_ENRICH=0; past MARSAD_SEARCH_SHARD_ARTICLES articles
+(default 5000) shards by date period, newest first; unchanged shards are copied from the build
+cache ($MARSAD_CACHE_DIR/marsad-search).`;
 
 const { positionals } = commandLine(USAGE, { allowPositionals: true, options: {} });
 if (positionals.length > 1) usageError(`search:index: one folder at most, not ${positionals.length}`, USAGE);
@@ -27,10 +30,17 @@ if (!existsSync(path.join(dir, 'index.html'))) {
   process.exit(1);
 }
 try {
-  const { pages, ms, shards } = await indexSite(dir);
+  const { pages, ms, shards, runs } = await indexSite(dir, { cacheDir });
   const mode = searchEnrich ? 'enriched Arabic index' : 'plain Pagefind (MARSAD_SEARCH_ENRICH=0)';
   const split = shards > 1 ? ` in ${shards} shards (newest articles first)` : '';
   process.stdout.write(`[marsad-pagefind] indexed ${pages} pages${split} in ${Math.round(ms)} ms, ${mode}\n`);
+  const indexed = runs.filter((r) => !r.reused);
+  if (runs.length > 0) {
+    const names = indexed.map((r) => `${r.path} (${r.articles} articles)`).join(', ');
+    process.stdout.write(
+      `[marsad-pagefind] ${indexed.length} shard(s) indexed${names ? `: ${names}` : ''}; ${runs.length - indexed.length} unchanged, copied from the cache\n`,
+    );
+  }
   // Every page shares the layout that loads the search bundle: check it on the pages that have one.
   const layoutPages = ['index.html', '404.html', 'search/index.html'].filter((p) => existsSync(path.join(dir, p)));
   const broken = findBrokenLinks(dir, { pages: layoutPages, include: (url) => url.startsWith(PAGEFIND_PATH) });

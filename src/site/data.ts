@@ -134,12 +134,22 @@ export function getRegistryDigest(): Promise<string> {
  *   related stories (their headlines, outlets and dates: which ones, and each one's digest).
  * - An entity page shows its entity, the articles mentioning it (titles, dates, sentences, counts)
  *   and its related entities.
+ * - A list page (a day, a month, an outlet's page) shows the articles it draws on and where it
+ *   sits (its page number and count, the days before and after): `listCacheKey`. A day's or an
+ *   outlet's pages render again when that day or outlet gains an article, not when another does.
  */
 export async function articleCacheKey(article: ArticleEntry): Promise<string> {
   const [registry, related] = await Promise.all([getRegistryDigest(), getRelatedArticles(article)]);
   const hash = createHash('sha256');
   for (const r of related) hash.update(`${r.id}:${r.digest ?? JSON.stringify(r.data)}\0`);
   return `${article.digest ?? article.id}:${registry}:${hash.digest('hex').slice(0, 16)}`;
+}
+
+export async function listCacheKey(where: readonly unknown[], articles: readonly ArticleEntry[]): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(`${JSON.stringify(where)}\0${await getRegistryDigest()}\0`);
+  for (const a of articles) hash.update(`${a.id}:${a.digest ?? JSON.stringify(a.data)}\0`);
+  return hash.digest('hex').slice(0, 24);
 }
 
 export async function entityCacheKey(entityId: string): Promise<string> {

@@ -11,8 +11,9 @@ import { articleIds } from '../support/site.ts';
 /**
  * The search index in shards (src/site/search/index-site.ts, src/search/shards.ts), on copies of the
  * test site indexed again with two articles per shard: the primary bundle holds every entity page
- * and the two "newest" articles (the seeds are undated, so the first two by id), older articles
- * are merged in the browser only when a search needs them.
+ * and the two "newest" articles (the seeds are undated, so the first block of two by id), older
+ * articles are merged in the browser only when a search needs them. (How dated articles are cut,
+ * and what a rebuild indexes again: tests/search/shard-plan.test.ts, tests/site/search-rebuild.test.ts.)
  */
 const distDir = inject('distDir');
 const contentDir = inject('contentDir');
@@ -88,12 +89,17 @@ describe.runIf(hasChromium)('search index in shards, newest articles first', () 
     expect(graph.articles.every((a: { published: string | null }) => a.published === null)).toBe(true);
     expect(manifest.shards.map((s) => [s.path, s.articles])).toEqual([
       ['/pagefind/', 2],
-      ['/pagefind/older/1/', 2],
-      ['/pagefind/older/2/', 1],
+      ['/pagefind/older/undated-2/', 2],
+      ['/pagefind/older/undated-3/', 1],
     ]);
     expect(manifest.shards[0]!.pages).toBe(entityPages + 2);
     expect(manifest.minResults).toBe(1);
-    for (const shard of manifest.shards.slice(1)) expect(await readdir(path.join(dir, shard.path))).toContain('pagefind-entry.json');
+    // An older bundle holds only what mergeIndex reads: no second copy of Pagefind's scripts.
+    for (const shard of manifest.shards.slice(1)) {
+      const files = await readdir(path.join(dir, shard.path));
+      expect(files).toContain('pagefind-entry.json');
+      expect(files).not.toContain('pagefind.js');
+    }
     // No staging folder is left in the site.
     expect(await readdir(dir)).not.toContain('.marsad-search-shards');
   });
@@ -132,6 +138,21 @@ describe.runIf(hasChromium)('search index in shards, newest articles first', () 
     const { page, requested } = await openSearch(browser, auto);
     expect(articlesOf(await search(page, 'اردوغان'))).toEqual(ids);
     expect(olderShards(requested).filter((p) => p.endsWith('.pf_meta'))).toHaveLength(2);
+    await page.close();
+  });
+
+  it('goes on one older shard at a time, newest first, and stops once the results are enough', async ({ browser }) => {
+    // «طلبت» is in one article only, the third by id (the second shard), in a sentence past the
+    // snippets its entities' pages quote: the first shard has no result. One result is enough here.
+    const { page, requested } = await openSearch(browser, recent, { q: 'طلبت' });
+    const scope = page.locator('#search-scope');
+    await scope.waitFor({ state: 'visible' });
+    expect(await scope.textContent()).toContain('بحثنا في أحدث المقالات (4 مقالات)');
+    expect(await page.locator('#search-scope [data-scope-all]').textContent()).toBe('ابحث في الأرشيف كله (مقالة واحدة أقدم)');
+    expect(articlesOf(await search(page, 'طلبت'))).toContain(ids[2]);
+    const metas = olderShards(requested).filter((p) => p.endsWith('.pf_meta'));
+    expect(metas).toHaveLength(1);
+    expect(metas[0]).toMatch(/^\/pagefind\/older\/undated-2\//);
     await page.close();
   });
 

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -16,6 +16,29 @@ async function folder(): Promise<string> {
   return dir;
 }
 
+/** The environment of a CLI run: a cache of its own unless given, never the project's. */
+const ownCache = await mkdtemp(path.join(os.tmpdir(), 'marsad-index-cache-'));
+temp.push(ownCache);
+const env = (extra: Record<string, string> = {}) => ({ ...process.env, MARSAD_CACHE_DIR: ownCache, ...extra });
+
+const page = (body: string) => `<!doctype html><html lang="ar" dir="rtl"><head><title>x</title></head><body>${body}</body></html>`;
+
+/** A built page with a search body (and what follows it in the page). */
+async function writePage(dir: string, folderPath: string, body: string, after = ''): Promise<void> {
+  await mkdir(path.join(dir, folderPath), { recursive: true });
+  await writeFile(path.join(dir, folderPath, 'index.html'), page(`<main data-pagefind-body>${body}${after}</main>`));
+}
+
+/** Every file of a folder with its bytes, by relative path. */
+async function files(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const f of (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
+    const full = path.join(f.parentPath, f.name);
+    out[path.relative(dir, full)] = (await readFile(full)).toString('base64');
+  }
+  return out;
+}
+
 afterAll(async () => {
   for (const dir of temp) await rm(dir, { recursive: true, force: true });
 });
@@ -23,7 +46,7 @@ afterAll(async () => {
 describe('npm run search:index', () => {
   it('refuses a folder with no built site, naming it', async () => {
     const dir = await folder();
-    const failed = await run(process.execPath, [cli, dir]).then(
+    const failed = await run(process.execPath, [cli, dir], { env: env() }).then(
       () => null,
       (e: { code: number; stderr: string }) => e,
     );
@@ -33,47 +56,101 @@ describe('npm run search:index', () => {
 
   it('indexes the pages of a built folder into pagefind/', async () => {
     const dir = await folder();
-    const page = (body: string) => `<!doctype html><html lang="ar" dir="rtl"><head><title>x</title></head><body>${body}</body></html>`;
     await writeFile(path.join(dir, 'index.html'), page('<main><h1>مرصد</h1></main>'));
-    await mkdir(path.join(dir, 'articles', 'a1'), { recursive: true });
-    await writeFile(
-      path.join(dir, 'articles', 'a1', 'index.html'),
-      page('<main data-pagefind-body><h1>خبر</h1><p>وزير الخارجية في الرياض</p></main>'),
-    );
-    const { stdout } = await run(process.execPath, [cli, dir]);
+    await writePage(dir, 'articles/a1', '<h1>خبر</h1><p>وزير الخارجية في الرياض</p>');
+    const { stdout } = await run(process.execPath, [cli, dir], { env: env() });
     expect(stdout).toMatch(/indexed 1 pages in \d+ ms/);
-    const { readdir } = await import('node:fs/promises');
     expect((await readdir(path.join(dir, 'pagefind'))).some((f) => f.endsWith('.pf_meta'))).toBe(true);
   }, 60_000);
 
   it('cuts a site of more articles than MARSAD_SEARCH_SHARD_ARTICLES into shards, entity pages in the first', async () => {
     const dir = await folder();
-    const page = (body: string) => `<!doctype html><html lang="ar" dir="rtl"><head><title>x</title></head><body>${body}</body></html>`;
     await writeFile(path.join(dir, 'index.html'), page('<main><h1>مرصد</h1></main>'));
-    for (const id of ['a1', 'a2', 'a3']) {
-      await mkdir(path.join(dir, 'articles', id), { recursive: true });
-      await writeFile(
-        path.join(dir, 'articles', id, 'index.html'),
-        page(`<main data-pagefind-body><h1>خبر ${id}</h1><p>الرياض</p></main>`),
-      );
-    }
-    await mkdir(path.join(dir, 'entities', 'riyadh'), { recursive: true });
-    await writeFile(path.join(dir, 'entities', 'riyadh', 'index.html'), page('<main data-pagefind-body><h1>الرياض</h1></main>'));
-    const { stdout } = await run(process.execPath, [cli, dir], { env: { ...process.env, MARSAD_SEARCH_SHARD_ARTICLES: '2' } });
+    for (const id of ['a1', 'a2', 'a3']) await writePage(dir, `articles/${id}`, `<h1>خبر ${id}</h1><p>الرياض</p>`);
+    await writePage(dir, 'entities/riyadh', '<h1>الرياض</h1>');
+    const { stdout } = await run(process.execPath, [cli, dir], { env: env({ MARSAD_SEARCH_SHARD_ARTICLES: '2' }) });
     expect(stdout).toMatch(/indexed 4 pages in 2 shards/);
-    const { readFile } = await import('node:fs/promises');
     const manifest = JSON.parse(await readFile(path.join(dir, 'pagefind', 'marsad-shards.json'), 'utf8'));
-    // No data/graph.json here: undated articles, by id.
+    // No data/graph.json here: undated articles, in blocks by id.
     expect(manifest.shards.map((s: { path: string; pages: number; articles: number }) => [s.path, s.pages, s.articles])).toEqual([
       ['/pagefind/', 3, 2],
-      ['/pagefind/older/1/', 1, 1],
+      ['/pagefind/older/undated-2/', 1, 1],
     ]);
+    // An older shard keeps only what the browser's mergeIndex reads.
+    const olderFiles = await readdir(path.join(dir, 'pagefind/older/undated-2'));
+    expect(olderFiles).toEqual(expect.arrayContaining(['pagefind-entry.json', 'index', 'fragment']));
+    expect(olderFiles.filter((f) => /\.(js|css)$|^wasm\./.test(f))).toEqual([]);
+    expect(await readdir(path.join(dir, 'pagefind'))).toEqual(
+      expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'wasm.ar.pagefind']),
+    );
   }, 60_000);
+
+  it('indexes again only the shards whose pages changed, and copies the others byte for byte from the cache', async () => {
+    const dir = await folder();
+    const cache = await folder();
+    await writeFile(path.join(dir, 'index.html'), page('<main><h1>مرصد</h1></main>'));
+    // Dated by the site's data export: three days, two articles per shard.
+    const days = { a1: '2015-07-21', a2: '2015-07-22', a3: '2015-07-23', a4: '2015-07-24', a5: '2015-07-24' };
+    await mkdir(path.join(dir, 'data'), { recursive: true });
+    await writeFile(
+      path.join(dir, 'data', 'graph.json'),
+      JSON.stringify({ articles: Object.entries(days).map(([id, published]) => ({ id, published })) }),
+    );
+    for (const id of Object.keys(days)) await writePage(dir, `articles/${id}`, `<h1>خبر ${id}</h1><p>الرياض وجدة</p>`);
+    await writePage(dir, 'entities/riyadh', '<h1>الرياض</h1>');
+    const options = { env: env({ MARSAD_SEARCH_SHARD_ARTICLES: '2', MARSAD_CACHE_DIR: cache }) };
+    const first = await run(process.execPath, [cli, dir], options);
+    expect(first.stdout).toMatch(/3 shard\(s\) indexed: .*; 0 unchanged/);
+    const manifest = JSON.parse(await readFile(path.join(dir, 'pagefind', 'marsad-shards.json'), 'utf8'));
+    expect(manifest.shards.map((s: { path: string; articles: number }) => [s.path, s.articles])).toEqual([
+      ['/pagefind/', 2],
+      ['/pagefind/older/2015-07-23/', 1],
+      ['/pagefind/older/2015-07-21_2015-07-22/', 2],
+    ]);
+    const older = ['pagefind/older/2015-07-23', 'pagefind/older/2015-07-21_2015-07-22'];
+    const before = await Promise.all(older.map((d) => files(path.join(dir, d))));
+
+    // Nothing changed: nothing is indexed.
+    const same = await run(process.execPath, [cli, dir], options);
+    expect(same.stdout).toContain('0 shard(s) indexed; 3 unchanged, copied from the cache');
+    // The newest article edited, and a related story (which Pagefind ignores) added to an old one.
+    await writePage(dir, 'articles/a5', '<h1>خبر a5</h1><p>الرياض وجدة والدمام</p>');
+    await writePage(
+      dir,
+      'articles/a1',
+      '<h1>خبر a1</h1><p>الرياض وجدة</p>',
+      '<aside data-pagefind-ignore data-related-articles><a href="/articles/a5/">خبر a5</a></aside>',
+    );
+    const edited = await run(process.execPath, [cli, dir], options);
+    expect(edited.stdout).toContain('1 shard(s) indexed: /pagefind/ (2 articles); 2 unchanged, copied from the cache');
+    expect(await Promise.all(older.map((d) => files(path.join(dir, d))))).toEqual(before);
+    // An old article's indexed text edited: its shard (only) is indexed again.
+    await writePage(dir, 'articles/a1', '<h1>خبر a1</h1><p>الرياض والطائف</p>');
+    const old = await run(process.execPath, [cli, dir], options);
+    expect(old.stdout).toContain('1 shard(s) indexed: /pagefind/older/2015-07-21_2015-07-22/ (2 articles); 2 unchanged');
+    const after = await Promise.all(older.map((d) => files(path.join(dir, d))));
+    expect(after[0]).toEqual(before[0]);
+    expect(after[1]).not.toEqual(before[1]);
+  }, 60_000);
+
+  it('refuses an article list whose date is not a day, naming the file and the article', async () => {
+    const dir = await folder();
+    await writeFile(path.join(dir, 'index.html'), page('<main><h1>مرصد</h1></main>'));
+    await writePage(dir, 'articles/a1', '<h1>خبر</h1>');
+    await mkdir(path.join(dir, 'data'), { recursive: true });
+    await writeFile(path.join(dir, 'data', 'graph.json'), JSON.stringify({ articles: [{ id: 'a1', published: '2015-07' }] }));
+    const failed = await run(process.execPath, [cli, dir], { env: env() }).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toContain(`${path.join(dir, 'data', 'graph.json')}: article a1: date "2015-07" is not YYYY-MM-DD`);
+  });
 
   it('refuses a shard size that is not a whole number, naming the setting', async () => {
     const dir = await folder();
     await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>x</title>');
-    const failed = await run(process.execPath, [cli, dir], { env: { ...process.env, MARSAD_SEARCH_SHARD_ARTICLES: 'many' } }).then(
+    const failed = await run(process.execPath, [cli, dir], { env: env({ MARSAD_SEARCH_SHARD_ARTICLES: 'many' }) }).then(
       () => null,
       (e: { code: number; stderr: string }) => e,
     );

@@ -32,47 +32,67 @@ export interface SearchScope {
 /** Sent on `document` after each search: `detail` is its SearchScope. */
 export const SCOPE_EVENT = 'marsad:search-scope';
 
-/** Older shards merged into each Pagefind instance (once merged, an instance searches them all). */
-const merged = new WeakMap<PagefindApi, Promise<void>>();
+/**
+ * How many older shards (newest first) each Pagefind instance has merged, and the merges under way.
+ * Pagefind cannot drop a merged bundle: once merged, an instance searches it in every search.
+ */
+const merged = new WeakMap<PagefindApi, { count: number; done: Promise<void> }>();
 
-function mergeArchive(pagefind: PagefindApi, older: readonly SearchShard[]): Promise<void> {
-  let done = merged.get(pagefind);
-  if (!done) {
-    done = (async () => {
-      // Pagefind's options apply to the primary bundle only: a merged one gets the ranking itself.
-      const options = settings().enrich ? { ranking: searchRanking } : {};
-      for (const shard of older) await pagefind.mergeIndex(shard.path, options);
-    })();
-    merged.set(pagefind, done);
-  }
-  return done;
+/**
+ * Merges the older shards into the instance up to the `count` newest of them, each once, in order;
+ * returns how many are merged once `done` settles (more, when another search asked for more).
+ */
+function mergeOlder(pagefind: PagefindApi, older: readonly SearchShard[], count: number): { count: number; done: Promise<void> } {
+  const current = merged.get(pagefind) ?? { count: 0, done: Promise.resolve() };
+  if (count <= current.count) return current;
+  const shards = older.slice(current.count, count);
+  // Pagefind's options apply to the primary bundle only: a merged one gets the ranking itself.
+  const options = settings().enrich ? { ranking: searchRanking } : {};
+  const done = current.done.then(async () => {
+    for (const shard of shards) await pagefind.mergeIndex(shard.path, options);
+  });
+  const next = { count, done };
+  merged.set(pagefind, next);
+  return next;
 }
 
-/** Searches the newest articles first and goes on into the older archive when needed (src/search/shards.ts). */
+/**
+ * Searches the newest articles first and goes on into the older archive when needed
+ * (src/search/shards.ts): the whole archive at once when the reader asked for it or the sort is
+ * oldest first; otherwise one older shard at a time, newest first, until the results are enough,
+ * so a query the newest articles almost answer loads one more shard, not the whole archive.
+ */
 async function shardedSearch(
   pagefind: PagefindApi,
   term: string | null,
   options: PagefindSearchOptions,
 ): Promise<PagefindSearchResponse | null> {
-  const [manifest, first] = await Promise.all([shardManifest(), merged.has(pagefind) ? null : pagefind.search(term, options)]);
+  const searchable = term !== null && term.trim() !== '';
+  const oldestFirst = Boolean(options.sort?.[sortKeys.oldest]);
+  const everything = searchable && (state.wholeArchive || oldestFirst);
+  /** A search over what the instance has merged (the manifest is not needed for it). */
+  const searchMerged = async () => {
+    const now = merged.get(pagefind);
+    await now?.done;
+    return { count: now?.count ?? 0, response: await pagefind.search(term, options) };
+  };
+  const [manifest, first] = await Promise.all([shardManifest(), everything ? null : searchMerged()]);
   const shards = manifest?.shards ?? [];
   const older = shards.slice(1);
-  let response = first;
-  const archive =
-    merged.has(pagefind) ||
-    (older.length > 0 &&
-      term !== null &&
-      term.trim() !== '' &&
-      needsArchive(first?.results.length ?? 0, {
-        wholeArchive: state.wholeArchive,
-        oldestFirst: Boolean(options.sort?.[sortKeys.oldest]),
-        minResults: manifest?.minResults ?? MIN_RESULTS,
-      }));
-  if (archive && older.length > 0) {
-    await mergeArchive(pagefind, older);
+  const wanted = { wholeArchive: state.wholeArchive, oldestFirst, minResults: manifest?.minResults ?? MIN_RESULTS };
+  /** Merges up to `n` older shards; returns how many the next search covers. */
+  const reach = async (n: number): Promise<number> => {
+    const now = mergeOlder(pagefind, older, n);
+    await now.done;
+    return now.count;
+  };
+  let count = first?.count ?? (await reach(older.length));
+  let response = first ? first.response : await pagefind.search(term, options);
+  while (searchable && count < older.length && needsArchive(response?.results.length ?? 0, wanted)) {
+    count = await reach(count + 1);
     response = await pagefind.search(term, options);
   }
-  const scope: SearchScope = archive ? { searched: shards, left: [] } : { searched: shards.slice(0, 1), left: older };
+  const scope: SearchScope = { searched: shards.slice(0, count + 1), left: shards.slice(count + 1) };
   document.dispatchEvent(new CustomEvent(SCOPE_EVENT, { detail: scope }));
   return response;
 }

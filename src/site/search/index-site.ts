@@ -1,9 +1,24 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Graph } from '../graph.ts';
 import { settings } from '../../settings.ts';
 import { articleUrl, entityUrl, searchablePagesGlob } from '../../site-core/urls.ts';
+import { planShards, type PlannedArticle, type ShardGroup, type ShardPlan } from '../../search/shard-plan.ts';
 import { MIN_RESULTS, PAGEFIND_PATH, SHARD_MANIFEST, type SearchShard, type ShardManifest } from '../../search/shards.ts';
 
 /**
@@ -11,12 +26,17 @@ import { MIN_RESULTS, PAGEFIND_PATH, SHARD_MANIFEST, type SearchShard, type Shar
  * `<dir>/pagefind/`. It runs as its own process after `astro build` has exited (`npm run build`),
  * so the build's memory and Pagefind's never add up.
  *
- * A site with more than `articlesPerShard` articles gets one index per shard, newest articles
- * first (src/search/shards.ts): the first, in `pagefind/`, holds every entity page and the newest
- * articles; each older shard is its own bundle in `pagefind/older/N/`, which the browser merges
- * (Pagefind's `mergeIndex`) only when a search needs the older archive. A cold search then loads
- * one shard's metadata, not the whole archive's, and Pagefind holds one shard in memory at a time.
- * `pagefind/marsad-shards.json` lists the shards for the browser.
+ * A site with more than `articlesPerShard` articles gets one index per shard (src/search/shards.ts):
+ * closed, date-anchored groups of articles (src/search/shard-plan.ts). The first, in `pagefind/`,
+ * holds every entity page and the newest articles; each older group is its own bundle in
+ * `pagefind/older/<period>/`, which the browser merges (Pagefind's `mergeIndex`) only when a search
+ * needs the older archive. A cold search then loads one shard's metadata, not the whole archive's,
+ * and Pagefind holds one shard in memory at a time. `pagefind/marsad-shards.json` lists the shards.
+ *
+ * With `cacheDir`, each bundle is also kept there under a digest of its input (its pages, as
+ * Pagefind reads them): a shard whose pages did not change is copied from there, not indexed
+ * again, so its files stay byte for byte what they were. (`astro build` empties the output folder,
+ * so the previous build's bundles survive only in the cache, next to Astro's own.)
  */
 export interface IndexSiteOptions {
   /** Pages to index when the site is one shard (default: article and entity pages). */
@@ -25,39 +45,75 @@ export interface IndexSiteOptions {
   articlesPerShard?: number;
   /** Fewer results than this from the first shard: the browser searches the older ones too (default 10). */
   minResults?: number;
+  /** Folder that keeps the shards' bundles between builds (none: every shard is indexed). */
+  cacheDir?: string;
 }
 
-interface SiteArticle {
-  id: string;
-  published: string | null;
+/** What became of one shard in a run. */
+export interface ShardRun {
+  /** URL path of its bundle. */
+  path: string;
+  /** Its period(s) (src/search/shard-plan.ts), newest first. */
+  periods: string[];
+  pages: number;
+  articles: number;
+  /** Digest of its input. */
+  digest: string;
+  /** True when its bundle was copied from the cache, false when Pagefind indexed it. */
+  reused: boolean;
+  /** Time it took: reading its pages for the digest, then indexing or copying. */
+  ms: number;
 }
+
+export interface IndexSiteResult {
+  pages: number;
+  ms: number;
+  shards: number;
+  /** Every shard, the primary first. */
+  runs: ShardRun[];
+}
+
+/** The search bundles' folder inside a build cache folder (Astro's `cacheDir`). */
+export const searchCacheDir = (cacheDir: string): string => path.join(cacheDir, 'marsad-search');
+
+/** Record of the last run in the search cache: which shards were indexed and which reused. */
+export const LAST_RUN = 'last-run.json';
 
 /**
- * The site's articles, newest first (undated last, then by id): from its data export
- * (`data/graph.json`), or, in a folder without one, its article pages, undated.
+ * Bump when the way a bundle is made from its pages changes (options, pruning), so no cached
+ * bundle of the old way is reused.
  */
-function articlesNewestFirst(dir: string): SiteArticle[] {
-  const file = path.join(dir, 'data', 'graph.json');
-  let articles: SiteArticle[];
-  if (existsSync(file)) {
-    let graph: Pick<Graph, 'articles'>;
-    try {
-      graph = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (error) {
-      throw new Error(`${file}: cannot read the site's article list (${(error as Error).message})`);
-    }
-    articles = (graph.articles ?? []).map((a) => ({ id: a.id, published: a.published }));
-  } else {
-    articles = pageDirs(dir, 'articles').map((id) => ({ id, published: null }));
+const BUNDLE_FORMAT = 1;
+
+/** A cached bundle is complete once this file is in it (written last). */
+const COMPLETE = '.complete';
+
+/** The only files of a bundle that Pagefind's `mergeIndex` reads; an older shard keeps just these. */
+const MERGED_BUNDLE_FILES = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
+
+/** The installed Pagefind's version (its package exports no package.json: found where Node looks). */
+const pagefindVersion: string = (() => {
+  for (const modules of createRequire(import.meta.url).resolve.paths('pagefind') ?? []) {
+    const file = path.join(modules, 'pagefind', 'package.json');
+    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')).version;
   }
-  return articles.sort((a, b) => {
-    if (a.published !== b.published) {
-      if (a.published === null) return 1;
-      if (b.published === null) return -1;
-      return a.published < b.published ? 1 : -1;
-    }
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  });
+  throw new Error('cannot find the installed Pagefind package');
+})();
+
+/**
+ * The site's articles: from its data export (`data/graph.json`), or, in a folder without one,
+ * its article pages, undated.
+ */
+function siteArticles(dir: string): PlannedArticle[] {
+  const file = path.join(dir, 'data', 'graph.json');
+  if (!existsSync(file)) return pageDirs(dir, 'articles').map((id) => ({ id, published: null }));
+  let graph: Pick<Graph, 'articles'>;
+  try {
+    graph = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file}: cannot read the site's article list (${(error as Error).message})`);
+  }
+  return (graph.articles ?? []).map((a) => ({ id: a.id, published: a.published }));
 }
 
 /** The built page of a site URL path ("/articles/x/" → "articles/x/index.html"). */
@@ -102,48 +158,183 @@ function stagePages(dir: string, stage: string, pages: readonly string[]): void 
   }
 }
 
-export async function indexSite(dir: string, options: IndexSiteOptions = {}): Promise<{ pages: number; ms: number; shards: number }> {
+/**
+ * An article's related stories (src/components/RelatedArticles.astro) change as the archive grows,
+ * but Pagefind never reads them (`data-pagefind-ignore`, and no `data-pagefind-*` field inside), so
+ * they are left out of a page's digest: a new story related to an old one does not re-index the
+ * old one's shard.
+ */
+const RELATED = /<aside\b[^>]*\bdata-related-articles\b[^>]*>[\s\S]*?<\/aside>/;
+
+/** What Pagefind reads of a page, for its digest: the page, less what it ignores that changes on its own. */
+export function searchInput(html: string): string {
+  const related = RELATED.exec(html);
+  if (!related) return html;
+  const open = related[0].slice(0, related[0].indexOf('>') + 1);
+  if (!/\bdata-pagefind-ignore\b/.test(open) || related[0].slice(open.length).includes('data-pagefind-')) return html;
+  return html.slice(0, related.index) + html.slice(related.index + related[0].length);
+}
+
+/** Digest of a bundle's input: how bundles are made, its role and each page as Pagefind reads it. */
+function bundleDigest(dir: string, pages: readonly string[], primary: boolean): string {
+  const hash = createHash('sha256');
+  hash.update(`marsad search bundle ${BUNDLE_FORMAT}, pagefind ${pagefindVersion}, ${primary ? 'primary' : 'merged'}\n`);
+  for (const page of [...pages].sort()) {
+    const input = searchInput(readFileSync(path.join(dir, page), 'utf8'));
+    hash.update(`${page}\0${createHash('sha256').update(input).digest('hex')}\n`);
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** Leaves in an older shard's bundle only what `mergeIndex` reads (no scripts, styles or WebAssembly). */
+function pruneMergedBundle(bundle: string): void {
+  for (const entry of readdirSync(bundle)) {
+    if (!MERGED_BUNDLE_FILES.test(entry)) rmSync(path.join(bundle, entry), { recursive: true, force: true });
+  }
+}
+
+interface Planned {
+  urlPath: string;
+  groups: ShardGroup[];
+  /** Built pages (relative paths) the bundle indexes. */
+  pages: string[];
+  primary: boolean;
+}
+
+export async function indexSite(dir: string, options: IndexSiteOptions = {}): Promise<IndexSiteResult> {
   const started = performance.now();
   const glob = options.glob ?? searchablePagesGlob;
   const perShard = options.articlesPerShard ?? settings().searchShardArticles;
   const minResults = options.minResults ?? MIN_RESULTS;
   const bundle = path.join(dir, PAGEFIND_PATH);
+  // Files of an earlier run over this folder (search:index run twice) must not linger.
+  rmSync(bundle, { recursive: true, force: true });
   try {
-    // One shard: the whole site in one index, Pagefind reading only the pages that carry a search body.
-    const articles = glob === searchablePagesGlob ? articlesNewestFirst(dir) : [];
-    if (articles.length <= perShard) {
+    if (glob !== searchablePagesGlob) {
+      // Other pages than the site's searchable ones: one index, as asked, and no cache.
       const pages = await writeIndex(dir, glob, bundle);
       if (pages === 0) throw new Error(`${dir}: no page to index (build the site first: npm run build)`);
-      writeManifest(bundle, { version: 1, shards: [shardInfo(PAGEFIND_PATH, pages, articles)], minResults });
-      return { pages, ms: performance.now() - started, shards: 1 };
+      writeManifest(bundle, { version: 1, shards: [shardInfo(PAGEFIND_PATH, pages, [])], minResults });
+      return { pages, ms: performance.now() - started, shards: 1, runs: [] };
     }
 
-    const groups: SiteArticle[][] = [];
-    for (let i = 0; i < articles.length; i += perShard) groups.push(articles.slice(i, i + perShard));
+    let plan: ShardPlan;
+    try {
+      plan = planShards(siteArticles(dir), perShard);
+    } catch (error) {
+      throw new Error(`${path.join(dir, 'data', 'graph.json')}: ${(error as Error).message}`);
+    }
+    const articlePages = (groups: ShardGroup[]) =>
+      groups.flatMap((g) => g.articles.map((a) => pageFile(articleUrl(a.id)))).filter((p) => existsSync(path.join(dir, p)));
+    // The primary holds every entity page: names always find their page at once, and entity pages
+    // change with every day's articles, as the newest shard does.
+    const planned: Planned[] = [
+      { urlPath: PAGEFIND_PATH, groups: plan.primary, pages: [...articlePages(plan.primary), ...entityPages(dir)], primary: true },
+      ...plan.older.map((g) => ({ urlPath: `${PAGEFIND_PATH}older/${g.label}/`, groups: [g], pages: articlePages([g]), primary: false })),
+    ];
+    if (planned[0]!.pages.length === 0) throw new Error(`${dir}: no page to index (build the site first: npm run build)`);
+
+    const cache = options.cacheDir ? searchCacheDir(options.cacheDir) : null;
     const stageRoot = path.join(dir, '.marsad-search-shards');
     const shards: SearchShard[] = [];
-    let total = 0;
+    const runs: ShardRun[] = [];
     rmSync(stageRoot, { recursive: true, force: true });
     try {
-      for (const [n, group] of groups.entries()) {
-        const stage = path.join(stageRoot, String(n));
-        const pages = group.map((a) => pageFile(articleUrl(a.id))).filter((p) => existsSync(path.join(dir, p)));
-        // The first shard also holds every entity page, so names always find their page at once.
-        if (n === 0) pages.push(...entityPages(dir));
-        stagePages(dir, stage, pages);
-        const urlPath = n === 0 ? PAGEFIND_PATH : `${PAGEFIND_PATH}older/${n}/`;
-        const count = await writeIndex(stage, searchablePagesGlob, path.join(dir, urlPath));
-        shards.push(shardInfo(urlPath, count, group));
-        total += count;
+      for (const [n, shard] of planned.entries()) {
+        const shardStarted = performance.now();
+        const target = path.join(dir, shard.urlPath);
+        const digest = bundleDigest(dir, shard.pages, shard.primary);
+        const cached = cache ? path.join(cache, 'bundles', digest) : null;
+        const reused = cached !== null && restoreBundle(cached, target);
+        if (!reused) {
+          const stage = path.join(stageRoot, String(n));
+          stagePages(dir, stage, shard.pages);
+          await writeIndex(stage, searchablePagesGlob, target);
+          rmSync(stage, { recursive: true, force: true });
+          if (!shard.primary) pruneMergedBundle(target);
+          if (cached) saveBundle(target, cached, shard.primary);
+        }
+        const articles = shard.groups.flatMap((g) => g.articles);
+        const pages = indexedPages(target);
+        shards.push(shardInfo(shard.urlPath, pages, articles));
+        runs.push({
+          path: shard.urlPath,
+          periods: shard.groups.map((g) => g.label),
+          pages,
+          articles: articles.length,
+          digest,
+          reused,
+          ms: Math.round(performance.now() - shardStarted),
+        });
       }
     } finally {
       rmSync(stageRoot, { recursive: true, force: true });
     }
     writeManifest(bundle, { version: 1, shards, minResults });
-    return { pages: total, ms: performance.now() - started, shards: shards.length };
+    if (cache) forgetOthers(cache, runs);
+    const pages = shards.reduce((sum, s) => sum + s.pages, 0);
+    if (pages === 0) throw new Error(`${dir}: no page to index (build the site first: npm run build)`);
+    return { pages, ms: performance.now() - started, shards: shards.length, runs };
   } finally {
     await pagefind.close();
   }
+}
+
+/**
+ * Copies a cached bundle into the site; false when there is none, or it went away meanwhile (a build
+ * of another site sharing the cache folder may drop it), and the shard is indexed instead.
+ */
+function restoreBundle(cached: string, target: string): boolean {
+  if (!existsSync(path.join(cached, COMPLETE))) return false;
+  try {
+    cpSync(cached, target, { recursive: true, filter: (source) => path.basename(source) !== COMPLETE });
+    return existsSync(path.join(target, 'pagefind-entry.json'));
+  } catch {
+    rmSync(target, { recursive: true, force: true });
+    return false;
+  }
+}
+
+/**
+ * Copies a freshly written bundle into the cache (the primary without the older shards inside it).
+ * The cache only saves work: a bundle it cannot keep is indexed again next time.
+ */
+function saveBundle(from: string, to: string, primary: boolean): void {
+  const partial = `${to}.${process.pid}.partial`;
+  try {
+    rmSync(to, { recursive: true, force: true });
+    cpSync(from, partial, { recursive: true, filter: (source) => !(primary && path.relative(from, source) === 'older') });
+    writeFileSync(path.join(partial, COMPLETE), '');
+    renameSync(partial, to);
+  } catch (error) {
+    rmSync(partial, { recursive: true, force: true });
+    process.stderr.write(`[marsad-pagefind] could not keep ${from} in the cache: ${(error as Error).message}\n`);
+  }
+}
+
+/** Pages a bundle holds, as its entry file counts them. */
+function indexedPages(bundle: string): number {
+  const entry = JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+}
+
+/** A half-written cached bundle older than this is a crashed run's: dropped. */
+const STALE_PARTIAL_MS = 60 * 60 * 1000;
+
+/** Drops the cached bundles this run did not use, and records the run. */
+function forgetOthers(cache: string, runs: readonly ShardRun[]): void {
+  const used = new Set(runs.map((r) => r.digest));
+  const bundles = path.join(cache, 'bundles');
+  for (const entry of existsSync(bundles) ? readdirSync(bundles) : []) {
+    const full = path.join(bundles, entry);
+    // Another build sharing the cache may be writing this one now; a crashed run's is old.
+    const mtime = statSync(full, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    if (entry.endsWith('.partial') && Date.now() - mtime < STALE_PARTIAL_MS) continue;
+    if (!used.has(entry)) rmSync(full, { recursive: true, force: true });
+  }
+  writeFileSync(path.join(cache, LAST_RUN), `${JSON.stringify({ shards: runs }, null, 1)}\n`);
 }
 
 /** The built entity pages (their first pages: the ones with a search body). */
@@ -151,7 +342,7 @@ function entityPages(dir: string): string[] {
   return pageDirs(dir, 'entities').map((id) => pageFile(entityUrl(id)));
 }
 
-function shardInfo(urlPath: string, pages: number, articles: readonly SiteArticle[]): SearchShard {
+function shardInfo(urlPath: string, pages: number, articles: readonly PlannedArticle[]): SearchShard {
   const dated = articles
     .map((a) => a.published)
     .filter((d): d is string => d !== null)

@@ -1,11 +1,27 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { articleUrl, getArticlePositions, getArticlesById, getEntities, getMentionIndex, type EntityEntry } from '../../../site/data.ts';
+import {
+  articleUrl,
+  entityCacheKey,
+  getArticlePositions,
+  getArticlesById,
+  getEntities,
+  getMentionIndex,
+  type EntityEntry,
+} from '../../../site/data.ts';
 import { feedItems } from '../../../site/feeds.ts';
 import { settings } from '../../../settings.ts';
 
+// Incremental builds (src/site/data.ts): the feed renders again when its entity or the articles
+// naming it change, as the entity's page does.
 export const getStaticPaths = (async () =>
-  [...(await getEntities()).values()].map((entity) => ({ params: { id: entity.id }, props: { entity } }))) satisfies GetStaticPaths;
+  Promise.all(
+    [...(await getEntities()).values()].map(async (entity) => ({
+      params: { id: entity.id },
+      props: { entity },
+      cacheKey: await entityCacheKey(entity.id),
+    })),
+  )) satisfies GetStaticPaths;
 
 /** An entity's own feed: the newest articles that name it (in their text, or as their dateline, credit or outlet). */
 export const GET: APIRoute = async ({ site, props }) => {
