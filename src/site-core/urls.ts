@@ -10,7 +10,7 @@ export const articleUrl = (id: string): string => `/articles/${id}/`;
 export const entityUrl = (id: string): string => `/entities/${id}/`;
 
 /** The built pages search indexes (the only ones with `data-pagefind-body`): articles and entities. */
-export const searchablePagesGlob = '{articles,entities}/*/index.html';
+export const searchablePagesGlob = '{articles,entities,dossiers}/*/index.html';
 
 /** Public URL of the index of one entity type ("/people/"). */
 export const entityTypeUrl = (type: EntityType): string => `/${entityTypeInfo[type].slug}/`;

@@ -157,6 +157,30 @@ describe.runIf(hasChromium)('Arabic search in a real browser', () => {
     expect(nickname.articles).toEqual(expect.arrayContaining(named));
   });
 
+  it('finds a dossier by its words and by the entities it is about, as «ملف», its lists not indexed', async () => {
+    // The dossier's own words: its title's «إسقاط المقاتلة» is the 2015 downing it recounts.
+    const dossier = '/dossiers/russia-turkey-syria/';
+    const kinds = async (query: string) =>
+      page.evaluate<[string, string | undefined][]>(`(async () => {
+        const found = await window.marsadSearch.search(${JSON.stringify(query)});
+        const data = await Promise.all(found.results.map((r) => r.data()));
+        return data.map((d) => [d.url, d.filters['النوع']?.[0]]);
+      })()`);
+    const byTitle = await kinds('اسقاط المقاتله');
+    expect(byTitle).toContainEqual([dossier, 'ملف']);
+    // A subject's name finds it, in a spelling the dossier never writes (its entities' tokens),
+    // the entity's own page still first.
+    expect(await readFile(path.join(contentDir, 'dossiers', 'russia-turkey-syria.mdx'), 'utf8')).not.toMatch(/[أا]ردوجان/);
+    const subject = await kinds('أردوجان');
+    expect(subject[0]?.[0]).toBe('/entities/recep-tayyip-erdogan/');
+    expect(subject.map(([url]) => url)).toContain(dossier);
+    // The headlines it lists are the articles' words, not the dossier's: the page's index holds none.
+    const html = await readPage(distDir, 'dossiers/russia-turkey-syria/index.html');
+    const lists = html.querySelectorAll('[data-dossier-articles], .chronology-articles, [data-dossier-card]');
+    expect(lists.length).toBeGreaterThan(0);
+    for (const list of lists) expect(list.closest('[data-pagefind-ignore]')).not.toBeNull();
+  });
+
   it('keeps the hidden search terms out of the page text and the excerpts', async () => {
     const [id] = [...texts.keys()];
     const article = await readPage(distDir, `articles/${id}/index.html`);
@@ -281,7 +305,12 @@ describe.runIf(hasChromium)('Arabic search in a real browser', () => {
       expect(marks).toContain('تنظيم الدولة الإسلامية');
     });
 
-    it('sorts by date: entity pages leave, every matching article stays', async ({ site }) => {
+    it('sorts by date: entity pages leave, every matching article and dossier stays', async ({ site }) => {
+      const dossier = await readFile(path.join(contentDir, 'dossiers', 'russia-turkey-syria.mdx'), 'utf8');
+      const dated = [
+        ...articlesMatching(/روسيا/).map((id) => `/articles/${id}/`),
+        ...(/روسيا/.test(dossier) ? ['/dossiers/russia-turkey-syria/'] : []),
+      ];
       await page.goto(`${site.origin}/search/?q=${encodeURIComponent('روسيا')}`);
       const links = page.locator('pagefind-results a.pf-result-link');
       await links.first().waitFor({ timeout: 15_000 });
@@ -289,7 +318,7 @@ describe.runIf(hasChromium)('Arabic search in a real browser', () => {
       await page.waitForURL(/sort=newest/);
       // Polled until the re-sorted list is in: an empty list while it redraws is not the answer.
       const shown = async () => (await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!.split('?')[0]!))).sort();
-      await expect.poll(shown, { timeout: 10_000 }).toEqual(articlesMatching(/روسيا/).map((id) => `/articles/${id}/`));
+      await expect.poll(shown, { timeout: 10_000 }).toEqual(dated.sort());
     });
 
     it('filters by outlet, type and entity', async ({ site }) => {

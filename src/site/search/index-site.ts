@@ -17,7 +17,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Graph } from '../graph.ts';
 import { settings } from '../../settings.ts';
-import { articleUrl, entityUrl, searchablePagesGlob } from '../../site-core/urls.ts';
+import { articleUrl, dossierUrl, entityUrl, searchablePagesGlob } from '../../site-core/urls.ts';
 import { planShards, type PlannedArticle, type ShardGroup, type ShardPlan } from '../../search/shard-plan.ts';
 import { MIN_RESULTS, PAGEFIND_PATH, SHARD_MANIFEST, type SearchShard, type ShardManifest } from '../../search/shards.ts';
 
@@ -227,9 +227,15 @@ export async function indexSite(dir: string, options: IndexSiteOptions = {}): Pr
     const articlePages = (groups: ShardGroup[]) =>
       groups.flatMap((g) => g.articles.map((a) => pageFile(articleUrl(a.id)))).filter((p) => existsSync(path.join(dir, p)));
     // The primary holds every entity page: names always find their page at once, and entity pages
-    // change with every day's articles, as the newest shard does.
+    // change with every day's articles, as the newest shard does. Dossiers too: undated lists of
+    // the archive, edited over time.
     const planned: Planned[] = [
-      { urlPath: PAGEFIND_PATH, groups: plan.primary, pages: [...articlePages(plan.primary), ...entityPages(dir)], primary: true },
+      {
+        urlPath: PAGEFIND_PATH,
+        groups: plan.primary,
+        pages: [...articlePages(plan.primary), ...entityPages(dir), ...dossierPages(dir)],
+        primary: true,
+      },
       ...plan.older.map((g) => ({ urlPath: `${PAGEFIND_PATH}older/${g.label}/`, groups: [g], pages: articlePages([g]), primary: false })),
     ];
     if (planned[0]!.pages.length === 0) throw new Error(`${dir}: no page to index (build the site first: npm run build)`);
@@ -340,6 +346,11 @@ function forgetOthers(cache: string, runs: readonly ShardRun[]): void {
 /** The built entity pages (their first pages: the ones with a search body). */
 function entityPages(dir: string): string[] {
   return pageDirs(dir, 'entities').map((id) => pageFile(entityUrl(id)));
+}
+
+/** The built dossier pages: few, edited over time, about entities; searched with the primary. */
+function dossierPages(dir: string): string[] {
+  return pageDirs(dir, 'dossiers').map((slug) => pageFile(dossierUrl(slug)));
 }
 
 function shardInfo(urlPath: string, pages: number, articles: readonly PlannedArticle[]): SearchShard {

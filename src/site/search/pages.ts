@@ -5,7 +5,7 @@
  */
 import { settings } from '../../settings.ts';
 import { articleMetadata, type ArticleEntry, type EntityEntry } from '../data.ts';
-import { entityEnrichment, type PageEnrichment } from '../../search/enrichment.ts';
+import { articleEnrichment, entityEnrichment, type PageEnrichment } from '../../search/enrichment.ts';
 
 const enabled = settings().searchEnrich;
 
@@ -24,4 +24,15 @@ export function articleSearchEnrichment(article: ArticleEntry): PageEnrichment |
 export function entitySearchEnrichment(entity: EntityEntry): PageEnrichment | null {
   if (!enabled) return null;
   return entityEnrichment(namesOf(entity), [entity.data.description, entity.data.nameEn]);
+}
+
+/**
+ * The hidden search fields of a dossier page: the forms of its title's and description's words,
+ * and the name tokens of the entities it is about (as an article's lead), so a query naming one
+ * of them finds the dossier. Its body is indexed from the page as written.
+ */
+export function dossierSearchEnrichment(texts: readonly string[], about: readonly EntityEntry[]): PageEnrichment | null {
+  if (!enabled) return null;
+  const names = about.map(namesOf);
+  return articleEnrichment(texts, { mentioned: names, lead: names });
 }
