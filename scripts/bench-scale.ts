@@ -23,6 +23,7 @@
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { unzipSync, strFromU8 } from 'fflate';
 import { commandLine, usageFromHeader } from '../src/cli/args.ts';
 import { buildSteps, projectRoot } from './lib/build.ts';
@@ -268,7 +269,9 @@ function routeOf(file: string): string {
 }
 
 /** Reads `astro build`'s log: the time between its phase lines (HH:MM:SS) and the pages rendered or restored. */
-function astroPhases(log: string, ms: number): AstroPhases {
+function astroPhases(coloured: string, ms: number): AstroPhases {
+  // With CI set, Astro colours its lines even into a pipe.
+  const log = stripVTControlCharacters(coloured);
   const at = (pattern: RegExp): number | null => {
     for (const line of log.split('\n')) {
       const m = /^(\d\d):(\d\d):(\d\d) (.*)$/.exec(line);

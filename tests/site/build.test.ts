@@ -106,10 +106,12 @@ describe('built site', () => {
     expect(files).toContain('pagefind/pagefind-component-ui.js');
     const entry = JSON.parse(await readFile(path.join(distDir, 'pagefind/pagefind-entry.json'), 'utf8'));
     expect(Object.keys(entry.languages)).toContain('ar');
-    // Articles and the entity pages (entities some article names), nothing else.
+    // Articles, the entity pages (entities some article names) and the dossiers, nothing else.
     const entityPages = files.filter((f) => /^entities\/[^/]+\/index\.html$/.test(f));
+    const dossierPages = files.filter((f) => /^dossiers\/[^/]+\/index\.html$/.test(f));
     expect(entityPages.length).toBeGreaterThan(10);
-    expect(entry.languages.ar.page_count).toBe(ids.length + entityPages.length);
+    expect(dossierPages.length).toBeGreaterThan(0);
+    expect(entry.languages.ar.page_count).toBe(ids.length + entityPages.length + dossierPages.length);
     expect(files.some((f) => f.startsWith('pagefind/fragment/'))).toBe(true);
   });
 
