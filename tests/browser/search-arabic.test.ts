@@ -179,6 +179,17 @@ describe.runIf(hasChromium)('Arabic search in a real browser', () => {
     const lists = html.querySelectorAll('[data-dossier-articles], .chronology-articles, [data-dossier-card]');
     expect(lists.length).toBeGreaterThan(0);
     for (const list of lists) expect(list.closest('[data-pagefind-ignore]')).not.toBeNull();
+    // Nor the header's date line and subject chips, which would open every excerpt (the date is
+    // the result's own line; the subjects are searched through their names' tokens).
+    const header = html.querySelectorAll('[data-dossier-subjects], header time');
+    expect(header.length).toBeGreaterThan(1);
+    for (const part of header) expect(part.closest('[data-pagefind-ignore]')).not.toBeNull();
+    const excerpt = await page.evaluate<string>(`(async () => {
+      const found = await window.marsadSearch.search('أردوجان');
+      const data = await Promise.all(found.results.map((r) => r.data()));
+      return data.find((d) => d.url === ${JSON.stringify(dossier)}).content;
+    })()`);
+    expect(excerpt).not.toMatch(/^نُشر في|عن: روسيا/);
   });
 
   it('keeps the hidden search terms out of the page text and the excerpts', async () => {
