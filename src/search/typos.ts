@@ -72,6 +72,48 @@ export function correction(word: string, known: ReadonlyMap<string, number>): st
   return best?.word ?? null;
 }
 
+/**
+ * The site's vocabulary as `/search/vocabulary.json` holds it: each known word's key
+ * (`vocabularyKey`) with its count, and for a key that is not itself how the site writes the word,
+ * the spelling it writes most («اسراءيلي» → «الإسرائيلي»): what the reader is offered.
+ */
+export interface TypoVocabulary {
+  counts: ReadonlyMap<string, number>;
+  shown?: ReadonlyMap<string, string>;
+}
+
+/** `/search/vocabulary.json`: keys with their counts, and the spellings of keys the site writes otherwise. */
+export interface VocabularyFile {
+  counts: Record<string, number>;
+  shown: Record<string, string>;
+}
+
+/**
+ * The spelling a correction offers for a key: the one the site writes most, among those with no
+ * proclitic but the article (a reader typing «الاسرائلي» is offered «الإسرائيلي», not «والإسرائيلي»);
+ * ties go to the first in Arabic order.
+ */
+export function shownSpelling(key: string, written: ReadonlyMap<string, number>): string {
+  // A spelling is its normalized form's proclitics (what `vocabularyKey` cut) followed by the key.
+  const proclitics = (word: string) => normalizeArabic(word).slice(0, -key.length);
+  const bare = [...written].filter(([word]) => proclitics(word) === '' || proclitics(word) === 'ال');
+  const pool = bare.length > 0 ? bare : [...written];
+  pool.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'ar'));
+  return pool[0]?.[0] ?? key;
+}
+
+/**
+ * `spelling` with the definite article when the typed word has it and without it when it has not
+ * («اسرائلي» → «إسرائيلي», «الاسرائلي» → «الإسرائيلي»), so a correction changes the typo only.
+ */
+export function withArticleOf(typed: string, spelling: string): string {
+  const typedArticle = normalizeArabic(typed).startsWith('ال');
+  const spellingArticle = spelling.startsWith('ال') && vocabularyKey(spelling) !== normalizeArabic(spelling);
+  if (typedArticle && !spellingArticle) return `ال${spelling}`;
+  if (!typedArticle && spellingArticle) return spelling.slice(2);
+  return spelling;
+}
+
 /** Pages one Pagefind query finds (the site: `pagefind.search` with the page's filters). */
 export type PageCount = (query: string) => Promise<number>;
 
@@ -92,24 +134,27 @@ export function ownPagesQuery(written: string): string {
 
 /**
  * The query with each word the index hardly knows replaced by the known word one edit away that
- * finds far more pages, or null. A word counts as a typo when the index holds it on fewer than
+ * finds far more pages (as the site writes it), or null. A word counts as a typo when the index holds it on fewer than
  * `RARE` pages (`ownPagesQuery`) and the site's vocabulary (`known`, fetched only then) has a word
  * one edit away (`correction`) that finds at least `RARE` pages and three times as many.
  */
 export async function correctedQuery(
   prepared: { text: string; words: readonly { text: string; written: string }[] },
   count: PageCount,
-  known: () => Promise<ReadonlyMap<string, number>>,
+  known: () => Promise<TypoVocabulary>,
 ): Promise<string | null> {
   let text = prepared.text;
   let changed = false;
-  for (const word of prepared.words) {
-    if (vocabularyKey(word.text).length < 4) continue;
-    const found = await count(ownPagesQuery(word.written));
+  const checked = prepared.words.filter((word) => vocabularyKey(word.text).length >= 4);
+  // Every word's own pages at once (the searches are independent).
+  const founds = await Promise.all(checked.map((word) => count(ownPagesQuery(word.written))));
+  for (const [i, word] of checked.entries()) {
+    const found = founds[i]!;
     if (found >= RARE) continue;
-    const fix = correction(word.text, await known());
+    const vocabulary = await known();
+    const fix = correction(word.text, vocabulary.counts);
     if (!fix || (await count(fix)) < Math.max(RARE, 3 * found)) continue;
-    text = text.replace(word.text, fix);
+    text = text.replace(word.text, withArticleOf(word.text, vocabulary.shown?.get(fix) ?? fix));
     changed = true;
   }
   return changed ? text : null;

@@ -249,6 +249,26 @@ describe.runIf(hasChromium)('Arabic search in a real browser', () => {
       expect((await search('بوتبن')).articles).toEqual(articlesMatching(/بوتين/));
     });
 
+    it('corrects a typo whatever Pagefind finds for it, offering the site’s spelling: «السوربة» → «السورية»', async ({ site }) => {
+      // The typed form is on no page; Pagefind alone falls back to a shorter indexed word and finds
+      // a page of results for it, which must not stop the check.
+      const plain = await page.evaluate<[number, number]>(`(async () => {
+        const pagefind = await import('/pagefind/pagefind.js');
+        return [(await pagefind.search('السوربة')).results.length, (await pagefind.search('"السوربة"')).results.length];
+      })()`);
+      expect(plain[0]).toBeGreaterThanOrEqual(10);
+      expect(plain[1]).toBe(0);
+      await page.goto(`${site.origin}/search/?q=${encodeURIComponent('السوربة')}`);
+      const correction = page.locator('#search-correction');
+      await correction.waitFor({ state: 'visible', timeout: 15_000 });
+      // Offered as the site writes it (hamza, ta marbuta, the article as typed), not as the folded key «سوريه».
+      expect(await correction.locator('[data-correction]').textContent()).toBe('السورية');
+      // The corrected query's results first, in its order; then what the typed word found besides.
+      const corrected = (await search('السورية')).urls;
+      expect(corrected.length).toBeGreaterThan(0);
+      expect((await search('السوربة')).urls.slice(0, corrected.length)).toEqual(corrected);
+    });
+
     it('gives entity results an excerpt whose fields are not glued together', async () => {
       const data = await page.evaluate<{ url: string; content: string }[]>(`(async () => {
         const found = await window.marsadSearch.search('بوتين');

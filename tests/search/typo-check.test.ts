@@ -15,7 +15,7 @@ import { wordsOf } from '../../src/search/analyzer.ts';
 import { searchFields } from '../../src/search/config.ts';
 import { enrichmentTerms } from '../../src/search/enrichment.ts';
 import { QueryProcessor } from '../../src/search/query.ts';
-import { correctedQuery, ownPagesQuery, vocabularyKey } from '../../src/search/typos.ts';
+import { correctedQuery, ownPagesQuery, shownSpelling, vocabularyKey } from '../../src/search/typos.ts';
 import { hasChromium, launchChromium, serveStatic } from '../support/browser.ts';
 
 /** Sentences of the day's news about the Israeli occupation and army. */
@@ -96,11 +96,25 @@ describe.runIf(hasChromium)('the typo check with real Pagefind', () => {
     expect(await found(typo!.written)).toEqual(familyUrls);
 
     const count = async (query: string) => (await found(query)).length;
-    const corrected = await correctedQuery(prepared, count, async () => vocabulary);
-    expect(corrected).toBe(`الاحتلال ${vocabularyKey('الإسرائيلي')}`);
+    const corrected = await correctedQuery(prepared, count, async () => ({ counts: vocabulary }));
+    expect(corrected).toBe(`الاحتلال ال${vocabularyKey('الإسرائيلي')}`);
     // The corrected query is what the reader meant: the occupation, not families.
     expect(await found(corrected!)).toEqual([urlOf(0)]);
     expect(await found(vocabularyKey('الإسرائيلي'))).toEqual(israeliUrls);
+  });
+
+  it('corrects the typo alone, «الاسرائلي», to the spelling the pages write', async () => {
+    const prepared = new QueryProcessor().prepare('الاسرائلي');
+    const spellings = new Map<string, number>();
+    for (const sentence of SENTENCES) {
+      for (const word of wordsOf(sentence))
+        if (vocabularyKey(word) === vocabularyKey('الإسرائيلي')) spellings.set(word, (spellings.get(word) ?? 0) + 1);
+    }
+    const shown = new Map([[vocabularyKey('الإسرائيلي'), shownSpelling(vocabularyKey('الإسرائيلي'), spellings)]]);
+    const count = async (query: string) => (await found(query)).length;
+    const corrected = await correctedQuery(prepared, count, async () => ({ counts: vocabulary, shown }));
+    expect(corrected).toBe('الإسرائيلي');
+    expect(await found(corrected!)).toEqual(israeliUrls);
   });
 
   it('leaves alone a word the index holds on enough pages, though the vocabulary lacks it and has one a letter away', async () => {
@@ -110,10 +124,10 @@ describe.runIf(hasChromium)('the typo check with real Pagefind', () => {
     known.set(vocabularyKey('الإسرائيلية'), 50);
     const prepared = new QueryProcessor().prepare('الجيش الإسرائيلي');
     const count = async (query: string) => (await found(query)).length;
-    expect(await correctedQuery(prepared, count, async () => known)).toBeNull();
+    expect(await correctedQuery(prepared, count, async () => ({ counts: known }))).toBeNull();
     // Counted on no page, the same word would be «corrected»: the count above is what kept it.
     const own = ownPagesQuery(prepared.words.find((w) => w.text === 'الإسرائيلي')!.written);
     const none = async (query: string) => (query === own ? 0 : count(query));
-    expect(await correctedQuery(prepared, none, async () => known)).toBe(`الجيش ${vocabularyKey('الإسرائيلية')}`);
+    expect(await correctedQuery(prepared, none, async () => ({ counts: known }))).toBe(`الجيش ال${vocabularyKey('الإسرائيلية')}`);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correction, editCost, vocabularyKey } from '../../src/search/typos.ts';
+import { correction, editCost, shownSpelling, vocabularyKey, withArticleOf } from '../../src/search/typos.ts';
 
 /** A vocabulary as the site serves it: keys folded like `vocabularyKey`. */
 const known = new Map(
@@ -46,5 +46,45 @@ describe('correction', () => {
     expect(vocabularyKey('والإسرائيلي')).toBe(vocabularyKey('إسرائيلي'));
     expect(vocabularyKey('والإسرائيلي')).not.toMatch(/^(?:و|ال)/);
     expect(vocabularyKey('مكتبة')).toBe('مكتبه');
+  });
+});
+
+describe('shownSpelling', () => {
+  const key = vocabularyKey('الإسرائيلي');
+  it('offers the spelling the site writes most, not the folded key', () => {
+    const written = new Map([
+      ['الإسرائيلي', 40],
+      ['الاسرائيلي', 12],
+      ['إسرائيلي', 9],
+    ]);
+    expect(key).toBe('اسراءيلي');
+    expect(shownSpelling(key, written)).toBe('الإسرائيلي');
+  });
+  it('prefers a spelling with no proclitic but the article, however often the others are written', () => {
+    const written = new Map([
+      ['والإسرائيلي', 90],
+      ['بالإسرائيلي', 60],
+      ['إسرائيلي', 3],
+    ]);
+    expect(shownSpelling(key, written)).toBe('إسرائيلي');
+    // Only spellings with a conjunction: the most written of them.
+    expect(
+      shownSpelling(
+        key,
+        new Map([
+          ['والإسرائيلي', 2],
+          ['بالإسرائيلي', 5],
+        ]),
+      ),
+    ).toBe('بالإسرائيلي');
+  });
+});
+
+describe('withArticleOf', () => {
+  it('gives the offered spelling the article exactly when the typed word has it', () => {
+    expect(withArticleOf('الاسرائلي', 'إسرائيلي')).toBe('الإسرائيلي');
+    expect(withArticleOf('اسرائلي', 'الإسرائيلي')).toBe('إسرائيلي');
+    expect(withArticleOf('الاسرائلي', 'الإسرائيلي')).toBe('الإسرائيلي');
+    expect(withArticleOf('بوتبن', 'بوتين')).toBe('بوتين');
   });
 });

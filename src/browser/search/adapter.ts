@@ -7,7 +7,7 @@
  * the UI assigns it (a property setter); the wrapper is a Proxy that changes `search` only.
  */
 import { searchRanking, sortKeys } from '../../search/config.ts';
-import { mergeWeighted, runPlan } from '../../search/plan.ts';
+import { runPlan } from '../../search/plan.ts';
 import type { PreparedQuery } from '../../search/query.ts';
 import { MIN_RESULTS, needsArchive, type SearchShard } from '../../search/shards.ts';
 import type {
@@ -116,8 +116,10 @@ async function processedSearch(
   const search = (query: string) => (query === main ? shardedSearch(pagefind, query, options) : pagefind.search(query, options));
   const sorted = Object.keys(options.sort ?? {}).length > 0;
   const response = (await runPlan(prepared, search, { sorted })) as PagefindSearchResponse | null;
-  // A query that finds plenty has no typo worth a correction (and costs no further search).
-  if (sorted || prepared.exact || (response?.results.length ?? 0) >= TYPO_CHECK_BELOW) return response;
+  // Checked however many results the query found: Pagefind's fallback to a shorter indexed word
+  // gives a typo plenty of unrelated results («الاسرائلي» finds every «أسرة»). The check is one
+  // exact search per word, on index chunks the query has loaded.
+  if (sorted || prepared.exact) return response;
   const corrected = await correct(pagefind, prepared, options);
   if (!corrected) return response;
   // The query as the reader most likely meant it first, then what the typed words found.
@@ -126,18 +128,13 @@ async function processedSearch(
   if (!fixed || fixed.results.length === 0) return response;
   state.lastQuery = better;
   state.correction = { typed: term, searched: corrected };
-  const results = mergeWeighted([
-    { response: fixed, weight: 1 },
-    { response, weight: TYPED_WEIGHT },
-  ]);
+  // The corrected query's results first, then what the typed words found besides: a typo's own
+  // results are mostly Pagefind's fallback to a shorter word («الاسرائلي» → every «أسرة»), whose
+  // scores can outweigh the pages the reader meant.
+  const seen = new Set(fixed.results.map((r) => r.id));
+  const results = [...fixed.results, ...(response?.results ?? []).filter((r) => !seen.has(r.id))];
   return { ...fixed, results, unfilteredResultCount: results.length };
 }
-
-/** How much the typed words' own results count beside the corrected query's. */
-const TYPED_WEIGHT = 0.3;
-
-/** Queries finding fewer results than this are checked for typos. */
-const TYPO_CHECK_BELOW = 10;
 
 /**
  * The query with its typos corrected (src/search/typos.ts `correctedQuery`), or null. Pagefind's

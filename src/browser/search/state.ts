@@ -5,6 +5,7 @@
 import { entityNamesUrl, vocabularyUrl } from '../../search/config.ts';
 import type { PreparedQuery, QueryData, QueryProcessor } from '../../search/query.ts';
 import { SHARD_MANIFEST, type ShardManifest } from '../../search/shards.ts';
+import type { TypoVocabulary, VocabularyFile } from '../../search/typos.ts';
 
 export interface SearchSettings {
   /** The index is enriched: process queries (see src/search/query.ts). */
@@ -39,14 +40,20 @@ export const state: {
   correction: { typed: string; searched: string } | null;
 } = { settings: null, lastQuery: null, processor: null, tools: null, wholeArchive: false, correction: null };
 
-let vocabulary: Promise<Map<string, number>> | undefined;
+let vocabulary: Promise<TypoVocabulary> | undefined;
 
 /** The site's vocabulary (src/site/search/vocabulary-route.ts), fetched the first time a query needs it. */
-export function siteVocabulary(): Promise<Map<string, number>> {
+export function siteVocabulary(): Promise<TypoVocabulary> {
+  const none: TypoVocabulary = { counts: new Map() };
   vocabulary ??= fetch(vocabularyUrl)
-    .then((response) => (response.ok ? (response.json() as Promise<Record<string, number>>) : {}))
-    .then((table): Map<string, number> => new Map(Object.entries(table)))
-    .catch((): Map<string, number> => new Map());
+    .then((response) => (response.ok ? (response.json() as Promise<Partial<VocabularyFile>>) : {}))
+    .then(
+      (table: Partial<VocabularyFile>): TypoVocabulary => ({
+        counts: new Map(Object.entries(table.counts ?? {})),
+        shown: new Map(Object.entries(table.shown ?? {})),
+      }),
+    )
+    .catch(() => none);
   return vocabulary;
 }
 
