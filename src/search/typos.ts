@@ -49,6 +49,14 @@ export function editCost(a: string, b: string): number {
   return lb > la ? 0.9 : 1;
 }
 
+/** The definite article the folding of `vocabularyKey` cuts from the front of a word (with a conjunction or preposition before it). */
+const ARTICLE = /^(?:وال|فال|بال|كال|لل|ال)(?=\S{3,})/;
+
+/** The word starts with the article, alone or after و ف ب ك ل. */
+export function hasArticle(word: string): boolean {
+  return ARTICLE.test(normalizeArabic(word));
+}
+
 /** A word as the vocabulary keys it: normalized, without the article and a leading conjunction. */
 export function vocabularyKey(word: string): string {
   return normalizeArabic(word).replace(/^(?:وال|فال|بال|كال|لل|ال|و)(?=\S{3,})/, '');
@@ -57,14 +65,18 @@ export function vocabularyKey(word: string): string {
 /**
  * The known word closest to `word` by one edit, if any: the cheapest, then the most frequent.
  * `known` maps vocabulary keys to counts. Words of fewer than four letters are never corrected
- * (too many real words lie one edit from them).
+ * (too many real words lie one edit from them). A word typed with the article is not corrected to
+ * one of `neverDefinite`, the keys the site never writes with it («اليمبن» is not «يمكن»).
  */
-export function correction(word: string, known: ReadonlyMap<string, number>): string | null {
+export function correction(word: string, known: ReadonlyMap<string, number>, neverDefinite?: ReadonlySet<string>): string | null {
   const key = vocabularyKey(word);
   if (key.length < 4 || known.has(key)) return null;
+  // A word typed with the article is a noun or an adjective: never a word the site never writes with it (a verb).
+  const definite = hasArticle(word);
   let best: { word: string; cost: number; count: number } | null = null;
   for (const [candidate, count] of known) {
     if (Math.abs(candidate.length - key.length) > 1 || candidate.length < 4) continue;
+    if (definite && neverDefinite?.has(candidate)) continue;
     const cost = editCost(key, candidate);
     if (cost >= 2) continue;
     if (!best || cost < best.cost || (cost === best.cost && count > best.count)) best = { word: candidate, cost, count };
@@ -80,12 +92,15 @@ export function correction(word: string, known: ReadonlyMap<string, number>): st
 export interface TypoVocabulary {
   counts: ReadonlyMap<string, number>;
   shown?: ReadonlyMap<string, string>;
+  /** Keys the site never writes with the article (verbs, particles, most names). */
+  neverDefinite?: ReadonlySet<string>;
 }
 
-/** `/search/vocabulary.json`: keys with their counts, and the spellings of keys the site writes otherwise. */
+/** `/search/vocabulary.json`: keys with their counts, the spellings of keys the site writes otherwise, the keys never written with the article. */
 export interface VocabularyFile {
   counts: Record<string, number>;
   shown: Record<string, string>;
+  neverDefinite: string[];
 }
 
 /**
@@ -107,7 +122,7 @@ export function shownSpelling(key: string, written: ReadonlyMap<string, number>)
  * («اسرائلي» → «إسرائيلي», «الاسرائلي» → «الإسرائيلي»), so a correction changes the typo only.
  */
 export function withArticleOf(typed: string, spelling: string): string {
-  const typedArticle = normalizeArabic(typed).startsWith('ال');
+  const typedArticle = hasArticle(typed);
   const spellingArticle = spelling.startsWith('ال') && vocabularyKey(spelling) !== normalizeArabic(spelling);
   if (typedArticle && !spellingArticle) return `ال${spelling}`;
   if (!typedArticle && spellingArticle) return spelling.slice(2);
@@ -152,7 +167,7 @@ export async function correctedQuery(
     const found = founds[i]!;
     if (found >= RARE) continue;
     const vocabulary = await known();
-    const fix = correction(word.text, vocabulary.counts);
+    const fix = correction(word.text, vocabulary.counts, vocabulary.neverDefinite);
     if (!fix || (await count(fix)) < Math.max(RARE, 3 * found)) continue;
     text = text.replace(word.text, withArticleOf(word.text, vocabulary.shown?.get(fix) ?? fix));
     changed = true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correction, editCost, shownSpelling, vocabularyKey, withArticleOf } from '../../src/search/typos.ts';
+import { correction, editCost, hasArticle, shownSpelling, vocabularyKey, withArticleOf } from '../../src/search/typos.ts';
 
 /** A vocabulary as the site serves it: keys folded like `vocabularyKey`. */
 const known = new Map(
@@ -86,5 +86,22 @@ describe('withArticleOf', () => {
     expect(withArticleOf('اسرائلي', 'الإسرائيلي')).toBe('إسرائيلي');
     expect(withArticleOf('الاسرائلي', 'الإسرائيلي')).toBe('الإسرائيلي');
     expect(withArticleOf('بوتبن', 'بوتين')).toBe('بوتين');
+  });
+});
+
+describe('the article', () => {
+  it('is found alone or after a conjunction or preposition, and not in a word that only starts like it', () => {
+    expect(hasArticle('الاسرائلي')).toBe(true);
+    expect(hasArticle('والاسرائلي')).toBe(true);
+    expect(hasArticle('للسعودية')).toBe(true);
+    expect(hasArticle('اسرائلي')).toBe(false);
+    expect(hasArticle('الى')).toBe(false); // too short to carry it
+  });
+  it('keeps a word typed with it from being corrected to a word the site never writes with it', () => {
+    const words = new Map([[vocabularyKey('يمكن'), 500]]);
+    expect(correction('اليمبن', words)).toBe('يمكن');
+    expect(correction('اليمبن', words, new Set(['يمكن']))).toBeNull();
+    // Typed without the article, the same word may be meant.
+    expect(correction('يمبن', words, new Set(['يمكن']))).toBe('يمكن');
   });
 });

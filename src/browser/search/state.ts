@@ -51,6 +51,7 @@ export function siteVocabulary(): Promise<TypoVocabulary> {
       (table: Partial<VocabularyFile>): TypoVocabulary => ({
         counts: new Map(Object.entries(table.counts ?? {})),
         shown: new Map(Object.entries(table.shown ?? {})),
+        neverDefinite: new Set(table.neverDefinite ?? []),
       }),
     )
     .catch(() => none);

@@ -10,7 +10,7 @@ import type { APIRoute } from 'astro';
 import { getEntities } from '../data.ts';
 import { wordsOf } from '../../search/analyzer.ts';
 import { siteWordCounts } from './site-words.ts';
-import { shownSpelling, vocabularyKey, type VocabularyFile } from '../../search/typos.ts';
+import { hasArticle, shownSpelling, vocabularyKey, type VocabularyFile } from '../../search/typos.ts';
 
 export const prerender = true;
 
@@ -44,6 +44,7 @@ export const GET: APIRoute = async () => {
     const spelling = shownSpelling(key, spellings.get(key)!);
     if (spelling !== key) shown.push([key, spelling]);
   }
-  const table: VocabularyFile = { counts: Object.fromEntries(rows), shown: Object.fromEntries(shown) };
+  const neverDefinite = rows.map(([key]) => key).filter((key) => ![...spellings.get(key)!.keys()].some(hasArticle));
+  const table: VocabularyFile = { counts: Object.fromEntries(rows), shown: Object.fromEntries(shown), neverDefinite };
   return new Response(JSON.stringify(table), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
