@@ -96,11 +96,55 @@ export interface TypoVocabulary {
   neverDefinite?: ReadonlySet<string>;
 }
 
-/** `/search/vocabulary.json`: keys with their counts, the spellings of keys the site writes otherwise, the keys never written with the article. */
+/**
+ * `/search/vocabulary.json`: each known word as the site spells it most (its key is
+ * `vocabularyKey` of it, computed by the reader's browser) with its count, most frequent first; and
+ * which of them the site never writes with the article, as gaps between their positions in `words`
+ * (the first from 0), which is about 2 KB gzip where the words themselves would be 26.
+ */
 export interface VocabularyFile {
-  counts: Record<string, number>;
-  shown: Record<string, string>;
-  neverDefinite: string[];
+  words: Record<string, number>;
+  neverDefinite: number[];
+}
+
+/** The vocabulary file as `correctedQuery` reads it: counts by key, the spellings, the keys never definite. */
+export function readVocabulary(file: Partial<VocabularyFile>): TypoVocabulary {
+  const counts = new Map<string, number>();
+  const shown = new Map<string, string>();
+  const keys: string[] = [];
+  for (const [spelling, count] of Object.entries(file.words ?? {})) {
+    const key = vocabularyKey(spelling);
+    counts.set(key, count);
+    if (spelling !== key) shown.set(key, spelling);
+    keys.push(key);
+  }
+  const neverDefinite = new Set<string>();
+  let position = 0;
+  for (const [i, gap] of (file.neverDefinite ?? []).entries()) {
+    position = i === 0 ? gap : position + gap;
+    const key = keys[position];
+    if (key !== undefined) neverDefinite.add(key);
+  }
+  return { counts, shown, neverDefinite };
+}
+
+/** What `readVocabulary` reads: `rows` of [key, count], the spelling shown for each, and whether it is never definite. */
+export function writeVocabulary(
+  rows: readonly (readonly [string, number])[],
+  spelling: (key: string) => string,
+  definite: (key: string) => boolean,
+): VocabularyFile {
+  const words: Record<string, number> = {};
+  const neverDefinite: number[] = [];
+  let last = 0;
+  for (const [i, [key, count]] of rows.entries()) {
+    words[spelling(key)] = count;
+    if (!definite(key)) {
+      neverDefinite.push(neverDefinite.length === 0 ? i : i - last);
+      last = i;
+    }
+  }
+  return { words, neverDefinite };
 }
 
 /**

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { correction, editCost, hasArticle, shownSpelling, vocabularyKey, withArticleOf } from '../../src/search/typos.ts';
+import {
+  correction,
+  editCost,
+  hasArticle,
+  readVocabulary,
+  shownSpelling,
+  vocabularyKey,
+  withArticleOf,
+  writeVocabulary,
+} from '../../src/search/typos.ts';
 
 /** A vocabulary as the site serves it: keys folded like `vocabularyKey`. */
 const known = new Map(
@@ -103,5 +112,36 @@ describe('the article', () => {
     expect(correction('اليمبن', words, new Set(['يمكن']))).toBeNull();
     // Typed without the article, the same word may be meant.
     expect(correction('يمبن', words, new Set(['يمكن']))).toBe('يمكن');
+  });
+});
+
+describe('the vocabulary file', () => {
+  it('reads back what was written: counts by key, the spellings shown, the keys never definite', () => {
+    const rows = [
+      [vocabularyKey('السعودية'), 900],
+      [vocabularyKey('يمكن'), 500],
+      [vocabularyKey('الإسرائيلي'), 120],
+      [vocabularyKey('بوتين'), 40],
+    ] as const;
+    const spellings = new Map([
+      [vocabularyKey('السعودية'), 'السعودية'],
+      [vocabularyKey('الإسرائيلي'), 'الإسرائيلي'],
+    ]);
+    const never = new Set([vocabularyKey('يمكن'), vocabularyKey('بوتين')]);
+    const file = writeVocabulary(
+      rows,
+      (key) => spellings.get(key) ?? key,
+      (key) => !never.has(key),
+    );
+    // Stored by spelling, most frequent first; the never-definite ones as gaps between positions.
+    expect(Object.keys(file.words)).toEqual(['السعودية', 'يمكن', 'الإسرائيلي', 'بوتين']);
+    expect(file.neverDefinite).toEqual([1, 2]);
+    const read = readVocabulary(JSON.parse(JSON.stringify(file)));
+    expect([...read.counts]).toEqual(rows.map(([k, n]) => [k, n]));
+    expect(read.shown?.get(vocabularyKey('الإسرائيلي'))).toBe('الإسرائيلي');
+    expect(read.shown?.has(vocabularyKey('بوتين'))).toBe(false);
+    expect([...(read.neverDefinite ?? [])].sort()).toEqual([...never].sort());
+    // A missing or empty file reads as no vocabulary.
+    expect(readVocabulary({}).counts.size).toBe(0);
   });
 });

@@ -9,6 +9,7 @@
 import { searchRanking, sortKeys } from '../../search/config.ts';
 import { runPlan } from '../../search/plan.ts';
 import type { PreparedQuery } from '../../search/query.ts';
+import type { TypoVocabulary } from '../../search/typos.ts';
 import { MIN_RESULTS, needsArchive, type SearchShard } from '../../search/shards.ts';
 import type {
   ComponentInstance,
@@ -145,8 +146,12 @@ async function correct(pagefind: PagefindApi, prepared: PreparedQuery, options: 
   const tools = state.tools;
   if (!tools) return null;
   const count = async (query: string) => (await pagefind.search(query, { filters: options.filters }))?.results.length ?? 0;
-  return tools.correctedQuery(prepared, count, siteVocabulary);
+  vocabulary ??= siteVocabulary().then((file) => tools.readVocabulary(file));
+  return tools.correctedQuery(prepared, count, () => vocabulary!);
 }
+
+/** The vocabulary as the typo check reads it, once per page. */
+let vocabulary: Promise<TypoVocabulary> | undefined;
 
 /** The Pagefind object with this site's `search`. */
 export function wrapPagefind(pagefind: PagefindApi): PagefindApi {

@@ -5,7 +5,7 @@
 import { entityNamesUrl, vocabularyUrl } from '../../search/config.ts';
 import type { PreparedQuery, QueryData, QueryProcessor } from '../../search/query.ts';
 import { SHARD_MANIFEST, type ShardManifest } from '../../search/shards.ts';
-import type { TypoVocabulary, VocabularyFile } from '../../search/typos.ts';
+import type { VocabularyFile } from '../../search/typos.ts';
 
 export interface SearchSettings {
   /** The index is enriched: process queries (see src/search/query.ts). */
@@ -40,21 +40,13 @@ export const state: {
   correction: { typed: string; searched: string } | null;
 } = { settings: null, lastQuery: null, processor: null, tools: null, wholeArchive: false, correction: null };
 
-let vocabulary: Promise<TypoVocabulary> | undefined;
+let vocabulary: Promise<Partial<VocabularyFile>> | undefined;
 
-/** The site's vocabulary (src/site/search/vocabulary-route.ts), fetched the first time a query needs it. */
-export function siteVocabulary(): Promise<TypoVocabulary> {
-  const none: TypoVocabulary = { counts: new Map() };
+/** The site's vocabulary file (src/site/search/vocabulary-route.ts), fetched the first time a query needs it. */
+export function siteVocabulary(): Promise<Partial<VocabularyFile>> {
   vocabulary ??= fetch(vocabularyUrl)
     .then((response) => (response.ok ? (response.json() as Promise<Partial<VocabularyFile>>) : {}))
-    .then(
-      (table: Partial<VocabularyFile>): TypoVocabulary => ({
-        counts: new Map(Object.entries(table.counts ?? {})),
-        shown: new Map(Object.entries(table.shown ?? {})),
-        neverDefinite: new Set(table.neverDefinite ?? []),
-      }),
-    )
-    .catch(() => none);
+    .catch(() => ({}));
   return vocabulary;
 }
 

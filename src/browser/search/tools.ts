@@ -5,4 +5,4 @@
 export { QueryProcessor } from '../../search/query.ts';
 export { Highlighter } from '../../search/highlight.ts';
 export { buildExcerpt } from '../../search/excerpt.ts';
-export { correctedQuery } from '../../search/typos.ts';
+export { correctedQuery, readVocabulary } from '../../search/typos.ts';
