@@ -14,7 +14,7 @@ import { articleUrl, dayUrl, outletUrlOf } from './urls.ts';
 export interface CardArticle {
   id: string;
   /** The content store's digest of the entry: a changed article gets a new card. */
-  digest?: string | undefined;
+  digest?: string | number | undefined;
   data: {
     title: string;
     standfirst?: string | null | undefined;
