@@ -27,7 +27,7 @@ const BUDGET = { htmlCssKB: 40, fontKB: 150, lighthouse: 95 };
 /**
  * Scripts an article page may load: Pagefind's search UI and what it loads, the site's search
  * enhancement (src/components/Search*.astro, bundled with its shared chunk), the theme switch and
- * the entity link previews (src/components/EntityPreview.astro; their card.json loads on hover only).
+ * the entity link previews (src/components/EntityPreview.astro; their cards' group file loads on hover only).
  */
 const ALLOWED_SCRIPT = /^\/(theme\.js|pagefind\/.+|_astro\/(Search[^/]*|EntityPreview[^/]*|adapter\.[^/]*)\.js)$/;
 

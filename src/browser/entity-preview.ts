@@ -1,7 +1,8 @@
 /**
  * Entity link previews on article pages, as Wikipedia's page previews: hovering an entity link
- * (after a short pause) or focusing it by keyboard shows a small card read from the entity's
- * static /entities/<id>/card.json (src/pages/entities/[id]/card.json.ts), fetched once.
+ * (after a short pause) or focusing it by keyboard shows a small card read from the static file of
+ * the entity's group of cards, /entity-cards/<group>.json (src/site-core/entity-card-groups.ts,
+ * src/pages/entity-cards/[group].json.ts), fetched once per page and group.
  * Touch taps are never intercepted: a tap follows the link. On touch screens, where nothing
  * hovers, a small button after each entity link opens and closes its card; the room for it is
  * kept by CSS from the first paint (theme.js marks the page `data-js`), and the button, out of
@@ -9,6 +10,7 @@
  * container appended to <main>, positioned with CSSOM so the page never shifts.
  */
 import type { EntityCard } from '../site-core/entity-card.ts';
+import { entityCardGroup, entityCardsUrl, entityIdOf } from '../site-core/entity-card-groups.ts';
 
 const LINK = '.article-body a.entity-link';
 const SHOW_DELAY_MS = 300;
@@ -17,17 +19,21 @@ const HIDE_DELAY_MS = 200;
 const GAP_PX = 6;
 const MARGIN_PX = 8;
 
-const cards = new Map<string, Promise<EntityCard | null>>();
+/** Each group's cards by entity id, fetched once (null when the file could not be read). */
+const groups = new Map<number, Promise<Record<string, EntityCard> | null>>();
 
 function loadCard(href: string): Promise<EntityCard | null> {
-  let card = cards.get(href);
-  if (!card) {
-    card = fetch(new URL('card.json', new URL(href, location.href)))
-      .then((r) => (r.ok ? (r.json() as Promise<EntityCard>) : null))
+  const id = entityIdOf(new URL(href, location.href).pathname);
+  if (id === null) return Promise.resolve(null);
+  const group = entityCardGroup(id);
+  let cards = groups.get(group);
+  if (!cards) {
+    cards = fetch(new URL(entityCardsUrl(group), location.href))
+      .then((r) => (r.ok ? (r.json() as Promise<Record<string, EntityCard>>) : null))
       .catch(() => null);
-    cards.set(href, card);
+    groups.set(group, cards);
   }
-  return card;
+  return cards.then((all) => (all && Object.hasOwn(all, id) ? all[id]! : null));
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text: string): HTMLElementTagNameMap[K] {

@@ -2,7 +2,7 @@ import { clipText } from './format.ts';
 import { articleCount, entityTypeInfo } from './labels.ts';
 import type { EntityType } from '../schemas/entity.ts';
 
-/** What an entity link's preview card shows, written once per entity as /entities/<id>/card.json. */
+/** What an entity link's preview card shows, written with its group's cards in /entity-cards/<n>.json (entity-card-groups.ts). */
 export interface EntityCard {
   name: string;
   /** Arabic label of the entity's type: «شخص», «مكان»… */

@@ -36,6 +36,18 @@ export const monthUrl = (month: string): string => `/archive/${month}/`;
  * short digest of the name, so any outlet a scraper names gets a stable page.
  */
 export function outletSlug(name: string): string {
+  let slug = outletSlugs.get(name);
+  if (slug === undefined) {
+    slug = slugOf(name);
+    outletSlugs.set(name, slug);
+  }
+  return slug;
+}
+
+/** Slugs by outlet name: every article link, card and list names its outlet, and outlets are few. */
+const outletSlugs = new Map<string, string>();
+
+function slugOf(name: string): string {
   // By any of its names, agencies included («واس» → "was").
   const known = findOutletByCode(name);
   const host = known?.hosts?.[0]?.split('.')[0];

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject } from 'vitest';
 import type { EntityCard } from '../../src/site-core/entity-card.ts';
 import { browserTest as it, hasChromium, pageProblems } from '../support/browser.ts';
-import { articleIds, readPage } from '../support/site.ts';
+import { entityCardGroup, entityCardsUrl, entityIdOf } from '../../src/site-core/entity-card-groups.ts';
+import { articleIds, readEntityCard, readPage } from '../support/site.ts';
 
 const distDir = inject('distDir');
 const contentDir = inject('contentDir');
@@ -27,7 +27,7 @@ describe.runIf(hasChromium)('entity link previews in Chromium', () => {
       href = link.getAttribute('href')!;
       break;
     }
-    card = JSON.parse(await readFile(path.join(distDir, href, 'card.json'), 'utf8'));
+    card = (await readEntityCard(distDir, href))!;
   });
 
   it('show a card on hover and on keyboard focus, hide it on leave and Escape, fetch it once, under the CSP', async ({ browser, site }) => {
@@ -35,7 +35,7 @@ describe.runIf(hasChromium)('entity link previews in Chromium', () => {
     const problems = pageProblems(page);
     const fetched: string[] = [];
     page.on('request', (r) => {
-      if (r.url().endsWith('/card.json')) fetched.push(new URL(r.url()).pathname);
+      if (new URL(r.url()).pathname.startsWith('/entity-cards/')) fetched.push(new URL(r.url()).pathname);
     });
     const response = await page.goto(`${site.origin}${articlePath}`);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
@@ -88,7 +88,8 @@ describe.runIf(hasChromium)('entity link previews in Chromium', () => {
     // Hovered again: the card comes from the cache.
     await link.hover();
     await box.waitFor({ state: 'visible', timeout: 5_000 });
-    expect(fetched).toEqual([`${href}card.json`]);
+    // One file: the cards of the entity's group.
+    expect(fetched).toEqual([entityCardsUrl(entityCardGroup(entityIdOf(href)!))]);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -97,7 +98,7 @@ describe.runIf(hasChromium)('entity link previews in Chromium', () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.route('**/card.json', (route) => route.abort());
+    await page.route('**/entity-cards/*.json', (route) => route.abort());
     await page.goto(`${site.origin}${articlePath}`);
     await firstLink(page).hover();
     await page.waitForTimeout(800);
@@ -169,7 +170,7 @@ describe.runIf(hasChromium)('entity link previews in Chromium', () => {
     await box.waitFor({ state: 'hidden', timeout: 2_000 });
     const second = toggles.nth(1);
     const secondHref = await links.nth(1).getAttribute('href');
-    const secondCard = JSON.parse(await readFile(path.join(distDir, secondHref!, 'card.json'), 'utf8')) as EntityCard;
+    const secondCard = (await readEntityCard(distDir, secondHref!))!;
     await second.tap();
     await expect.poll(() => box.textContent()).toContain(secondCard.name);
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFrontmatter } from '../../src/ingest/index.ts';
-import { readPage } from '../support/site.ts';
+import { readEntityCard, readPage } from '../support/site.ts';
 
 const distDir = inject('distDir');
 const contentDir = inject('contentDir');
@@ -152,7 +152,7 @@ describe.runIf(usesSeeds)('the worked dossier (seed site)', () => {
     expect(cards.map((c) => c.getAttribute('data-dossier-card'))).toEqual(propsOf('EntityCard', 'id'));
     for (const card of cards) {
       const id = card.getAttribute('data-dossier-card')!;
-      const preview = JSON.parse(await readFile(path.join(distDir, 'entities', id, 'card.json'), 'utf8'));
+      const preview = (await readEntityCard(distDir, id))!;
       expect(card.querySelector('.dossier-card-name a')!.text).toBe(preview.name);
       expect(card.querySelector('.dossier-card-name a')!.getAttribute('href')).toBe(`/entities/${id}/`);
       expect(card.querySelector('.dossier-card-type')!.text).toBe(preview.type);

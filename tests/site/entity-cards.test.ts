@@ -1,9 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { articleCount, entityTypeInfo } from '../../src/site-core/labels.ts';
 import type { EntityCard } from '../../src/site-core/entity-card.ts';
-import { listFiles, readPage } from '../support/site.ts';
+import { ENTITY_CARD_GROUPS, entityCardGroup, entityCardsUrl } from '../../src/site-core/entity-card-groups.ts';
+import { listFiles, readEntityCard, readPage } from '../support/site.ts';
 
 const distDir = inject('distDir');
 const contentDir = inject('contentDir');
@@ -11,24 +12,45 @@ const contentDir = inject('contentDir');
 let files: string[];
 /** Ids of the entities that have a page. */
 let entityIds: string[];
+/** The group files' cards, by group number. */
+let groups: Map<number, Record<string, EntityCard>>;
 
 beforeAll(async () => {
   files = await listFiles(distDir);
   entityIds = files.map((f) => /^entities\/([^/]+)\/index\.html$/.exec(f)?.[1]).filter((id): id is string => !!id);
+  groups = new Map();
+  for (const f of files) {
+    const group = /^entity-cards\/(\d+)\.json$/.exec(f)?.[1];
+    if (group !== undefined) groups.set(Number(group), JSON.parse(await readFile(path.join(distDir, f), 'utf8')));
+  }
 });
 
 describe('entity preview cards', () => {
-  it('are written for every entity page, and only for them', () => {
+  it('are written in group files, a card for every entity page and only for them, each in its group', () => {
     expect(entityIds.length).toBeGreaterThan(10);
-    const cards = files.filter((f) => f.endsWith('/card.json'));
-    expect(cards.sort()).toEqual(entityIds.map((id) => `entities/${id}/card.json`).sort());
+    // No file per entity: the cards are written a group to a file.
+    expect(files.filter((f) => f.endsWith('/card.json'))).toEqual([]);
+    expect(groups.size).toBeGreaterThan(1);
+    expect(groups.size).toBeLessThanOrEqual(ENTITY_CARD_GROUPS);
+    const placed = [...groups].flatMap(([group, cards]) => Object.keys(cards).map((id) => ({ id, group })));
+    expect(placed.map((p) => p.id).sort()).toEqual([...entityIds].sort());
+    for (const { id, group } of placed) expect(entityCardsUrl(entityCardGroup(id)), id).toBe(`/entity-cards/${group}.json`);
+  });
+
+  it('spread the entities over the groups, so that a hover fetches a small file', async () => {
+    const sizes = [...groups.values()].map((cards) => Object.keys(cards).length);
+    // Even enough: no group holds more than three times its share.
+    expect(Math.max(...sizes)).toBeLessThanOrEqual((3 * entityIds.length) / ENTITY_CARD_GROUPS + 3);
+    for (const group of groups.keys()) {
+      const bytes = (await readFile(path.join(distDir, entityCardsUrl(group)))).length;
+      expect(bytes / Object.keys(groups.get(group)!).length, `group ${group}`).toBeLessThan(1024);
+    }
   });
 
   it("carry the entity's name, Arabic type, clipped description and the count of articles its page lists", async () => {
     for (const id of entityIds) {
-      const file = path.join(distDir, 'entities', id, 'card.json');
-      expect((await stat(file)).size, id).toBeLessThan(1024);
-      const card = JSON.parse(await readFile(file, 'utf8')) as EntityCard;
+      const card = (await readEntityCard(distDir, id))!;
+      expect(card, id).toBeDefined();
       const registry = JSON.parse(await readFile(path.join(contentDir, 'entities', `${id}.json`), 'utf8'));
       const page = await readPage(distDir, `entities/${id}/index.html`);
       expect(card.name, id).toBe(page.querySelector('h1')!.text.trim());
@@ -57,8 +79,9 @@ describe('entity preview cards', () => {
     }
     expect(linkedFrom.size).toBeGreaterThan(5);
     for (const [href, n] of linkedFrom) {
-      const card = JSON.parse(await readFile(path.join(distDir, href, 'card.json'), 'utf8')) as EntityCard;
-      expect(card.count, href).toBeGreaterThanOrEqual(n);
+      const card = await readEntityCard(distDir, href);
+      expect(card, href).toBeDefined();
+      expect(card!.count, href).toBeGreaterThanOrEqual(n);
     }
   });
 });

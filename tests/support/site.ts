@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
+import type { EntityCard } from '../../src/site-core/entity-card.ts';
+import { entityCardGroup, entityCardsUrl, entityIdOf } from '../../src/site-core/entity-card-groups.ts';
 
 /** Every file under `dir`, as paths relative to it (POSIX separators). */
 export async function listFiles(dir: string): Promise<string[]> {
@@ -23,4 +25,16 @@ export async function articleIds(contentDir: string): Promise<string[]> {
     .filter((f) => f.endsWith('.mdx'))
     .map((f) => f.slice(0, -'.mdx'.length))
     .sort();
+}
+
+/**
+ * The preview card of the entity `id` (or of the entity page at `/entities/<id>/`), read from its
+ * group's file as the browser reads it (src/site-core/entity-card-groups.ts); undefined when the
+ * group has no card for it.
+ */
+export async function readEntityCard(distDir: string, idOrHref: string): Promise<EntityCard | undefined> {
+  const id = entityIdOf(idOrHref) ?? idOrHref;
+  const file = path.join(distDir, entityCardsUrl(entityCardGroup(id)));
+  const cards = JSON.parse(await readFile(file, 'utf8')) as Record<string, EntityCard>;
+  return Object.hasOwn(cards, id) ? cards[id] : undefined;
 }
