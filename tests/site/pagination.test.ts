@@ -91,7 +91,9 @@ describe('lists that outgrow one page', () => {
   });
 
   it('publishes a new article onto /archive/ and restores every numbered page, byte for byte', async () => {
-    expect(titles(await readPage(dist, 'archive/index.html'))).toEqual(Array.from({ length: PAGE_SIZE + 6 }, (_, i) => title(COUNT + 1 - i)));
+    expect(titles(await readPage(dist, 'archive/index.html'))).toEqual(
+      Array.from({ length: PAGE_SIZE + 6 }, (_, i) => title(COUNT + 1 - i)),
+    );
     const written = (page: string) => {
       const line = rebuildLog.split('\n').find((l) => l.endsWith(`─ ${page}`) || l.includes(`─ ${page} `));
       return line === undefined ? undefined : line.includes('(restored)') ? 'restored' : 'rendered';
@@ -104,7 +106,11 @@ describe('lists that outgrow one page', () => {
   });
 
   it('splits an entity page with many articles, keeping every article reachable', async () => {
-    const pages = await Promise.all([1, 2, 3, 4].map((n) => readPage(before, n === 1 ? 'entities/vladimir-putin/index.html' : `entities/vladimir-putin/page/${n}/index.html`)));
+    const pages = await Promise.all(
+      [1, 2, 3, 4].map((n) =>
+        readPage(before, n === 1 ? 'entities/vladimir-putin/index.html' : `entities/vladimir-putin/page/${n}/index.html`),
+      ),
+    );
     const links = (p: (typeof pages)[number]) => p.querySelectorAll('main ol > li h3 a').map((a) => a.getAttribute('href'));
     expect(links(pages[0]!)).toHaveLength(PAGE_SIZE);
     expect(new Set(pages.flatMap(links)).size).toBe(COUNT);
