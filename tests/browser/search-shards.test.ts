@@ -30,7 +30,7 @@ async function shardedCopy(name: string, minResults?: number): Promise<string> {
   const dir = path.join(work, name);
   await cp(distDir, dir, { recursive: true });
   await rm(path.join(dir, 'pagefind'), { recursive: true, force: true });
-  await indexSite(dir, { articlesPerShard: 2, ...(minResults ? { minResults } : {}) });
+  await indexSite(dir, { articlesPerShard: 2, entityBundle: true, ...(minResults ? { minResults } : {}) });
   return dir;
 }
 
@@ -108,6 +108,16 @@ describe.runIf(hasChromium)('search index in shards, newest articles first', () 
     }
     // No staging folder is left in the site.
     expect(await readdir(dir)).not.toContain('.marsad-search-shards');
+
+    // By default (MARSAD_SEARCH_ENTITY_BUNDLE off) the entity pages and dossiers are in the primary.
+    const together = path.join(work, 'together');
+    await cp(distDir, together, { recursive: true });
+    await rm(path.join(together, 'pagefind'), { recursive: true, force: true });
+    await indexSite(together, { articlesPerShard: 2, entityBundle: false });
+    const one: ShardManifest = JSON.parse(await readFile(path.join(together, 'pagefind/marsad-shards.json'), 'utf8'));
+    expect(one.shards.map((s) => [s.path, s.articles])).toEqual(manifest.shards.map((s) => [s.path, s.articles]));
+    expect(one.shards[0]!.pages).toBe(2 + entityPages + dossierPages);
+    expect(one.companions).toBeUndefined();
   });
 
   it('answers from the newest articles alone when they give enough results, and says so with a button for the whole archive', async ({

@@ -68,7 +68,9 @@ describe('npm run search:index', () => {
     await writeFile(path.join(dir, 'index.html'), page('<main><h1>مرصد</h1></main>'));
     for (const id of ['a1', 'a2', 'a3']) await writePage(dir, `articles/${id}`, `<h1>خبر ${id}</h1><p>الرياض</p>`);
     await writePage(dir, 'entities/riyadh', '<h1>الرياض</h1>');
-    const { stdout } = await run(process.execPath, [cli, dir], { env: env({ MARSAD_SEARCH_SHARD_ARTICLES: '2' }) });
+    const { stdout } = await run(process.execPath, [cli, dir], {
+      env: env({ MARSAD_SEARCH_SHARD_ARTICLES: '2', MARSAD_SEARCH_ENTITY_BUNDLE: '1' }),
+    });
     expect(stdout).toMatch(/indexed 4 pages in 2 shards \(newest articles first, entity pages in a bundle of their own\)/);
     const manifest = JSON.parse(await readFile(path.join(dir, 'pagefind', 'marsad-shards.json'), 'utf8'));
     // No data/graph.json here: undated articles, in blocks by id.
@@ -104,7 +106,7 @@ describe('npm run search:index', () => {
     const entity = (count: number) =>
       writePage(dir, 'entities/riyadh', '<h1>الرياض</h1>', `<p data-pagefind-ignore>ورد في ${count} مقالات.</p>`);
     await entity(5);
-    const options = { env: env({ MARSAD_SEARCH_SHARD_ARTICLES: '2', MARSAD_CACHE_DIR: cache }) };
+    const options = { env: env({ MARSAD_SEARCH_SHARD_ARTICLES: '2', MARSAD_CACHE_DIR: cache, MARSAD_SEARCH_ENTITY_BUNDLE: '1' }) };
     const first = await run(process.execPath, [cli, dir], options);
     expect(first.stdout).toMatch(/4 bundle\(s\) indexed: .*\/pagefind\/entities\/ \(1 pages\).*; 0 unchanged/);
     const manifest = JSON.parse(await readFile(path.join(dir, 'pagefind', 'marsad-shards.json'), 'utf8'));

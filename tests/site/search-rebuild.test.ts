@@ -54,7 +54,7 @@ describe('publishing one article into a sharded archive', () => {
     cache = path.join(work, 'cache');
     // The first build: the shared news site's content, its index cut into small shards, a cache of its own.
     await cp(newsContent, content, { recursive: true });
-    const env = { ...NEWS_SITE_SETTINGS, MARSAD_SEARCH_SHARD_ARTICLES: String(PER_SHARD) };
+    const env = { ...NEWS_SITE_SETTINGS, MARSAD_SEARCH_SHARD_ARTICLES: String(PER_SHARD), MARSAD_SEARCH_ENTITY_BUNDLE: '1' };
     // Both builds log in full: Astro's log level is part of the config its cache is keyed on.
     await buildSite({ contentDir: content, outDir: after, cacheDir: cache, env, log: path.join(work, 'build.log') });
     first = JSON.parse(await readFile(path.join(searchCacheDir(cache), LAST_RUN), 'utf8')).shards;
@@ -147,7 +147,7 @@ describe('publishing one article into a sharded archive', () => {
     const fresh = path.join(work, 'fresh');
     await cp(after, fresh, { recursive: true });
     await rm(path.join(fresh, 'pagefind'), { recursive: true, force: true });
-    await indexSite(fresh, { articlesPerShard: PER_SHARD });
+    await indexSite(fresh, { articlesPerShard: PER_SHARD, entityBundle: true });
     const { shards, companions } = await manifest(after);
     expect(await manifest(fresh)).toEqual(await manifest(after));
     for (const bundle of [...shards, ...(companions ?? [])]) {

@@ -46,6 +46,8 @@ export interface IndexSiteOptions {
   glob?: string;
   /** Articles per shard; the site is one index up to this many (default: the `searchShardArticles` setting). */
   articlesPerShard?: number;
+  /** Entity pages and dossiers in a bundle of their own in a site of several shards (default: the `searchEntityBundle` setting). */
+  entityBundle?: boolean;
   /** Fewer results than this from the first shard: the browser searches the older ones too (default 10). */
   minResults?: number;
   /** Folder that keeps the shards' bundles between builds (none: every shard is indexed). */
@@ -266,13 +268,14 @@ export async function indexSite(dir: string, options: IndexSiteOptions = {}): Pr
     const articlePages = (groups: ShardGroup[]) =>
       groups.flatMap((g) => g.articles.map((a) => pageFile(articleUrl(a.id)))).filter((p) => existsSync(path.join(dir, p)));
     // Entity pages and dossiers (undated lists of the archive, edited over time) are searched from
-    // the first query on: in a site of one shard they are in its one index; in a larger one they
-    // are a bundle of their own the browser merges before its first search. Not in the primary, so
-    // that publishing an article re-indexes the newest articles, not every entity page with them:
-    // the entity bundle is indexed again only when an entity page changes as Pagefind reads it
-    // (searchInput: not its counts or lists of articles).
+    // the first query on: in the primary bundle, or — with `entityBundle`, in a site of several
+    // shards — in a bundle of their own the browser merges before its first search, so that
+    // publishing an article re-indexes the newest articles, not every entity page with them (the
+    // entity bundle is indexed again only when an entity page changes as Pagefind reads it,
+    // searchInput: not its counts or lists of articles). That bundle's own metadata, filters and
+    // index chunks cost a cold search 45–85 KB more (docs/scale.md), so it is off by default.
     const named = [...entityPages(dir), ...dossierPages(dir)];
-    const single = plan.older.length === 0;
+    const single = plan.older.length === 0 || !(options.entityBundle ?? settings().searchEntityBundle);
     const planned: Planned[] = [
       { urlPath: PAGEFIND_PATH, groups: plan.primary, pages: [...articlePages(plan.primary), ...(single ? named : [])], primary: true },
       ...(single || named.length === 0 ? [] : [{ urlPath: ENTITY_BUNDLE_PATH, groups: [], pages: named, primary: false, companion: true }]),
