@@ -481,7 +481,14 @@ const figures = {
 };
 
 /** The search index's shards (src/search/shards.ts): how many, and the first one's size. */
-async function readShards(): Promise<{ count: number; firstPages: number; firstArticles: number; paths: string[] } | null> {
+async function readShards(): Promise<{
+  count: number;
+  firstPages: number;
+  firstArticles: number;
+  paths: string[];
+  /** Pages of the bundles merged with the first before any search (the entity pages'). */
+  companionPages: number;
+} | null> {
   try {
     const manifest = JSON.parse(await readFile(path.join(dist, PAGEFIND_PATH, SHARD_MANIFEST), 'utf8')) as ShardManifest;
     return {
@@ -489,6 +496,7 @@ async function readShards(): Promise<{ count: number; firstPages: number; firstA
       firstPages: manifest.shards[0]!.pages,
       firstArticles: manifest.shards[0]!.articles,
       paths: manifest.shards.map((s) => s.path),
+      companionPages: (manifest.companions ?? []).reduce((n, c) => n + c.pages, 0),
     };
   } catch {
     return null;
@@ -511,7 +519,9 @@ const rows: [string, string][] = [
   ['Pagefind index', `${mb(indexSize.bytes)} in ${indexSize.files} files`],
   [
     'search shards',
-    firstShards ? `${firstShards.count} (the first: ${firstShards.firstPages} pages, ${firstShards.firstArticles} newest articles)` : '—',
+    firstShards
+      ? `${firstShards.count} (the first: ${firstShards.firstPages} pages, ${firstShards.firstArticles} newest articles${firstShards.companionPages ? `; merged with it at once: ${firstShards.companionPages} entity and dossier pages` : ''})`
+      : '—',
   ],
 ];
 if (held && rebuilds) {
@@ -547,7 +557,7 @@ if (rebuilds) {
   if (final)
     rows.push([
       'search shards after the rebuilds',
-      `${final.count} (the first: ${final.firstPages} pages, ${final.firstArticles} newest articles); cold queries below run on this site`,
+      `${final.count} (the first: ${final.firstPages} pages, ${final.firstArticles} newest articles${final.companionPages ? `; merged with it at once: ${final.companionPages} entity and dossier pages` : ''}); cold queries below run on this site`,
     ]);
 }
 for (const [name, b] of Object.entries(baselines)) {

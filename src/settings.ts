@@ -155,6 +155,15 @@ export const settingDefinitions = {
     description: 'Articles per search index shard: a site with more is indexed in shards by date, newest first ([search.md](search.md)).',
     schema: wholeNumber,
   }),
+  searchEntityBundle: define({
+    env: 'MARSAD_SEARCH_ENTITY_BUNDLE',
+    group: 'search',
+    expected: FLAG,
+    default: 'off',
+    description:
+      'In a site of several search shards, index the entity pages and dossiers as a bundle of their own, merged before the first search: publishing an article then re-indexes only the newest articles, but a cold search downloads 45–85 KB more ([scale.md](scale.md)). Off: they are in the primary bundle.',
+    schema: flag,
+  }),
   chromium: define({
     env: 'MARSAD_CHROMIUM',
     group: 'tools',

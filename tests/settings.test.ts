@@ -38,6 +38,7 @@ describe('readSettings', () => {
       drafts: false,
       searchEnrich: true,
       searchShardArticles: 5000,
+      searchEntityBundle: false,
       chromium: '/usr/bin/chromium',
       testContentDir: path.resolve('content'),
       keepTestDist: false,

@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { indexSite } from '../site/search/index-site.ts';
+import { ENTITY_BUNDLE_PATH, indexSite } from '../site/search/index-site.ts';
 import { settingsOrExit } from '../settings.ts';
 import { findBrokenLinks } from '../site/link-check.ts';
 import { PAGEFIND_PATH } from '../search/shards.ts';
@@ -32,13 +32,16 @@ if (!existsSync(path.join(dir, 'index.html'))) {
 try {
   const { pages, ms, shards, runs } = await indexSite(dir, { cacheDir });
   const mode = searchEnrich ? 'enriched Arabic index' : 'plain Pagefind (MARSAD_SEARCH_ENRICH=0)';
-  const split = shards > 1 ? ` in ${shards} shards (newest articles first)` : '';
+  const apart = runs.some((r) => r.path === ENTITY_BUNDLE_PATH) ? ', entity pages in a bundle of their own' : '';
+  const split = shards > 1 ? ` in ${shards} shards (newest articles first${apart})` : '';
   process.stdout.write(`[marsad-pagefind] indexed ${pages} pages${split} in ${Math.round(ms)} ms, ${mode}\n`);
   const indexed = runs.filter((r) => !r.reused);
   if (runs.length > 0) {
-    const names = indexed.map((r) => `${r.path} (${r.articles} articles)`).join(', ');
+    const names = indexed
+      .map((r) => `${r.path} (${r.path === ENTITY_BUNDLE_PATH ? `${r.pages} pages` : `${r.articles} articles`})`)
+      .join(', ');
     process.stdout.write(
-      `[marsad-pagefind] ${indexed.length} shard(s) indexed${names ? `: ${names}` : ''}; ${runs.length - indexed.length} unchanged, copied from the cache\n`,
+      `[marsad-pagefind] ${indexed.length} bundle(s) indexed${names ? `: ${names}` : ''}; ${runs.length - indexed.length} unchanged, copied from the cache\n`,
     );
   }
   // Every page shares the layout that loads the search bundle: check it on the pages that have one.

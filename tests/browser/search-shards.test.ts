@@ -10,9 +10,10 @@ import { articleIds } from '../support/site.ts';
 
 /**
  * The search index in shards (src/site/search/index-site.ts, src/search/shards.ts), on copies of the
- * test site indexed again with two articles per shard: the primary bundle holds every entity page
- * and the two "newest" articles (the seeds are undated, so the first block of two by id), older
- * articles are merged in the browser only when a search needs them. (How dated articles are cut,
+ * test site indexed again with two articles per shard: the primary bundle holds the two "newest"
+ * articles (the seeds are undated, so the first block of two by id), the entity pages and dossiers a
+ * bundle of their own the browser merges before its first search, and older articles are merged
+ * only when a search needs them. (How dated articles are cut,
  * and what a rebuild indexes again: tests/search/shard-plan.test.ts, tests/site/search-rebuild.test.ts.)
  */
 const distDir = inject('distDir');
@@ -29,7 +30,7 @@ async function shardedCopy(name: string, minResults?: number): Promise<string> {
   const dir = path.join(work, name);
   await cp(distDir, dir, { recursive: true });
   await rm(path.join(dir, 'pagefind'), { recursive: true, force: true });
-  await indexSite(dir, { articlesPerShard: 2, ...(minResults ? { minResults } : {}) });
+  await indexSite(dir, { articlesPerShard: 2, entityBundle: true, ...(minResults ? { minResults } : {}) });
   return dir;
 }
 
@@ -79,7 +80,7 @@ describe.runIf(hasChromium)('search index in shards, newest articles first', () 
     if (work) await rm(work, { recursive: true, force: true });
   });
 
-  it('cuts the index by date: every entity page and the newest articles first, older articles in bundles of their own', async () => {
+  it('cuts the index by date: the newest articles and the entity pages first, older articles in bundles of their own', async () => {
     const dir = path.join(work, 'recent');
     const manifest: ShardManifest = JSON.parse(await readFile(path.join(dir, 'pagefind/marsad-shards.json'), 'utf8'));
     const entityPages = (await readdir(path.join(dir, 'entities'), { withFileTypes: true })).filter((d) => d.isDirectory()).length;
@@ -92,19 +93,31 @@ describe.runIf(hasChromium)('search index in shards, newest articles first', () 
       ['/pagefind/older/undated-2/', 2],
       ['/pagefind/older/undated-3/', 1],
     ]);
-    // The primary also holds the dossiers (undated lists of the archive, edited over time).
+    // The entity pages and the dossiers (undated lists of the archive, edited over time) are a
+    // bundle merged with the primary.
     const dossierPages = (await readdir(path.join(dir, 'dossiers'), { withFileTypes: true })).filter((d) => d.isDirectory()).length;
     expect(dossierPages).toBeGreaterThan(0);
-    expect(manifest.shards[0]!.pages).toBe(entityPages + dossierPages + 2);
+    expect(manifest.shards[0]!.pages).toBe(2);
+    expect(manifest.companions?.map((c) => [c.path, c.pages])).toEqual([['/pagefind/entities/', entityPages + dossierPages]]);
     expect(manifest.minResults).toBe(1);
     // An older bundle holds only what mergeIndex reads: no second copy of Pagefind's scripts.
-    for (const shard of manifest.shards.slice(1)) {
+    for (const shard of [...manifest.shards.slice(1), ...manifest.companions!]) {
       const files = await readdir(path.join(dir, shard.path));
       expect(files).toContain('pagefind-entry.json');
       expect(files).not.toContain('pagefind.js');
     }
     // No staging folder is left in the site.
     expect(await readdir(dir)).not.toContain('.marsad-search-shards');
+
+    // By default (MARSAD_SEARCH_ENTITY_BUNDLE off) the entity pages and dossiers are in the primary.
+    const together = path.join(work, 'together');
+    await cp(distDir, together, { recursive: true });
+    await rm(path.join(together, 'pagefind'), { recursive: true, force: true });
+    await indexSite(together, { articlesPerShard: 2, entityBundle: false });
+    const one: ShardManifest = JSON.parse(await readFile(path.join(together, 'pagefind/marsad-shards.json'), 'utf8'));
+    expect(one.shards.map((s) => [s.path, s.articles])).toEqual(manifest.shards.map((s) => [s.path, s.articles]));
+    expect(one.shards[0]!.pages).toBe(2 + entityPages + dossierPages);
+    expect(one.companions).toBeUndefined();
   });
 
   it('answers from the newest articles alone when they give enough results, and says so with a button for the whole archive', async ({
@@ -159,6 +172,28 @@ describe.runIf(hasChromium)('search index in shards, newest articles first', () 
     await page.close();
   });
 
+  it('finds the entity pages on the first search, first where the one-index site puts them first', async ({ browser, site }) => {
+    // Names whose entity page is the site's first result (tests/browser/search-arabic.test.ts).
+    const names = ['داعش', 'ادلب', 'الناتو', 'تشاويش أوغلو', 'موتمر استانا', 'اردوغان'];
+    const whole = await openSearch(browser, site);
+    const { page, requested } = await openSearch(browser, recent);
+    for (const name of names) {
+      const expected = (await search(whole.page, name))[0];
+      expect(expected, name).toMatch(/^\/entities\//);
+      const fresh = await openSearch(browser, recent);
+      // A cold search: the entity bundle is merged before the first query is answered.
+      expect((await search(fresh.page, name))[0], name).toBe(expected);
+      expect(
+        fresh.requested.some((p) => p.startsWith('/pagefind/entities/') && p.endsWith('.pf_meta')),
+        name,
+      ).toBe(true);
+      await fresh.page.close();
+      expect((await search(page, name))[0], name).toBe(expected);
+    }
+    expect(requested.filter((p) => p.startsWith('/pagefind/entities/') && p.endsWith('.pf_meta'))).toHaveLength(1);
+    await Promise.all([page.close(), whole.page.close()]);
+  });
+
   it('searches every shard when results are sorted oldest first', async ({ browser }) => {
     const { page } = await openSearch(browser, recent);
     expect(articlesOf(await search(page, 'اردوغان', { date_oldest: 'asc' }))).toEqual(ids);
@@ -169,6 +204,7 @@ describe.runIf(hasChromium)('search index in shards, newest articles first', () 
     const manifest: ShardManifest = JSON.parse(await readFile(path.join(distDir, 'pagefind/marsad-shards.json'), 'utf8'));
     expect(manifest.shards).toHaveLength(1);
     expect(manifest.shards[0]!.articles).toBe(5);
+    expect(manifest.companions).toBeUndefined();
     const { page, requested } = await openSearch(browser, site);
     expect(articlesOf(await search(page, 'اردوغان'))).toEqual(ids);
     expect(olderShards(requested)).toEqual([]);

@@ -63,19 +63,25 @@ describe('npm run search:index', () => {
     expect((await readdir(path.join(dir, 'pagefind'))).some((f) => f.endsWith('.pf_meta'))).toBe(true);
   }, 60_000);
 
-  it('cuts a site of more articles than MARSAD_SEARCH_SHARD_ARTICLES into shards, entity pages in the first', async () => {
+  it('cuts a site of more articles than MARSAD_SEARCH_SHARD_ARTICLES into shards, entity pages in a bundle of their own', async () => {
     const dir = await folder();
     await writeFile(path.join(dir, 'index.html'), page('<main><h1>مرصد</h1></main>'));
     for (const id of ['a1', 'a2', 'a3']) await writePage(dir, `articles/${id}`, `<h1>خبر ${id}</h1><p>الرياض</p>`);
     await writePage(dir, 'entities/riyadh', '<h1>الرياض</h1>');
-    const { stdout } = await run(process.execPath, [cli, dir], { env: env({ MARSAD_SEARCH_SHARD_ARTICLES: '2' }) });
-    expect(stdout).toMatch(/indexed 4 pages in 2 shards/);
+    const { stdout } = await run(process.execPath, [cli, dir], {
+      env: env({ MARSAD_SEARCH_SHARD_ARTICLES: '2', MARSAD_SEARCH_ENTITY_BUNDLE: '1' }),
+    });
+    expect(stdout).toMatch(/indexed 4 pages in 2 shards \(newest articles first, entity pages in a bundle of their own\)/);
     const manifest = JSON.parse(await readFile(path.join(dir, 'pagefind', 'marsad-shards.json'), 'utf8'));
     // No data/graph.json here: undated articles, in blocks by id.
-    expect(manifest.shards.map((s: { path: string; pages: number; articles: number }) => [s.path, s.pages, s.articles])).toEqual([
-      ['/pagefind/', 3, 2],
+    const rows = (list: { path: string; pages: number; articles: number }[]) => list.map((s) => [s.path, s.pages, s.articles]);
+    expect(rows(manifest.shards)).toEqual([
+      ['/pagefind/', 2, 2],
       ['/pagefind/older/undated-2/', 1, 1],
     ]);
+    // Merged with the primary before the first search (src/browser/search/adapter.ts).
+    expect(rows(manifest.companions)).toEqual([['/pagefind/entities/', 1, 0]]);
+    expect(await readdir(path.join(dir, 'pagefind/entities'))).not.toContain('pagefind.js');
     // An older shard keeps only what the browser's mergeIndex reads.
     const olderFiles = await readdir(path.join(dir, 'pagefind/older/undated-2'));
     expect(olderFiles).toEqual(expect.arrayContaining(['pagefind-entry.json', 'index', 'fragment']));
@@ -97,10 +103,12 @@ describe('npm run search:index', () => {
       JSON.stringify({ articles: Object.entries(days).map(([id, published]) => ({ id, published })) }),
     );
     for (const id of Object.keys(days)) await writePage(dir, `articles/${id}`, `<h1>خبر ${id}</h1><p>الرياض وجدة</p>`);
-    await writePage(dir, 'entities/riyadh', '<h1>الرياض</h1>');
-    const options = { env: env({ MARSAD_SEARCH_SHARD_ARTICLES: '2', MARSAD_CACHE_DIR: cache }) };
+    const entity = (count: number) =>
+      writePage(dir, 'entities/riyadh', '<h1>الرياض</h1>', `<p data-pagefind-ignore>ورد في ${count} مقالات.</p>`);
+    await entity(5);
+    const options = { env: env({ MARSAD_SEARCH_SHARD_ARTICLES: '2', MARSAD_CACHE_DIR: cache, MARSAD_SEARCH_ENTITY_BUNDLE: '1' }) };
     const first = await run(process.execPath, [cli, dir], options);
-    expect(first.stdout).toMatch(/3 shard\(s\) indexed: .*; 0 unchanged/);
+    expect(first.stdout).toMatch(/4 bundle\(s\) indexed: .*\/pagefind\/entities\/ \(1 pages\).*; 0 unchanged/);
     const manifest = JSON.parse(await readFile(path.join(dir, 'pagefind', 'marsad-shards.json'), 'utf8'));
     expect(manifest.shards.map((s: { path: string; articles: number }) => [s.path, s.articles])).toEqual([
       ['/pagefind/', 2],
@@ -112,8 +120,10 @@ describe('npm run search:index', () => {
 
     // Nothing changed: nothing is indexed.
     const same = await run(process.execPath, [cli, dir], options);
-    expect(same.stdout).toContain('0 shard(s) indexed; 3 unchanged, copied from the cache');
-    // The newest article edited, and a related story (which Pagefind ignores) added to an old one.
+    expect(same.stdout).toContain('0 bundle(s) indexed; 4 unchanged, copied from the cache');
+    // The newest article edited, a related story (which Pagefind ignores) added to an old one, and
+    // the entity's count (which Pagefind ignores too) raised.
+    await entity(6);
     await writePage(dir, 'articles/a5', '<h1>خبر a5</h1><p>الرياض وجدة والدمام</p>');
     await writePage(
       dir,
@@ -122,15 +132,19 @@ describe('npm run search:index', () => {
       '<aside data-pagefind-ignore data-related-articles><a href="/articles/a5/">خبر a5</a></aside>',
     );
     const edited = await run(process.execPath, [cli, dir], options);
-    expect(edited.stdout).toContain('1 shard(s) indexed: /pagefind/ (2 articles); 2 unchanged, copied from the cache');
+    expect(edited.stdout).toContain('1 bundle(s) indexed: /pagefind/ (2 articles); 3 unchanged, copied from the cache');
     expect(await Promise.all(older.map((d) => files(path.join(dir, d))))).toEqual(before);
     // An old article's indexed text edited: its shard (only) is indexed again.
     await writePage(dir, 'articles/a1', '<h1>خبر a1</h1><p>الرياض والطائف</p>');
     const old = await run(process.execPath, [cli, dir], options);
-    expect(old.stdout).toContain('1 shard(s) indexed: /pagefind/older/2015-07-21_2015-07-22/ (2 articles); 2 unchanged');
+    expect(old.stdout).toContain('1 bundle(s) indexed: /pagefind/older/2015-07-21_2015-07-22/ (2 articles); 3 unchanged');
     const after = await Promise.all(older.map((d) => files(path.join(dir, d))));
     expect(after[0]).toEqual(before[0]);
     expect(after[1]).not.toEqual(before[1]);
+    // An entity page's searchable words changed: the entity bundle (only) is indexed again.
+    await writePage(dir, 'entities/riyadh', '<h1>الرياض</h1><p>عاصمة المملكة</p>', '<p data-pagefind-ignore>ورد في 6 مقالات.</p>');
+    const named = await run(process.execPath, [cli, dir], options);
+    expect(named.stdout).toContain('1 bundle(s) indexed: /pagefind/entities/ (1 pages); 3 unchanged');
   }, 60_000);
 
   it('refuses an article list whose date is not a day, naming the file and the article', async () => {

@@ -1,6 +1,13 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+/**
+ * Lists that outgrow one page, on a site built by the real build: the archive in blocks counted
+ * from its oldest article (src/site/pagination.ts, archivePages) and an entity's articles. Then one
+ * more article is published and the site built again with the same cache: `/archive/` renders
+ * again, every numbered archive page is restored from Astro's cache, byte for byte.
+ */
+import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/lib/build.ts';
@@ -8,64 +15,111 @@ import { findBrokenLinks } from '../../src/site/link-check.ts';
 import { PAGE_SIZE } from '../../src/site/pagination.ts';
 import { listFiles, readPage } from '../support/site.ts';
 
-/** More articles than one page holds, all mentioning one entity, one a day. */
-const COUNT = PAGE_SIZE + 5;
+/** Three full blocks and a few more articles, all mentioning one entity, one a day. */
+const COUNT = 3 * PAGE_SIZE + 5;
 const hex = (n: number) => n.toString(16).padStart(12, '0');
 const day = (i: number) => new Date(Date.UTC(2015, 6, 1 + i)).toISOString().slice(0, 10);
+const title = (n: number) => `خبر رقم ${n} عن لقاء في موسكو`;
 
 let work: string;
+let content: string;
 let dist: string;
+let before: string;
+let rebuildLog: string;
+
+async function writeArticle(i: number): Promise<void> {
+  const frontmatter = {
+    title: title(i + 1),
+    outlet: 'الجزيرة',
+    published: day(i),
+    source: { file: `day-${i}.txt`, sha256: 'a'.repeat(64), url: null },
+    contentHash: `${hex(i)}${'b'.repeat(52)}`,
+  };
+  const body = `قال بوتين في اليوم ${i + 1} إن المحادثات مستمرة، وأضاف أن اللقاء المقبل سيكون قريبًا.`;
+  await writeFile(path.join(content, 'articles', `${hex(i)}.mdx`), `---\n${stringify(frontmatter)}---\n\n${body}\n`);
+}
+
+const titles = (p: Awaited<ReturnType<typeof readPage>>) => p.querySelectorAll('main article h2 a').map((a) => a.text.trim());
 
 describe('lists that outgrow one page', () => {
   beforeAll(async () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'marsad-pages-'));
+    content = path.join(work, 'content');
     dist = path.join(work, 'dist');
-    await mkdir(path.join(work, 'content', 'articles'), { recursive: true });
-    await mkdir(path.join(work, 'content', 'entities'), { recursive: true });
+    before = path.join(work, 'before');
+    const cacheDir = path.join(work, 'cache');
+    await mkdir(path.join(content, 'articles'), { recursive: true });
+    await mkdir(path.join(content, 'entities'), { recursive: true });
     await writeFile(
-      path.join(work, 'content', 'entities', 'vladimir-putin.json'),
+      path.join(content, 'entities', 'vladimir-putin.json'),
       JSON.stringify({ type: 'person', name: 'فلاديمير بوتين', nameEn: 'Vladimir Putin', aliases: ['بوتين'], description: 'رئيس روسيا.' }),
     );
-    for (let i = 0; i < COUNT; i++) {
-      const frontmatter = {
-        title: `خبر رقم ${i + 1} عن لقاء في موسكو`,
-        outlet: 'الجزيرة',
-        published: day(i),
-        source: { file: `day-${i}.txt`, sha256: 'a'.repeat(64), url: null },
-        contentHash: `${hex(i)}${'b'.repeat(52)}`,
-      };
-      const body = `قال بوتين في اليوم ${i + 1} إن المحادثات مستمرة، وأضاف أن اللقاء المقبل سيكون قريبًا.`;
-      await writeFile(path.join(work, 'content', 'articles', `${hex(i)}.mdx`), `---\n${stringify(frontmatter)}---\n\n${body}\n`);
-    }
-    await buildSite({ contentDir: path.join(work, 'content'), outDir: dist, cacheDir: path.join(work, 'cache') });
-  }, 300_000);
+    for (let i = 0; i < COUNT; i++) await writeArticle(i);
+    // Both builds log in full: Astro's log level is part of the config its cache is keyed on.
+    await buildSite({ contentDir: content, outDir: dist, cacheDir, log: path.join(work, 'build.log') });
+    await cp(dist, before, { recursive: true });
+    // One more article, the newest, into the same folder with the same cache (as a newsroom publishes).
+    await writeArticle(COUNT);
+    const log = path.join(work, 'rebuild.log');
+    await buildSite({ contentDir: content, outDir: dist, cacheDir, log });
+    rebuildLog = stripVTControlCharacters(await readFile(log, 'utf8'));
+  }, 600_000);
 
   afterAll(() => rm(work, { recursive: true, force: true }));
 
-  it('splits the archive into pages of PAGE_SIZE, newest first, linked to each other', async () => {
-    const first = await readPage(dist, 'archive/index.html');
-    const second = await readPage(dist, 'archive/2/index.html');
-    const titles = (p: typeof first) => p.querySelectorAll('main article h2 a').map((a) => a.text.trim());
-    expect(titles(first)).toHaveLength(PAGE_SIZE);
-    expect(titles(second)).toHaveLength(COUNT - PAGE_SIZE);
-    expect(titles(first)[0]).toBe(`خبر رقم ${COUNT} عن لقاء في موسكو`);
-    expect(titles(second).at(-1)).toBe('خبر رقم 1 عن لقاء في موسكو');
-    expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/archive/2/');
+  it('shows the newest articles on /archive/ and numbers the older blocks from the oldest', async () => {
+    const front = await readPage(before, 'archive/index.html');
+    const second = await readPage(before, 'archive/2/index.html');
+    const first = await readPage(before, 'archive/1/index.html');
+    // The newest full block and the five after it; then blocks of PAGE_SIZE, newest first on each page.
+    expect(titles(front)).toEqual(Array.from({ length: PAGE_SIZE + 5 }, (_, i) => title(COUNT - i)));
+    expect(titles(second)).toEqual(Array.from({ length: PAGE_SIZE }, (_, i) => title(2 * PAGE_SIZE - i)));
+    expect(titles(first)).toEqual(Array.from({ length: PAGE_SIZE }, (_, i) => title(PAGE_SIZE - i)));
+    expect((await listFiles(before)).filter((f) => /^archive\/\d+\/index\.html$/.test(f)).sort()).toEqual([
+      'archive/1/index.html',
+      'archive/2/index.html',
+    ]);
+    // Reading on goes to older articles.
+    expect(front.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/archive/2/');
+    expect(second.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/archive/1/');
     expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/archive/');
-    expect((await readPage(dist, 'index.html')).querySelectorAll('main article').length).toBeLessThan(PAGE_SIZE);
+    expect(first.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/archive/2/');
+    expect(first.querySelector('a[rel="next"]')).toBeNull();
+    expect(front.querySelector('h1')!.text).toBe('كل المقالات');
+    expect(first.querySelector('h1')!.text).toBe(`كل المقالات — الصفحة ${(1).toLocaleString('ar')} من الأقدم`);
+    expect((await readPage(before, 'index.html')).querySelectorAll('main article').length).toBeLessThan(PAGE_SIZE);
+  });
+
+  it('publishes a new article onto /archive/ and restores every numbered page, byte for byte', async () => {
+    expect(titles(await readPage(dist, 'archive/index.html'))).toEqual(
+      Array.from({ length: PAGE_SIZE + 6 }, (_, i) => title(COUNT + 1 - i)),
+    );
+    const written = (page: string) => {
+      const line = rebuildLog.split('\n').find((l) => l.endsWith(`─ ${page}`) || l.includes(`─ ${page} `));
+      return line === undefined ? undefined : line.includes('(restored)') ? 'restored' : 'rendered';
+    };
+    expect(written('/archive/index.html')).toBe('rendered');
+    for (const page of ['archive/1/index.html', 'archive/2/index.html']) {
+      expect(written(`/${page}`), page).toBe('restored');
+      expect(await readFile(path.join(dist, page), 'utf8')).toBe(await readFile(path.join(before, page), 'utf8'));
+    }
   });
 
   it('splits an entity page with many articles, keeping every article reachable', async () => {
-    const first = await readPage(dist, 'entities/vladimir-putin/index.html');
-    const second = await readPage(dist, 'entities/vladimir-putin/page/2/index.html');
-    const links = (p: typeof first) => p.querySelectorAll('main ol > li h3 a').map((a) => a.getAttribute('href'));
-    expect(links(first)).toHaveLength(PAGE_SIZE);
-    expect(new Set([...links(first), ...links(second)]).size).toBe(COUNT);
-    expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/entities/vladimir-putin/page/2/');
-    expect((await listFiles(dist)).some((f) => f.startsWith('entities/vladimir-putin/page/3/'))).toBe(false);
+    const pages = await Promise.all(
+      [1, 2, 3, 4].map((n) =>
+        readPage(before, n === 1 ? 'entities/vladimir-putin/index.html' : `entities/vladimir-putin/page/${n}/index.html`),
+      ),
+    );
+    const links = (p: (typeof pages)[number]) => p.querySelectorAll('main ol > li h3 a').map((a) => a.getAttribute('href'));
+    expect(links(pages[0]!)).toHaveLength(PAGE_SIZE);
+    expect(new Set(pages.flatMap(links)).size).toBe(COUNT);
+    expect(pages[0]!.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/entities/vladimir-putin/page/2/');
+    expect((await listFiles(before)).some((f) => f.startsWith('entities/vladimir-putin/page/5/'))).toBe(false);
   });
 
   it('has no broken internal link', () => {
+    expect(findBrokenLinks(before)).toEqual([]);
     expect(findBrokenLinks(dist)).toEqual([]);
   });
 });

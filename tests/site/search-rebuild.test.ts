@@ -3,8 +3,9 @@
  * cache keys of src/site/data.ts): the site of real-shaped news (tests/support/build-site.ts) built
  * by the real build with a cache of its own and its search cut into shards of two articles, then
  * one article dated today ingested by the real CLI and the site built again with the same cache.
- * The older shards must be copied, not indexed again, byte for byte; the lists of other days and
- * outlets restored from Astro's cache, not rendered again.
+ * The older shards and the entity pages' bundle must be copied, not indexed again, byte for byte
+ * (and equal to what Pagefind writes when it indexes the new site afresh); the lists of other days
+ * and outlets, and the numbered archive pages, restored from Astro's cache, not rendered again.
  */
 import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,7 +14,7 @@ import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildSite, projectRoot } from '../../scripts/lib/build.ts';
-import { LAST_RUN, searchCacheDir, type ShardRun } from '../../src/site/search/index-site.ts';
+import { ENTITY_BUNDLE_PATH, indexSite, LAST_RUN, searchCacheDir, type ShardRun } from '../../src/site/search/index-site.ts';
 import type { ShardManifest } from '../../src/search/shards.ts';
 import { NEWS_SITE_SETTINGS } from '../support/build-site.ts';
 import { articleIds, listFiles, readPage } from '../support/site.ts';
@@ -53,7 +54,7 @@ describe('publishing one article into a sharded archive', () => {
     cache = path.join(work, 'cache');
     // The first build: the shared news site's content, its index cut into small shards, a cache of its own.
     await cp(newsContent, content, { recursive: true });
-    const env = { ...NEWS_SITE_SETTINGS, MARSAD_SEARCH_SHARD_ARTICLES: String(PER_SHARD) };
+    const env = { ...NEWS_SITE_SETTINGS, MARSAD_SEARCH_SHARD_ARTICLES: String(PER_SHARD), MARSAD_SEARCH_ENTITY_BUNDLE: '1' };
     // Both builds log in full: Astro's log level is part of the config its cache is keyed on.
     await buildSite({ contentDir: content, outDir: after, cacheDir: cache, env, log: path.join(work, 'build.log') });
     first = JSON.parse(await readFile(path.join(searchCacheDir(cache), LAST_RUN), 'utf8')).shards;
@@ -62,13 +63,15 @@ describe('publishing one article into a sharded archive', () => {
     await cp(after, before, { recursive: true });
 
     // One more story, dated today, through the ingest CLI; then the real build with the same cache.
+    // It names only entities that already have a page (an entity's first page, as «المملكة» or
+    // «دول الخليج» would give here, changes the entity bundle: it is then indexed again).
     const record = {
       source: 'sabq',
       url: 'http://sabq.org/Today01',
       date: today,
       title: 'أمير منطقة عسير يفتتح مهرجان أبها للتسوق',
       content:
-        'افتتح أمير منطقة عسير الأمير فيصل بن خالد بن عبدالعزيز مساء اليوم مهرجان أبها للتسوق في دورته الجديدة، بحضور عدد من المسؤولين في المنطقة.\n\nوقال الأمير إن المهرجان يستقبل زواره من مختلف مناطق المملكة ودول الخليج طوال أيام الصيف.',
+        'افتتح أمير منطقة عسير الأمير فيصل بن خالد بن عبدالعزيز مساء اليوم مهرجان أبها للتسوق في دورته الجديدة، بحضور عدد من المسؤولين في المنطقة.\n\nوقال الأمير إن المهرجان يستقبل زواره طوال أيام الصيف.',
     };
     await writeFile(path.join(work, 'today.json'), JSON.stringify([record]));
     const idsBefore = await articleIds(content);
@@ -88,11 +91,15 @@ describe('publishing one article into a sharded archive', () => {
 
   afterAll(() => rm(work, { recursive: true, force: true }));
 
-  it('cuts the archive into closed shards by date, the newest with every entity page first', async () => {
-    const shards = (await manifest(before)).shards;
+  it('cuts the archive into closed shards by date, the entity pages in a bundle merged with the newest', async () => {
+    const { shards, companions } = await manifest(before);
     expect(shards.length).toBeGreaterThanOrEqual(4);
     expect(shards[0]!.path).toBe('/pagefind/');
-    expect(shards[0]!.pages).toBeGreaterThan(shards[0]!.articles);
+    expect(shards[0]!.pages).toBe(shards[0]!.articles);
+    const named = (await listFiles(path.join(before, 'entities'))).filter((f) => /^[^/]+\/index\.html$/.test(f)).length;
+    const dossiers = (await listFiles(path.join(before, 'dossiers'))).filter((f) => /^[^/]+\/index\.html$/.test(f)).length;
+    expect(named).toBeGreaterThan(0);
+    expect(companions).toEqual([{ path: ENTITY_BUNDLE_PATH, pages: named + dossiers, articles: 0, newest: null, oldest: null }]);
     for (const s of shards.slice(1)) {
       expect(s.path).toMatch(/^\/pagefind\/older\/\d{4}-\d{2}-\d{2}(_\d{4}-\d{2}-\d{2})?\/$/);
       expect(s.pages).toBe(s.articles);
@@ -112,8 +119,51 @@ describe('publishing one article into a sharded archive', () => {
     for (const run of first.slice(1)) expect(second.find((r) => r.path === run.path)).toMatchObject({ reused: true, digest: run.digest });
   });
 
-  it('leaves every older shard of the first build byte for byte as it was', async () => {
-    const older = (await manifest(before)).shards.slice(1);
+  it('keeps the entity pages’ bundle though the pages of the entities the new article names changed', async () => {
+    // The new article names entities the site has pages for: their counts and lists of articles
+    // changed, what search reads of them (names, descriptions, search terms) did not, and no
+    // entity gained its first page.
+    const pages = async (dist: string) => (await listFiles(path.join(dist, 'entities'))).filter((f) => /^[^/]+\/index\.html$/.test(f));
+    const was = await pages(before);
+    expect(await pages(after)).toEqual(was);
+    const changed: string[] = [];
+    for (const page of was) {
+      const file = `entities/${page}`;
+      if ((await readFile(path.join(before, file), 'utf8')) !== (await readFile(path.join(after, file), 'utf8'))) changed.push(file);
+    }
+    const named = (await readPage(after, `articles/${added}/index.html`))
+      .querySelectorAll('a[href^="/entities/"]')
+      .map((a) => `${a.getAttribute('href')!.slice(1)}index.html`)
+      .filter((f) => was.includes(f.slice('entities/'.length)));
+    expect(named.length).toBeGreaterThan(0);
+    expect(changed).toEqual(expect.arrayContaining(named));
+    expect(second.find((r) => r.path === ENTITY_BUNDLE_PATH)).toMatchObject({
+      reused: true,
+      digest: first.find((r) => r.path === ENTITY_BUNDLE_PATH)!.digest,
+    });
+  });
+
+  it('copies from the cache exactly what Pagefind writes when it indexes the site afresh', async () => {
+    const fresh = path.join(work, 'fresh');
+    await cp(after, fresh, { recursive: true });
+    await rm(path.join(fresh, 'pagefind'), { recursive: true, force: true });
+    await indexSite(fresh, { articlesPerShard: PER_SHARD, entityBundle: true });
+    const { shards, companions } = await manifest(after);
+    expect(await manifest(fresh)).toEqual(await manifest(after));
+    for (const bundle of [...shards, ...(companions ?? [])]) {
+      const files = await bundleFiles(after, bundle.path);
+      // The primary's folder holds the other bundles too: each is compared on its own.
+      if (bundle.path === '/pagefind/') for (const f of files.keys()) if (/^(older|entities)\//.test(f)) files.delete(f);
+      const made = await bundleFiles(fresh, bundle.path);
+      if (bundle.path === '/pagefind/') for (const f of made.keys()) if (/^(older|entities)\//.test(f)) made.delete(f);
+      expect(made, bundle.path).toEqual(files);
+    }
+  }, 120_000);
+
+  it('leaves every older shard and the entity bundle of the first build byte for byte as it was', async () => {
+    const { shards, companions } = await manifest(before);
+    const older = [...shards.slice(1), ...(companions ?? [])];
+    expect(older.map((s) => s.path)).toContain(ENTITY_BUNDLE_PATH);
     for (const shard of older) {
       const was = await bundleFiles(before, shard.path);
       expect(was.size).toBeGreaterThan(0);
@@ -168,5 +218,9 @@ describe('publishing one article into a sharded archive', () => {
     const outlets = rebuildLog.match(/─ \/outlets\/[^/ ]+\/index\.html/g)!.map((l) => l.slice(2, -'index.html'.length));
     expect(outlets.length).toBeGreaterThan(2);
     for (const outlet of outlets.filter((o) => o !== outletPage)) expect(written(`${outlet}index.html`), outlet).toBe('restored');
+    // The archive's front page shows the new article; its numbered pages (counted from the oldest,
+    // tests/site/pagination.test.ts) hold older blocks and are restored.
+    expect(written('/archive/index.html')).toBe('rendered');
+    for (const page of rebuildLog.match(/─ \/archive\/\d+\/index\.html/g) ?? []) expect(written(page.slice(2)), page).toBe('restored');
   });
 });

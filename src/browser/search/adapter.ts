@@ -9,8 +9,8 @@
 import { searchRanking, sortKeys } from '../../search/config.ts';
 import { runPlan } from '../../search/plan.ts';
 import type { PreparedQuery } from '../../search/query.ts';
+import { MIN_RESULTS, needsArchive, type SearchShard, type ShardManifest } from '../../search/shards.ts';
 import type { TypoVocabulary } from '../../search/typos.ts';
-import { MIN_RESULTS, needsArchive, type SearchShard } from '../../search/shards.ts';
 import type {
   ComponentInstance,
   PagefindApi,
@@ -57,6 +57,32 @@ function mergeOlder(pagefind: PagefindApi, older: readonly SearchShard[], count:
   return next;
 }
 
+/** The companion bundles' merge (the entity pages) each Pagefind instance has started. */
+const companionsMerged = new WeakMap<PagefindApi, Promise<void>>();
+
+/**
+ * Merges the bundles the manifest says belong with the primary (the entity pages and dossiers,
+ * src/search/shards.ts) into the instance, once: every search and filter list waits for it, so a
+ * name finds its entity page on the first search, as when the primary held them.
+ */
+function mergeCompanions(pagefind: PagefindApi, manifest: ShardManifest | null): Promise<void> {
+  let done = companionsMerged.get(pagefind);
+  if (!done) {
+    const companions = manifest?.companions ?? [];
+    const options = settings().enrich ? { ranking: searchRanking } : {};
+    done = (async () => {
+      for (const bundle of companions) await pagefind.mergeIndex(bundle.path, options);
+    })();
+    companionsMerged.set(pagefind, done);
+  }
+  return done;
+}
+
+/** Waits until the instance holds its companion bundles. */
+async function withCompanions(pagefind: PagefindApi): Promise<void> {
+  await mergeCompanions(pagefind, await shardManifest());
+}
+
 /**
  * Searches the newest articles first and goes on into the older archive when needed
  * (src/search/shards.ts): the whole archive at once when the reader asked for it or the sort is
@@ -73,6 +99,7 @@ async function shardedSearch(
   const everything = searchable && (state.wholeArchive || oldestFirst);
   /** A search over what the instance has merged (the manifest is not needed for it). */
   const searchMerged = async () => {
+    await withCompanions(pagefind);
     const now = merged.get(pagefind);
     await now?.done;
     return { count: now?.count ?? 0, response: await pagefind.search(term, options) };
@@ -87,6 +114,7 @@ async function shardedSearch(
     await now.done;
     return now.count;
   };
+  if (!first) await mergeCompanions(pagefind, manifest);
   let count = first?.count ?? (await reach(older.length));
   let response = first ? first.response : await pagefind.search(term, options);
   while (searchable && count < older.length && needsArchive(response?.results.length ?? 0, wanted)) {
@@ -160,6 +188,13 @@ export function wrapPagefind(pagefind: PagefindApi): PagefindApi {
     get(target, prop) {
       if (prop === WRAPPED) return true;
       if (prop === 'search') return (term: string | null, options?: PagefindSearchOptions) => processedSearch(target, term, options);
+      // The filters' values and counts include the entity pages' (their type).
+      if (prop === 'filters') {
+        return async () => {
+          await withCompanions(target);
+          return target.filters();
+        };
+      }
       const value = Reflect.get(target, prop, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },

@@ -28,10 +28,13 @@ import { MIN_RESULTS, PAGEFIND_PATH, SHARD_MANIFEST, type SearchShard, type Shar
  *
  * A site with more than `articlesPerShard` articles gets one index per shard (src/search/shards.ts):
  * closed, date-anchored groups of articles (src/search/shard-plan.ts). The first, in `pagefind/`,
- * holds every entity page and the newest articles; each older group is its own bundle in
- * `pagefind/older/<period>/`, which the browser merges (Pagefind's `mergeIndex`) only when a search
- * needs the older archive. A cold search then loads one shard's metadata, not the whole archive's,
- * and Pagefind holds one shard in memory at a time. `pagefind/marsad-shards.json` lists the shards.
+ * holds the newest articles; the entity pages and dossiers are a bundle of their own,
+ * `pagefind/entities/`, which the browser merges (Pagefind's `mergeIndex`) before its first search,
+ * so a name finds its page at once; each older group is its own bundle in `pagefind/older/<period>/`,
+ * merged only when a search needs the older archive. A cold search then loads one shard's metadata
+ * and the entities', not the whole archive's, and Pagefind holds one shard in memory at a time.
+ * `pagefind/marsad-shards.json` lists the bundles. (A site of one shard is one index, entity pages
+ * and all.)
  *
  * With `cacheDir`, each bundle is also kept there under a digest of its input (its pages, as
  * Pagefind reads them): a shard whose pages did not change is copied from there, not indexed
@@ -43,11 +46,16 @@ export interface IndexSiteOptions {
   glob?: string;
   /** Articles per shard; the site is one index up to this many (default: the `searchShardArticles` setting). */
   articlesPerShard?: number;
+  /** Entity pages and dossiers in a bundle of their own in a site of several shards (default: the `searchEntityBundle` setting). */
+  entityBundle?: boolean;
   /** Fewer results than this from the first shard: the browser searches the older ones too (default 10). */
   minResults?: number;
   /** Folder that keeps the shards' bundles between builds (none: every shard is indexed). */
   cacheDir?: string;
 }
+
+/** URL path of the entity pages' bundle (a site of more than one shard). */
+export const ENTITY_BUNDLE_PATH = `${PAGEFIND_PATH}entities/`;
 
 /** What became of one shard in a run. */
 export interface ShardRun {
@@ -68,8 +76,9 @@ export interface ShardRun {
 export interface IndexSiteResult {
   pages: number;
   ms: number;
+  /** Shards of articles (the entity pages' bundle is not one). */
   shards: number;
-  /** Every shard, the primary first. */
+  /** Every bundle: the primary, the entity pages' (if any), then the older shards. */
   runs: ShardRun[];
 }
 
@@ -83,7 +92,7 @@ export const LAST_RUN = 'last-run.json';
  * Bump when the way a bundle is made from its pages changes (options, pruning), so no cached
  * bundle of the old way is reused.
  */
-const BUNDLE_FORMAT = 1;
+const BUNDLE_FORMAT = 2;
 
 /** A cached bundle is complete once this file is in it (written last). */
 const COMPLETE = '.complete';
@@ -158,21 +167,51 @@ function stagePages(dir: string, stage: string, pages: readonly string[]): void 
   }
 }
 
-/**
- * An article's related stories (src/components/RelatedArticles.astro) change as the archive grows,
- * but Pagefind never reads them (`data-pagefind-ignore`, and no `data-pagefind-*` field inside), so
- * they are left out of a page's digest: a new story related to an old one does not re-index the
- * old one's shard.
- */
-const RELATED = /<aside\b[^>]*\bdata-related-articles\b[^>]*>[\s\S]*?<\/aside>/;
+/** An element's opening tag that asks Pagefind to ignore it: its tag name, and whether "all". */
+const IGNORED = /<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?\sdata-pagefind-ignore(?=[\s=/>])(?:=(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?[^>]*>/g;
 
-/** What Pagefind reads of a page, for its digest: the page, less what it ignores that changes on its own. */
+/** Elements that have no closing tag. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/** Where the element opened at `start` (tag `tag`, opening tag ending at `from`) ends, or -1. */
+function elementEnd(html: string, tag: string, from: number): number {
+  const pattern = new RegExp(`<(/?)${tag}(?=[\\s>/])[^>]*>`, 'gi');
+  pattern.lastIndex = from;
+  let depth = 1;
+  for (let m = pattern.exec(html); m; m = pattern.exec(html)) {
+    if (m[1]) depth--;
+    else if (!m[0].endsWith('/>')) depth++;
+    if (depth === 0) return m.index + m[0].length;
+  }
+  return -1;
+}
+
+/**
+ * What Pagefind reads of a page, for its digest: the page, less the elements it ignores
+ * (`data-pagefind-ignore`) with no `data-pagefind-*` field inside (Pagefind still reads the fields
+ * of an element ignored for its text; "all" drops them too). Those are what changes as the archive
+ * grows while the page's searchable words do not: an article's related stories
+ * (src/components/RelatedArticles.astro), an entity page's counts, related entities and lists of
+ * articles. So a new story related to an old one does not re-index the old one's shard, and a new
+ * article naming an entity does not re-index the entity pages' bundle.
+ */
 export function searchInput(html: string): string {
-  const related = RELATED.exec(html);
-  if (!related) return html;
-  const open = related[0].slice(0, related[0].indexOf('>') + 1);
-  if (!/\bdata-pagefind-ignore\b/.test(open) || related[0].slice(open.length).includes('data-pagefind-')) return html;
-  return html.slice(0, related.index) + html.slice(related.index + related[0].length);
+  let out = '';
+  let kept = 0;
+  IGNORED.lastIndex = 0;
+  for (let m = IGNORED.exec(html); m; m = IGNORED.exec(html)) {
+    const tag = m[1]!.toLowerCase();
+    const openEnd = m.index + m[0].length;
+    if (VOID.has(tag) || m[0].endsWith('/>')) continue;
+    const end = elementEnd(html, tag, openEnd);
+    if (end < 0) continue;
+    const mode = m[2] ?? m[3] ?? m[4] ?? '';
+    if (mode !== 'all' && html.slice(openEnd, end).includes('data-pagefind-')) continue;
+    out += html.slice(kept, m.index);
+    kept = end;
+    IGNORED.lastIndex = end;
+  }
+  return kept === 0 ? html : out + html.slice(kept);
 }
 
 /** Digest of a bundle's input: how bundles are made, its role and each page as Pagefind reads it. */
@@ -199,6 +238,8 @@ interface Planned {
   /** Built pages (relative paths) the bundle indexes. */
   pages: string[];
   primary: boolean;
+  /** Merged with the primary before the first search (the entity pages' bundle). */
+  companion?: boolean;
 }
 
 export async function indexSite(dir: string, options: IndexSiteOptions = {}): Promise<IndexSiteResult> {
@@ -226,16 +267,18 @@ export async function indexSite(dir: string, options: IndexSiteOptions = {}): Pr
     }
     const articlePages = (groups: ShardGroup[]) =>
       groups.flatMap((g) => g.articles.map((a) => pageFile(articleUrl(a.id)))).filter((p) => existsSync(path.join(dir, p)));
-    // The primary holds every entity page: names always find their page at once, and entity pages
-    // change with every day's articles, as the newest shard does. Dossiers too: undated lists of
-    // the archive, edited over time.
+    // Entity pages and dossiers (undated lists of the archive, edited over time) are searched from
+    // the first query on: in the primary bundle, or — with `entityBundle`, in a site of several
+    // shards — in a bundle of their own the browser merges before its first search, so that
+    // publishing an article re-indexes the newest articles, not every entity page with them (the
+    // entity bundle is indexed again only when an entity page changes as Pagefind reads it,
+    // searchInput: not its counts or lists of articles). That bundle's own metadata, filters and
+    // index chunks cost a cold search 45–85 KB more (docs/scale.md), so it is off by default.
+    const named = [...entityPages(dir), ...dossierPages(dir)];
+    const single = plan.older.length === 0 || !(options.entityBundle ?? settings().searchEntityBundle);
     const planned: Planned[] = [
-      {
-        urlPath: PAGEFIND_PATH,
-        groups: plan.primary,
-        pages: [...articlePages(plan.primary), ...entityPages(dir), ...dossierPages(dir)],
-        primary: true,
-      },
+      { urlPath: PAGEFIND_PATH, groups: plan.primary, pages: [...articlePages(plan.primary), ...(single ? named : [])], primary: true },
+      ...(single || named.length === 0 ? [] : [{ urlPath: ENTITY_BUNDLE_PATH, groups: [], pages: named, primary: false, companion: true }]),
       ...plan.older.map((g) => ({ urlPath: `${PAGEFIND_PATH}older/${g.label}/`, groups: [g], pages: articlePages([g]), primary: false })),
     ];
     if (planned[0]!.pages.length === 0) throw new Error(`${dir}: no page to index (build the site first: npm run build)`);
@@ -243,6 +286,7 @@ export async function indexSite(dir: string, options: IndexSiteOptions = {}): Pr
     const cache = options.cacheDir ? searchCacheDir(options.cacheDir) : null;
     const stageRoot = path.join(dir, '.marsad-search-shards');
     const shards: SearchShard[] = [];
+    const companions: SearchShard[] = [];
     const runs: ShardRun[] = [];
     rmSync(stageRoot, { recursive: true, force: true });
     try {
@@ -262,7 +306,7 @@ export async function indexSite(dir: string, options: IndexSiteOptions = {}): Pr
         }
         const articles = shard.groups.flatMap((g) => g.articles);
         const pages = indexedPages(target);
-        shards.push(shardInfo(shard.urlPath, pages, articles));
+        (shard.companion ? companions : shards).push(shardInfo(shard.urlPath, pages, articles));
         runs.push({
           path: shard.urlPath,
           periods: shard.groups.map((g) => g.label),
@@ -276,9 +320,9 @@ export async function indexSite(dir: string, options: IndexSiteOptions = {}): Pr
     } finally {
       rmSync(stageRoot, { recursive: true, force: true });
     }
-    writeManifest(bundle, { version: 1, shards, minResults });
+    writeManifest(bundle, { version: 1, shards, ...(companions.length > 0 ? { companions } : {}), minResults });
     if (cache) forgetOthers(cache, runs);
-    const pages = shards.reduce((sum, s) => sum + s.pages, 0);
+    const pages = [...shards, ...companions].reduce((sum, s) => sum + s.pages, 0);
     if (pages === 0) throw new Error(`${dir}: no page to index (build the site first: npm run build)`);
     return { pages, ms: performance.now() - started, shards: shards.length, runs };
   } finally {
@@ -309,7 +353,10 @@ function saveBundle(from: string, to: string, primary: boolean): void {
   const partial = `${to}.${process.pid}.partial`;
   try {
     rmSync(to, { recursive: true, force: true });
-    cpSync(from, partial, { recursive: true, filter: (source) => !(primary && path.relative(from, source) === 'older') });
+    cpSync(from, partial, {
+      recursive: true,
+      filter: (source) => !(primary && ['older', 'entities'].includes(path.relative(from, source))),
+    });
     writeFileSync(path.join(partial, COMPLETE), '');
     renameSync(partial, to);
   } catch (error) {
