@@ -246,13 +246,14 @@ async function writeSitemap(
 
 /**
  * Where step 3 keeps a partition's output and Astro cache. The output folder is inside the
- * project (`.astro/partitions/<name>/dist`): Astro bundles a build's prerendered pages into its
+ * project (`.astro/partitions/<digest of the work folder>/<name>/dist`): Astro bundles a build's prerendered pages into its
  * output folder when that is inside the current folder (the project), and else into the
  * project's `.astro/.prerender/`, where two partitions building at once would overwrite each
  * other's bundle. The cache goes under the partitioned build's work folder.
  */
 export function partitionFolders(root: string, work: string, name: string): { outDir: string; cacheDir: string } {
-  return { outDir: path.join(root, '.astro', 'partitions', name, 'dist'), cacheDir: path.join(work, 'parts', name, 'cache') };
+  const build = sha(path.resolve(work)).slice(0, 12);
+  return { outDir: path.join(root, '.astro', 'partitions', build, name, 'dist'), cacheDir: path.join(work, 'parts', name, 'cache') };
 }
 
 /** Step 3's command for one partition: `astro build` with its partition file and its own folders. */
