@@ -66,7 +66,8 @@ export async function prepareArchiveIndex(options: {
 
   const files = articleFiles(path.join(contentDir, 'articles'));
   const problems = files.problems.map(formatProblem);
-  const articles: { id: string; file: string; key: string; source: string | null }[] = [];
+  // Sources are read again chunk by chunk below: a first build must not hold the whole archive's.
+  const articles: { id: string; file: string; key: string; done: boolean }[] = [];
   for (const { id, file } of files.articles) {
     let source: string;
     try {
@@ -77,14 +78,14 @@ export async function prepareArchiveIndex(options: {
     }
     const key = sha(`${context}\0${source}`);
     const done = existsSync(lightFile(key)) && existsSync(htmlFile(dir, key));
-    articles.push({ id, file, key, source: done ? null : source });
+    articles.push({ id, file, key, done });
   }
 
-  const changed = articles.filter((a) => a.source !== null);
+  const changed = articles.filter((a) => !a.done);
   for (let i = 0; i < changed.length; i += CHUNK) {
     const chunk = changed.slice(i, i + CHUNK);
     const prepared = await prepareArticles(
-      chunk.map((a) => ({ id: a.id, source: a.source! })),
+      chunk.map((a) => ({ id: a.id, source: readFileSync(a.file, 'utf8') })),
       prepareOptions,
     );
     for (const [j, result] of prepared.entries()) {
