@@ -2,7 +2,7 @@
  * Scale benchmark: the SaudiNewsNet corpus (or its first N articles) as one Marsad site.
  *   npm run bench:scale -- --corpus ../shared/corpus/saudinewsnet --limit N [--baselines]
  *                          [--rebuild] [--shard-articles N] [--json FILE] [--keep DIR]
- *                          [--partitions day|month|year [--jobs N]]
+ *                          [--partitions day|month|year [--most N] [--jobs N]]
  * 1. takes the first N records of the corpus ZIPs (day by day) into a JSON Lines file;
  * 2. ingests them with the project's ingest CLI into a temp content folder, with the registry
  *    content/entities + bench/scale/registry;
@@ -52,6 +52,7 @@ const { values: args } = commandLine(USAGE, {
     queries: { type: 'boolean', default: true },
     partitions: { type: 'string' },
     jobs: { type: 'string', default: '1' },
+    most: { type: 'string' },
   },
   allowNegative: true,
 });
@@ -226,7 +227,13 @@ if (args.partitions) {
   const jobs = Number(args.jobs);
   const figure = ({ ms, peakRss, cpuMs }: Measured) => ({ ms, peakRss, cpuMs });
   log(`partitioned build by ${args.partitions}, ${jobs} at a time: the archive index…`);
-  const planRun = check('partitioned plan', await measure(node, [cli, 'plan', '--by', args.partitions], { cwd: projectRoot, env: penv }));
+  const planRun = check(
+    'partitioned plan',
+    await measure(node, [cli, 'plan', '--by', args.partitions, ...(args.most ? ['--most', args.most] : [])], {
+      cwd: projectRoot,
+      env: penv,
+    }),
+  );
   const planDir = path.join(pcache, 'partitions', 'plan');
   const parts = await Promise.all(
     (await readdir(planDir)).sort().map(async (f) => ({
@@ -634,7 +641,7 @@ if (partitioned) {
   const p = partitioned;
   const peak = p.partitions.reduce((x, r) => Math.max(x, r.peakRss), 0);
   rows.push([
-    `partitioned build (by ${p.by}, ${p.jobs} at a time)`,
+    `partitioned build (by ${p.by}${args.most ? `, at most ${args.most}` : ''}, ${p.jobs} at a time)`,
     `${sec(p.ms)} = index ${sec(p.plan.ms)} + ${p.partitions.length} partitions ${sec(p.partitionsMs)} + merge and Pagefind ${sec(p.merge.ms)}  (${(p.ms / build.ms).toFixed(2)}× the single build; peak of one partition ${mb(peak)} against ${mb(build.peakRss)})`,
   ]);
   rows.push(['  archive index', `${sec(p.plan.ms)}  (CPU ${sec(p.plan.cpuMs)}, peak ${mb(p.plan.peakRss)})`]);

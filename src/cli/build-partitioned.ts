@@ -29,19 +29,23 @@ import {
 } from '../site/partitioned-build.ts';
 import { commandLine, usageError } from './args.ts';
 
-const USAGE = `usage: npm run build:partitioned [-- STEP] [--by day|month|year] [--jobs N]
+const USAGE = `usage: npm run build:partitioned [-- STEP] [--by day|month|year] [--most N] [--jobs N]
   STEP     one step only: plan | partition NAME | merge (default: all of them)
   --by     publication period of an article partition (default month; undated articles form one)
+  --most   neighbouring periods share a partition while they hold at most N articles together
   --jobs   partitions built at a time when running all steps (default 1)
 Writes the site to $MARSAD_OUT_DIR (default dist) and indexes it for search, as npm run build does;
 work files under $MARSAD_CACHE_DIR/partitions/.`;
 
 const { values, positionals } = commandLine(USAGE, {
   allowPositionals: true,
-  options: { by: { type: 'string', default: 'month' }, jobs: { type: 'string', default: '1' } },
+  options: { by: { type: 'string', default: 'month' }, most: { type: 'string' }, jobs: { type: 'string', default: '1' } },
 });
 if (!['day', 'month', 'year'].includes(values.by))
   usageError(`build:partitioned: --by must be day, month or year, not "${values.by}"`, USAGE);
+if (values.most !== undefined && !/^[1-9]\d*$/.test(values.most)) {
+  usageError(`build:partitioned: --most must be a whole number ≥ 1, not "${values.most}"`, USAGE);
+}
 if (!/^[1-9]\d*$/.test(values.jobs)) usageError(`build:partitioned: --jobs must be a whole number ≥ 1, not "${values.jobs}"`, USAGE);
 const [step = 'all', name, ...extra] = positionals;
 if (!['all', 'plan', 'partition', 'merge'].includes(step))
@@ -81,8 +85,9 @@ async function plan() {
     `archive index: ${index.articles} articles, ${index.prepared} prepared, ${index.articles - index.prepared} unchanged (${seconds(performance.now() - started)})`,
   );
   rmSync(planDir, { recursive: true, force: true });
-  const parts = planPartitions(index.records, { index: index.index, dir: planDir, by });
-  say(`${parts.length} partitions by ${by}`);
+  const most = values.most === undefined ? undefined : Number(values.most);
+  const parts = planPartitions(index.records, { index: index.index, dir: planDir, by, ...(most ? { most } : {}) });
+  say(`${parts.length} partitions by ${by}${most ? `, at most ${most} articles each unless one ${by} has more` : ''}`);
   for (const part of parts) say(`partition ${part.name}: ${part.partition.lists ? 'lists' : `${part.partition.articles.length} articles`}`);
   return parts;
 }

@@ -8,7 +8,8 @@
  *    only the articles that changed; then the archive index of their light records
  *    (src/site/partition.ts) and one HTML file per article.
  * 2. `planPartitions`: the articles grouped by publication period (day, month or year; undated
- *    ones together), one partition file each, and one partition for the lists.
+ *    ones together; small neighbouring periods together up to a number of articles), one
+ *    partition file each, and one partition for the lists.
  * 3. Each partition is an `astro build` of its own (`MARSAD_PARTITION`, its own output and cache
  *    folders), so partitions can run side by side or on other machines.
  * 4. `mergePartitions`: their outputs copied into one folder — from an article partition only its
@@ -131,19 +132,38 @@ export function periodOf(frontmatter: Record<string, unknown>, by: PartitionPeri
   return iso.slice(0, by === 'day' ? 10 : by === 'month' ? 7 : 4);
 }
 
-/** Step 2. The partitions, oldest period first and the lists last, their files written to `dir`. */
+/**
+ * Step 2. The partitions, oldest period first and the lists last, their files written to `dir`.
+ * With `most`, neighbouring periods are built together while they hold no more than `most`
+ * articles between them (a period is never cut: one larger than `most` is a partition alone), so
+ * that small periods do not each pay Astro's fixed costs.
+ */
 export function planPartitions(
   records: readonly ArchiveRecord[],
-  options: { index: string; dir: string; by: PartitionPeriod },
+  options: { index: string; dir: string; by: PartitionPeriod; most?: number },
 ): { name: string; file: string; partition: Partition }[] {
   const periods = new Map<string, string[]>();
   for (const r of records) {
     const period = periodOf(r.frontmatter, options.by);
-    periods.set(period, [...(periods.get(period) ?? []), r.id]);
+    const ids = periods.get(period);
+    if (ids) ids.push(r.id);
+    else periods.set(period, [r.id]);
   }
-  const parts: Partition[] = [...periods.keys()]
-    .sort()
-    .map((name) => ({ name: `articles-${name}`, index: options.index, articles: periods.get(name)!, lists: false }));
+  const groups: { first: string; last: string; articles: string[] }[] = [];
+  for (const period of [...periods.keys()].sort()) {
+    const ids = periods.get(period)!;
+    const open = groups.at(-1);
+    if (open && options.most !== undefined && open.articles.length + ids.length <= options.most) {
+      open.last = period;
+      open.articles.push(...ids);
+    } else groups.push({ first: period, last: period, articles: [...ids] });
+  }
+  const parts: Partition[] = groups.map(({ first, last, articles }) => ({
+    name: `articles-${first}${last === first ? '' : `--${last}`}`,
+    index: options.index,
+    articles,
+    lists: false,
+  }));
   parts.push({ name: 'lists', index: options.index, articles: [], lists: true });
   mkdirSync(options.dir, { recursive: true });
   return parts.map((partition) => {
