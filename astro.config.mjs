@@ -1,16 +1,16 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
 import { pagefindIntegration } from './src/site/search/integration.ts';
 import { linkCheckIntegration } from './src/site/link-check-integration.ts';
 import { picturesIntegration } from './src/pictures/integration.ts';
 import { headingIds } from './src/site/heading-ids.ts';
+import { siteSitemap } from './src/site/sitemap.ts';
 import { settings } from './src/settings.ts';
 
-const { siteUrl, outDir, cacheDir } = settings();
+const { siteUrl, outDir, cacheDir, partition } = settings();
 
 export default defineConfig({
   site: siteUrl,
@@ -30,10 +30,11 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
-    sitemap({ filter: (page) => !page.endsWith('/404/') }),
+    siteSitemap(),
     pagefindIntegration(),
     picturesIntegration(),
-    linkCheckIntegration(),
+    // A partition's pages link to pages other partitions write: the merge checks the whole site.
+    ...(partition ? [] : [linkCheckIntegration()]),
   ],
   vite: {
     plugins: [tailwindcss()],

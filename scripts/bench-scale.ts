@@ -2,6 +2,7 @@
  * Scale benchmark: the SaudiNewsNet corpus (or its first N articles) as one Marsad site.
  *   npm run bench:scale -- --corpus ../shared/corpus/saudinewsnet --limit N [--baselines]
  *                          [--rebuild] [--shard-articles N] [--json FILE] [--keep DIR]
+ *                          [--partitions day|month|year [--most N] [--jobs N]]
  * 1. takes the first N records of the corpus ZIPs (day by day) into a JSON Lines file;
  * 2. ingests them with the project's ingest CLI into a temp content folder, with the registry
  *    content/entities + bench/scale/registry;
@@ -18,6 +19,10 @@
  *    get it) and again over the whole archive (every shard): bytes the server sent from the query
  *    on (gzip, per file kind) and time to the first result's data; with --baselines, Pagefind's
  *    API alone on the plain site's index too;
+ * 7. with --partitions BY, builds the same articles again as a partitioned build
+ *    (`npm run build:partitioned`, docs/scale.md) step by step — the archive index, each
+ *    partition (`--jobs` at a time), the merge with the search index — with each step's time and
+ *    peak memory, and checks that its `dist/` is the single build's, file for file;
  * and prints one table (and writes the figures as JSON).
  */
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -45,6 +50,9 @@ const { values: args } = commandLine(USAGE, {
     json: { type: 'string' },
     keep: { type: 'string' },
     queries: { type: 'boolean', default: true },
+    partitions: { type: 'string' },
+    jobs: { type: 'string', default: '1' },
+    most: { type: 'string' },
   },
   allowNegative: true,
 });
@@ -190,6 +198,84 @@ const indexSize = folderSize(path.join(dist, 'pagefind'));
 const htmlPages = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.html')).length;
 const firstShards = await readShards();
 const entityPages = (await readdir(path.join(dist, 'entities'), { recursive: true })).filter((f) => /^[^/]+\/index\.html$/.test(f)).length;
+
+/** --partitions: the same articles as a partitioned build, step by step (src/cli/build-partitioned.ts). */
+interface PartitionedFigures {
+  by: string;
+  jobs: number;
+  ms: number;
+  plan: { ms: number; peakRss: number; cpuMs: number };
+  partitions: { name: string; articles: number; lists: boolean; ms: number; peakRss: number; cpuMs: number }[];
+  /** Wall time of all partitions (`jobs` at a time). */
+  partitionsMs: number;
+  merge: { ms: number; peakRss: number; cpuMs: number };
+  /** Files whose bytes differ from the single build's (data/graph.json's build time aside), and files only one of them has. */
+  differ: string[];
+}
+let partitioned: PartitionedFigures | null = null;
+if (args.partitions) {
+  const { inParallel } = await import('../src/site/partitioned-build.ts');
+  const cli = path.join(projectRoot, 'src/cli/build-partitioned.ts');
+  const pdist = path.join(work, 'partitioned-dist');
+  const pcache = path.join(work, 'partitioned-cache');
+  const penv = env({
+    MARSAD_CONTENT_DIR: content,
+    MARSAD_OUT_DIR: pdist,
+    MARSAD_CACHE_DIR: pcache,
+    ...(args['shard-articles'] ? { MARSAD_SEARCH_SHARD_ARTICLES: args['shard-articles'] } : {}),
+  });
+  const jobs = Number(args.jobs);
+  const figure = ({ ms, peakRss, cpuMs }: Measured) => ({ ms, peakRss, cpuMs });
+  log(`partitioned build by ${args.partitions}, ${jobs} at a time: the archive index…`);
+  const planRun = check(
+    'partitioned plan',
+    await measure(node, [cli, 'plan', '--by', args.partitions, ...(args.most ? ['--most', args.most] : [])], {
+      cwd: projectRoot,
+      env: penv,
+    }),
+  );
+  const planDir = path.join(pcache, 'partitions', 'plan');
+  const parts = await Promise.all(
+    (await readdir(planDir)).sort().map(async (f) => ({
+      name: f.slice(0, -'.json'.length),
+      ...(JSON.parse(await readFile(path.join(planDir, f), 'utf8')) as { articles: string[]; lists: boolean }),
+    })),
+  );
+  const begun = performance.now();
+  const runs = await inParallel(parts, jobs, async (part) => {
+    log(`  partition ${part.name} (${part.lists ? 'lists' : `${part.articles.length} articles`})…`);
+    const m = check(`partition ${part.name}`, await measure(node, [cli, 'partition', part.name], { cwd: projectRoot, env: penv }));
+    await writeFile(path.join(work, 'logs', `partition-${part.name}.log`), m.stdout + m.stderr);
+    return { name: part.name, articles: part.articles.length, lists: part.lists, ...figure(m) };
+  });
+  const partitionsMs = performance.now() - begun;
+  log('  merge and search index…');
+  const mergeRun = check('partitioned merge', await measure(node, [cli, 'merge'], { cwd: projectRoot, env: penv }));
+  const differ: string[] = [];
+  const listed = async (dir: string) =>
+    new Set(
+      (await readdir(dir, { recursive: true, withFileTypes: true }))
+        .filter((e) => e.isFile())
+        .map((e) => path.relative(dir, path.join(e.parentPath, e.name))),
+    );
+  const [a, b] = await Promise.all([listed(dist), listed(pdist)]);
+  for (const f of new Set([...a, ...b])) {
+    if (!a.has(f) || !b.has(f)) differ.push(`${f} (only in one)`);
+    else if (f !== path.join('data', 'graph.json') && !(await readFile(path.join(dist, f))).equals(await readFile(path.join(pdist, f))))
+      differ.push(f);
+  }
+  partitioned = {
+    by: args.partitions,
+    jobs,
+    ms: planRun.ms + partitionsMs + mergeRun.ms,
+    plan: figure(planRun),
+    partitions: runs,
+    partitionsMs,
+    merge: figure(mergeRun),
+    differ,
+  };
+  await rm(path.join(projectRoot, '.astro', 'partitions'), { recursive: true, force: true }).catch(() => {});
+}
 
 const baselines: Record<string, Measured & { pagefindMs?: number }> = {};
 if (args.baselines) {
@@ -474,6 +560,7 @@ const figures = {
   baselines: Object.fromEntries(
     Object.entries(baselines).map(([k, b]) => [k, { ms: b.ms, cpuMs: b.cpuMs, peakRss: b.peakRss, pagefindMs: b.pagefindMs ?? null }]),
   ),
+  partitioned,
   searchShards: await readShards(),
   queries,
   archiveQueries,
@@ -559,6 +646,28 @@ if (rebuilds) {
       'search shards after the rebuilds',
       `${final.count} (the first: ${final.firstPages} pages, ${final.firstArticles} newest articles${final.companionPages ? `; merged with it at once: ${final.companionPages} entity and dossier pages` : ''}); cold queries below run on this site`,
     ]);
+}
+if (partitioned) {
+  const p = partitioned;
+  const peak = p.partitions.reduce((x, r) => Math.max(x, r.peakRss), 0);
+  rows.push([
+    `partitioned build (by ${p.by}${args.most ? `, at most ${args.most}` : ''}, ${p.jobs} at a time)`,
+    `${sec(p.ms)} = index ${sec(p.plan.ms)} + ${p.partitions.length} partitions ${sec(p.partitionsMs)} + merge and Pagefind ${sec(p.merge.ms)}  (${(p.ms / build.ms).toFixed(2)}× the single build; peak of one partition ${mb(peak)} against ${mb(build.peakRss)})`,
+  ]);
+  rows.push(['  archive index', `${sec(p.plan.ms)}  (CPU ${sec(p.plan.cpuMs)}, peak ${mb(p.plan.peakRss)})`]);
+  for (const r of p.partitions) {
+    rows.push([
+      `  partition ${r.name}`,
+      `${r.lists ? 'lists' : `${r.articles} articles`}: ${sec(r.ms)}  (CPU ${sec(r.cpuMs)}, peak ${mb(r.peakRss)})`,
+    ]);
+  }
+  rows.push(['  merge, sitemap, link check, Pagefind', `${sec(p.merge.ms)}  (CPU ${sec(p.merge.cpuMs)}, peak ${mb(p.merge.peakRss)})`]);
+  rows.push([
+    '  same site as the single build',
+    p.differ.length === 0
+      ? 'yes: every file byte for byte (data/graph.json not compared: its build time)'
+      : `NO: ${p.differ.length} files differ (${p.differ.slice(0, 5).join(', ')})`,
+  ]);
 }
 for (const [name, b] of Object.entries(baselines)) {
   rows.push([

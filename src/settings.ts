@@ -102,6 +102,18 @@ export const settingDefinitions = {
       "Astro's cache (the content store with each rendered article, optimized assets): give a build its own so that it neither reuses nor disturbs the project's.",
     schema: folder,
   }),
+  partition: define({
+    env: 'MARSAD_PARTITION',
+    group: 'site',
+    expected: 'a partition file, or empty for a whole build',
+    default: '',
+    description:
+      'Makes `astro build` one partition of a partitioned build: the JSON file names the archive index, the articles whose pages it writes and whether it writes the lists. Written by `npm run build:partitioned` ([scale.md](scale.md), "Partitioned builds").',
+    schema: z
+      .string()
+      .refine((value) => !value.includes('\0'), 'a path cannot contain a NUL character')
+      .transform((value) => (value.trim() === '' ? null : path.resolve(value))),
+  }),
   siteUrl: define({
     env: 'MARSAD_SITE',
     group: 'site',

@@ -32,6 +32,7 @@ describe('readSettings', () => {
       contentDir: path.resolve('content'),
       outDir: path.resolve('dist'),
       cacheDir: path.resolve('node_modules/.astro'),
+      partition: null,
       siteUrl: 'https://marsad.example',
       siteName: 'مرصد',
       siteTagline: 'أرشيف الأخبار العربية وأعلامها وأماكنها',

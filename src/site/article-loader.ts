@@ -24,6 +24,7 @@ import { settings } from '../settings.ts';
 import { articleFiles } from './article-files.ts';
 import { articlePreparer, type PreparedArticle, type PrepareOptions } from './article-prepare.ts';
 import { contentCodeDigest } from './code-digest.ts';
+import { currentPartition, htmlFile, type Partition, readArchiveIndex } from './partition.ts';
 
 export type { ArticleRenderMetadata } from './article-prepare.ts';
 
@@ -38,6 +39,9 @@ export function articleLoader({ base, entities }: ArticleLoaderOptions): Loader 
   return {
     name: 'marsad-articles',
     load: async (context) => {
+      // One partition of a partitioned build: the articles come from the archive index (src/site/partition.ts).
+      const partition = currentPartition();
+      if (partition) return syncPartition(context, partition);
       await syncArticles(context, base, entities);
       // In dev, an edit syncs again; syncs run one after the other so two never write the store at once.
       let syncing = Promise.resolve();
@@ -135,4 +139,48 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
     throw new Error(`${problems.length} article${problems.length === 1 ? '' : 's'} cannot be built:\n${problems.join('\n')}`);
   }
   logger.info(`${seen.size} articles, ${changed.length} rendered, ${seen.size - changed.length} unchanged`);
+}
+
+/**
+ * A partition's articles: every article of the archive index with its frontmatter and metadata,
+ * and the HTML of only those whose pages the partition writes (the others keep only the lead of
+ * their text, src/site/search/lead.ts, so the build's memory holds the archive's light records and
+ * a few bodies). The index was written by
+ * the loader's own preparer (src/cli/build-partitioned.ts), which has reported any bad article.
+ */
+async function syncPartition(context: LoaderContext, partition: Partition): Promise<void> {
+  const { store, parseData, generateDigest, logger } = context;
+  const { records } = readArchiveIndex(partition.index);
+  const own = new Set(partition.articles);
+  const dir = path.dirname(partition.index);
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  let loaded = 0;
+  for (const record of records) {
+    seen.add(record.id);
+    const withBody = own.has(record.id);
+    const digest = generateDigest(`${record.key}\0${withBody}`);
+    if (store.get(record.id)?.digest === digest) continue;
+    try {
+      const html = withBody ? readFileSync(htmlFile(dir, record.key), 'utf8') : record.lead;
+      const data = await parseData({ id: record.id, data: record.frontmatter, filePath: record.filePath });
+      store.set({
+        id: record.id,
+        data,
+        digest,
+        filePath: record.filePath,
+        rendered: { html, metadata: record.metadata as unknown as Record<string, unknown> },
+      });
+      loaded++;
+    } catch (error) {
+      problems.push(`${record.filePath}: ${(error as Error).message}`);
+    }
+  }
+  for (const id of own)
+    if (!seen.has(id))
+      problems.push(`${partition.index}: partition ${partition.name} names article "${id}", which the index does not hold`);
+  for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  if (problems.length > 0)
+    throw new Error(`partition ${partition.name}: ${problems.length} article(s) cannot be loaded:\n${problems.join('\n')}`);
+  logger.info(`partition ${partition.name}: ${seen.size} articles in the index, ${own.size} with their pages, ${loaded} loaded`);
 }

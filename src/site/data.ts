@@ -4,6 +4,7 @@ import { buildMentionIndex, type MentionIndex } from '../entities/mentions.ts';
 import { relatedStories } from '../entities/related.ts';
 import type { ArticleRenderMetadata } from './article-loader.ts';
 import { newestFirst } from '../site-core/order.ts';
+import { currentPartition } from './partition.ts';
 
 export { articleUrl, entityUrl, entityTypeUrl } from '../site-core/urls.ts';
 
@@ -23,6 +24,32 @@ let mentionIndex: Promise<MentionIndex> | undefined;
 export function getArticles(): Promise<ArticleEntry[]> {
   articles ??= getCollection('articles').then((all) => all.sort((a, b) => newestFirst(a.data, b.data)));
   return articles;
+}
+
+/**
+ * The articles whose pages this build writes: all of them, or in a partitioned build the
+ * partition's own (src/site/partition.ts); every other article is still known to every list, with
+ * its metadata but without its body.
+ */
+export async function getPageArticles(): Promise<ArticleEntry[]> {
+  const partition = currentPartition();
+  if (!partition) return getArticles();
+  const own = new Set(partition.articles);
+  return (await getArticles()).filter((a) => own.has(a.id));
+}
+
+/**
+ * Whether this build writes the pages that are not an article's (the lists, entities, feeds, the
+ * search tables): a whole build does, and of a partitioned build the one partition that holds them.
+ * Every dynamic route but the articles' returns no paths when it does not.
+ */
+export function emitsLists(): boolean {
+  return currentPartition()?.lists ?? true;
+}
+
+/** A route's `getStaticPaths` that gives no paths in a build that does not write the lists (`emitsLists`). */
+export function listsOnly<T extends (...args: never[]) => unknown>(getStaticPaths: T): T {
+  return ((...args: Parameters<T>) => (emitsLists() ? getStaticPaths(...args) : [])) as T;
 }
 
 /** Articles by id, for entity pages. */

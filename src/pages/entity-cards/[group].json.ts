@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getEntities, getMentionIndex, type EntityEntry } from '../../site/data.ts';
+import { getEntities, getMentionIndex, listsOnly, type EntityEntry } from '../../site/data.ts';
 import { entityCard, type EntityCard } from '../../site-core/entity-card.ts';
 import { entityCardGroup } from '../../site-core/entity-card-groups.ts';
 
@@ -15,7 +15,7 @@ async function articleCount(entityId: string): Promise<number> {
  * /entity-cards/<group>.json holds the cards of the group's entities, by id. Incremental builds:
  * a group renders again when one of its entities or its article count changes.
  */
-export const getStaticPaths = (async () => {
+export const getStaticPaths = listsOnly(async () => {
   const groups = Map.groupBy((await getEntities()).values(), (entity) => entityCardGroup(entity.id));
   return Promise.all(
     [...groups].map(async ([group, entities]) => {

@@ -1,13 +1,11 @@
 /**
  * The words the site's own text uses, with how often: its headlines, standfirsts and the first
- * `LEAD_CHARS` characters of each article, read once per build and shared by the routes that
+ * `LEAD_CHARS` characters of each article (src/site/search/lead.ts), read once per build and shared by the routes that
  * need corpus frequencies (the typo vocabulary, the words a lone proclitic must not be cut from).
  */
 import { getArticles } from '../data.ts';
 import { wordsOf } from '../../search/analyzer.ts';
-
-/** Characters of an article's text read after its headline and standfirst. */
-const LEAD_CHARS = 600;
+import { articleLead } from './lead.ts';
 
 let counts: Promise<Map<string, number>> | undefined;
 
@@ -16,7 +14,7 @@ export function siteWordCounts(): Promise<Map<string, number>> {
   counts ??= (async () => {
     const found = new Map<string, number>();
     for (const article of await getArticles()) {
-      const lead = (article.rendered?.html ?? '').replace(/<[^>]+>/g, ' ').slice(0, LEAD_CHARS);
+      const lead = articleLead(article.rendered?.html ?? '');
       for (const word of wordsOf(`${article.data.title} ${article.data.standfirst ?? ''} ${lead}`))
         found.set(word, (found.get(word) ?? 0) + 1);
     }

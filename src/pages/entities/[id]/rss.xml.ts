@@ -8,20 +8,22 @@ import {
   getEntities,
   getMentionIndex,
   type EntityEntry,
+  listsOnly,
 } from '../../../site/data.ts';
 import { feedItems } from '../../../site/feeds.ts';
 import { settings } from '../../../settings.ts';
 
 // Incremental builds (src/site/data.ts): the feed renders again when its entity or the articles
 // naming it change, as the entity's page does.
-export const getStaticPaths = (async () =>
+export const getStaticPaths = listsOnly(async () =>
   Promise.all(
     [...(await getEntities()).values()].map(async (entity) => ({
       params: { id: entity.id },
       props: { entity },
       cacheKey: await entityCacheKey(entity.id),
     })),
-  )) satisfies GetStaticPaths;
+  ),
+) satisfies GetStaticPaths;
 
 /** An entity's own feed: the newest articles that name it (in their text, or as their dateline, credit or outlet). */
 export const GET: APIRoute = async ({ site, props }) => {

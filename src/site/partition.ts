@@ -1,0 +1,108 @@
+/**
+ * Partitioned builds (docs/scale.md, "Partitioned builds"): the site built as several `astro build`
+ * runs that each hold the bodies of a few articles only, against one archive index computed
+ * beforehand, then merged into one `dist/`.
+ *
+ * - The **archive index** is every article's light record — its id, digest, frontmatter and what
+ *   the loader found in it (mention counts, zones, snippets, search fields), without its HTML —
+ *   written by `src/cli/build-partitioned.ts` with the loader's own preparer. Everything the site
+ *   derives from the whole archive (the mention index, related stories, entity pages, days, months,
+ *   outlets, the search tables) is computed from it; no build needs another article's body.
+ * - Each article's HTML is a file of its own beside the index, read only by the partition that
+ *   renders its page.
+ * - A **partition** is a JSON file (`MARSAD_PARTITION`) naming the index, the articles whose pages
+ *   it writes, and whether it writes the lists (every page that is not an article's).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { settings } from '../settings.ts';
+import type { ArticleRenderMetadata } from './article-prepare.ts';
+
+/** What the index keeps of one article. */
+export interface ArchiveRecord {
+  id: string;
+  /** Digest of the article's file, the registry and the code that prepares it: names its HTML file. */
+  key: string;
+  /** The file, relative to the project root (POSIX separators), as the content store records it. */
+  filePath: string;
+  frontmatter: Record<string, unknown>;
+  metadata: ArticleRenderMetadata;
+  /**
+   * The start of its text (`articleLead`, src/site/search/lead.ts): all that any page but its own
+   * reads of its body (the site's word counts), kept as the body of an article whose page a
+   * partition does not write.
+   */
+  lead: string;
+}
+
+export interface ArchiveIndex {
+  version: typeof INDEX_VERSION;
+  records: ArchiveRecord[];
+}
+
+export interface Partition {
+  /** A name for logs and folders (`2015-07`, `lists`). */
+  name: string;
+  /** The archive index file (absolute). */
+  index: string;
+  /** The ids of the articles whose pages this partition writes (their HTML is loaded); empty for none. */
+  articles: string[];
+  /** Whether it writes every page that is not an article's (home, lists, entities, feeds, search tables, 404…). */
+  lists: boolean;
+}
+
+const INDEX_VERSION = 2;
+
+/** The file of the archive index in its folder, and the folder of the articles' HTML beside it. */
+export const indexFile = (dir: string): string => path.join(dir, 'archive-index.v8');
+export const htmlFile = (dir: string, key: string): string => path.join(dir, 'html', `${key}.html`);
+
+/** Writes an index (V8's serializer keeps the metadata's Maps as they are). */
+export function serializeIndex(records: ArchiveRecord[]): Buffer {
+  const index: ArchiveIndex = { version: INDEX_VERSION, records };
+  return serialize(index);
+}
+
+export function readArchiveIndex(file: string): ArchiveIndex {
+  let index: ArchiveIndex;
+  try {
+    index = deserialize(readFileSync(file)) as ArchiveIndex;
+  } catch (error) {
+    throw new Error(`${file}: the archive index cannot be read (${(error as Error).message}); run npm run build:partitioned`);
+  }
+  if (index?.version !== INDEX_VERSION || !Array.isArray(index.records)) {
+    throw new Error(`${file}: not an archive index of this version (${INDEX_VERSION}); run npm run build:partitioned again`);
+  }
+  return index;
+}
+
+/** Reads and checks a partition file, naming the file and the problem. */
+export function readPartition(file: string): Partition {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file}: the partition file cannot be read (${(error as Error).message})`);
+  }
+  const p = raw as Partial<Partition>;
+  const problems: string[] = [];
+  if (typeof p?.name !== 'string' || p.name === '') problems.push('"name" must be a non-empty string');
+  if (typeof p?.index !== 'string' || !path.isAbsolute(p.index)) problems.push('"index" must be the absolute path of an archive index');
+  if (!Array.isArray(p?.articles) || p.articles.some((id) => typeof id !== 'string'))
+    problems.push('"articles" must be a list of article ids');
+  if (typeof p?.lists !== 'boolean') problems.push('"lists" must be true or false');
+  if (problems.length > 0) throw new Error(`${file}: not a partition file: ${problems.join('; ')}`);
+  return p as Partition;
+}
+
+let current: Partition | null | undefined;
+
+/** This build's partition (`MARSAD_PARTITION`), or null for a whole build. */
+export function currentPartition(): Partition | null {
+  if (current === undefined) {
+    const file = settings().partition;
+    current = file ? readPartition(file) : null;
+  }
+  return current;
+}
