@@ -5,9 +5,10 @@
  * a page that fails later without saying which file it came from. Other files (ingest's
  * `.<id>.mdx.<pid>.<n>.tmp` while it writes, notes) are not articles and are left alone.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { allContentFiles } from '../entities/registry.ts';
-import type { ContentProblem } from '../entities/registry-rules.ts';
+import { displayPath, type ContentProblem } from '../entities/registry-rules.ts';
 
 /** Every article file rule by its short name, with what it rejects (docs/entities.md lists them too). */
 export const ARTICLE_FILE_RULES = {
@@ -48,4 +49,17 @@ export function articleFiles(dir: string): { articles: { id: string; file: strin
     }
   }
   return { articles, problems };
+}
+
+/**
+ * An article file's source, or null with the problem, naming the file, added to `problems` (the
+ * content loader and the partitioned build's index read articles the same way).
+ */
+export function readArticleSource(file: string, problems: string[]): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    problems.push(`${displayPath(file)}: cannot be read (${(error as Error).message})`);
+    return null;
+  }
 }

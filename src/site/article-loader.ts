@@ -21,7 +21,7 @@ import { loadRegistry } from '../entities/registry.ts';
 import { displayPath, formatProblem } from '../entities/registry-rules.ts';
 import { WorkerPool } from '../ingest/io/pool.ts';
 import { settings } from '../settings.ts';
-import { articleFiles } from './article-files.ts';
+import { articleFiles, readArticleSource } from './article-files.ts';
 import { articlePreparer, type PreparedArticle, type PrepareOptions } from './article-prepare.ts';
 import { contentCodeDigest } from './code-digest.ts';
 import { currentPartition, htmlFile, type Partition, readArchiveIndex } from './partition.ts';
@@ -101,13 +101,8 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
   const changed: { id: string; source: string; digest: string }[] = [];
   for (const { id, file: full } of files.articles) {
     seen.set(id, full);
-    let source: string;
-    try {
-      source = readFileSync(full, 'utf8');
-    } catch (error) {
-      problems.push(`${displayPath(full)}: cannot be read (${(error as Error).message})`);
-      continue;
-    }
+    const source = readArticleSource(full, problems);
+    if (source === null) continue;
     const digest = generateDigest(`${contextDigest}\0${source}`);
     if (store.get(id)?.digest !== digest) changed.push({ id, source, digest });
   }

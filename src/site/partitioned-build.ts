@@ -24,7 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { loadRegistry } from '../entities/registry.ts';
 import { displayPath, formatProblem } from '../entities/registry-rules.ts';
-import { articleFiles } from './article-files.ts';
+import { articleFiles, readArticleSource } from './article-files.ts';
 import { prepareArticles } from './article-loader.ts';
 import type { PrepareOptions } from './article-prepare.ts';
 import { codeDigest } from './code-digest.ts';
@@ -70,13 +70,8 @@ export async function prepareArchiveIndex(options: {
   // Sources are read again chunk by chunk below: a first build must not hold the whole archive's.
   const articles: { id: string; file: string; key: string; done: boolean }[] = [];
   for (const { id, file } of files.articles) {
-    let source: string;
-    try {
-      source = readFileSync(file, 'utf8');
-    } catch (error) {
-      problems.push(`${displayPath(file)}: cannot be read (${(error as Error).message})`);
-      continue;
-    }
+    const source = readArticleSource(file, problems);
+    if (source === null) continue;
     const key = sha(`${context}\0${source}`);
     const done = existsSync(lightFile(key)) && existsSync(htmlFile(dir, key));
     articles.push({ id, file, key, done });
