@@ -22,9 +22,9 @@ import { displayPath, formatProblem } from '../entities/registry-rules.ts';
 import { WorkerPool } from '../ingest/io/pool.ts';
 import { settings } from '../settings.ts';
 import { articleFiles, readArticleSource } from './article-files.ts';
-import { articlePreparer, type PreparedArticle, type PrepareOptions } from './article-prepare.ts';
+import { type ArticleRenderMetadata, articlePreparer, type PreparedArticle, type PrepareOptions } from './article-prepare.ts';
 import { contentCodeDigest } from './code-digest.ts';
-import { currentPartition, htmlFile, type Partition, readArchiveIndex } from './partition.ts';
+import { type ArchiveRecord, currentPartition, htmlFile, type Partition, readArchiveIndex } from './partition.ts';
 
 export type { ArticleRenderMetadata } from './article-prepare.ts';
 
@@ -137,11 +137,24 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
 }
 
 /**
- * A partition's articles: every article of the archive index with its frontmatter and metadata,
- * and the HTML of only those whose pages the partition writes (the others keep only the lead of
- * their text, src/site/search/lead.ts, so the build's memory holds the archive's light records and
- * a few bodies). The index was written by
- * the loader's own preparer (src/cli/build-partitioned.ts), which has reported any bad article.
+ * What a partition keeps of an article whose page it does not write: what other pages read of it.
+ * Every partition keeps its metadata and mention counts by zone (related stories, mentions, the
+ * lists); the search fields only the article's own page reads. The lists partition also keeps the
+ * start of its text (the site's word counts, src/site/search/site-words.ts) and the sentences
+ * naming each entity (entity pages' lists); an article partition neither, so its memory grows with
+ * the archive by a small record per article.
+ */
+export function partitionCopy(record: ArchiveRecord, lists: boolean): { html: string; metadata: ArticleRenderMetadata } {
+  const { counts, zones, snippets } = record.metadata;
+  return { html: lists ? record.lead : '', metadata: { counts, zones, snippets: lists ? snippets : new Map(), search: null } };
+}
+
+/**
+ * A partition's articles: every article of the archive index with its frontmatter, and the HTML
+ * and metadata of those whose pages the partition writes; of the others only what other pages read
+ * (`partitionCopy`), so the build's memory holds the archive's light records and a few bodies. The
+ * index was written by the loader's own preparer (src/cli/build-partitioned.ts), which has
+ * reported any bad article.
  */
 async function syncPartition(context: LoaderContext, partition: Partition): Promise<void> {
   const { store, parseData, generateDigest, logger } = context;
@@ -154,17 +167,19 @@ async function syncPartition(context: LoaderContext, partition: Partition): Prom
   for (const record of records) {
     seen.add(record.id);
     const withBody = own.has(record.id);
-    const digest = generateDigest(`${record.key}\0${withBody}`);
+    const digest = generateDigest(`${record.key}\0${withBody}\0${partition.lists}`);
     if (store.get(record.id)?.digest === digest) continue;
     try {
-      const html = withBody ? readFileSync(htmlFile(dir, record.key), 'utf8') : record.lead;
+      const { html, metadata } = withBody
+        ? { html: readFileSync(htmlFile(dir, record.key), 'utf8'), metadata: record.metadata }
+        : partitionCopy(record, partition.lists);
       const data = await parseData({ id: record.id, data: record.frontmatter, filePath: record.filePath });
       store.set({
         id: record.id,
         data,
         digest,
         filePath: record.filePath,
-        rendered: { html, metadata: record.metadata as unknown as Record<string, unknown> },
+        rendered: { html, metadata: metadata as unknown as Record<string, unknown> },
       });
       loaded++;
     } catch (error) {
