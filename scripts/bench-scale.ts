@@ -2,7 +2,8 @@
  * Scale benchmark: the SaudiNewsNet corpus (or its first N articles) as one Marsad site.
  *   npm run bench:scale -- --corpus ../shared/corpus/saudinewsnet --limit N [--baselines]
  *                          [--rebuild] [--shard-articles N] [--json FILE] [--keep DIR]
- *                          [--partitions day|month|year [--most N] [--jobs N]]
+ *                          [--partitions day|month|year [--most N] [--jobs N] [--no-single]]
+ *                          [--copies N]
  * 1. takes the first N records of the corpus ZIPs (day by day) into a JSON Lines file;
  * 2. ingests them with the project's ingest CLI into a temp content folder, with the registry
  *    content/entities + bench/scale/registry;
@@ -22,7 +23,14 @@
  * 7. with --partitions BY, builds the same articles again as a partitioned build
  *    (`npm run build:partitioned`, docs/scale.md) step by step — the archive index, each
  *    partition (`--jobs` at a time), the merge with the search index — with each step's time and
- *    peak memory, and checks that its `dist/` is the single build's, file for file;
+ *    peak memory, and checks that its `dist/` is the single build's, file for file; with
+ *    --no-single, the partitioned build is the only one (for archives one build cannot hold), and
+ *    the site measured and queried;
+ * 8. with --copies N, the records taken and N − 1 copies of them, each re-dated by whole years
+ *    (1, 2, … years later: the record's collection date and every year written in its title,
+ *    text and URL), its title marked «(نسخة K)» and its URL given `?copy=K`, so that ingest keeps
+ *    them as distinct articles: an archive N times the corpus, for memory and time past its 31k
+ *    articles;
  * and prints one table (and writes the figures as JSON).
  */
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -53,6 +61,8 @@ const { values: args } = commandLine(USAGE, {
     partitions: { type: 'string' },
     jobs: { type: 'string', default: '1' },
     most: { type: 'string' },
+    single: { type: 'boolean', default: true },
+    copies: { type: 'string', default: '1' },
   },
   allowNegative: true,
 });
@@ -63,6 +73,11 @@ const QUERIES = ['بوتين', 'الملك سلمان', 'الرياض', 'داع�
 const node = process.execPath;
 const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 const limit = args.limit ? Number(args.limit) : Infinity;
+if (!/^[1-9]\d*$/.test(args.copies)) throw new Error(`--copies must be a whole number ≥ 1, not "${args.copies}"`);
+const copies = Number(args.copies);
+if (!args.single && (!args.partitions || args.rebuild || args.baselines)) {
+  throw new Error('--no-single needs --partitions, and goes with neither --rebuild nor --baselines');
+}
 const work = args.keep ? path.resolve(args.keep) : await mkdtemp(path.join(os.tmpdir(), 'marsad-scale-'));
 if (args.keep) await rm(work, { recursive: true, force: true });
 await mkdir(work, { recursive: true });
@@ -94,6 +109,36 @@ async function corpusRecords(count: number, wholeDays = false): Promise<{ day: s
   return days;
 }
 
+const ARABIC_DIGITS = '٠١٢٣٤٥٦٧٨٩';
+const arabicDigits = (n: number) => String(n).replace(/\d/g, (d) => ARABIC_DIGITS[Number(d)]!);
+
+/**
+ * --copies: the corpus days again, `years` later: the collection date, and every year the title
+ * and text write (in Western or Arabic digits) from 2000 to 2030, moved on by `years`; the title
+ * marked with the copy's number so that its content hash (the article's id) is its own.
+ */
+function redated(days: readonly { day: string; lines: string[] }[], years: number): { day: string; lines: string[] }[] {
+  const shiftYear = (text: string) =>
+    text
+      .replace(/(?<!\d)20[0-3]\d(?!\d)/g, (y) => String(Number(y) + years))
+      .replace(/(?<![٠-٩])٢٠[٠-٣][٠-٩](?![٠-٩])/g, (y) =>
+        arabicDigits(Number([...y].map((d) => ARABIC_DIGITS.indexOf(d)).join('')) + years),
+      );
+  return days.map((d) => ({
+    day: shiftYear(d.day),
+    lines: d.lines.map((line) => {
+      const record = JSON.parse(line) as Record<string, unknown>;
+      for (const field of ['date_extracted', 'date', 'content', 'title', 'url']) {
+        if (typeof record[field] === 'string') record[field] = shiftYear(record[field] as string);
+      }
+      if (typeof record.title === 'string') record.title = `${record.title} (نسخة ${arabicDigits(years + 1)})`;
+      // Its own address too: ingest takes a record at an address it has seen as a revision of that article.
+      if (typeof record.url === 'string') record.url = `${record.url}${record.url.includes('?') ? '&' : '?'}copy=${years + 1}`;
+      return JSON.stringify(record);
+    }),
+  }));
+}
+
 const writeLines = (file: string, lines: readonly string[]) => writeFile(file, lines.map((l) => `${l}\n`).join(''));
 
 async function copyRegistry(into: string) {
@@ -122,7 +167,9 @@ const records = path.join(work, 'records.jsonl');
 const env = (extra: Record<string, string>) => ({ ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra });
 
 log(`extracting ${Number.isFinite(limit) ? limit : 'all'} records from ${args.corpus}…`);
-const days = await corpusRecords(limit, args.rebuild);
+const corpusDays = await corpusRecords(limit, args.rebuild);
+const days = [...corpusDays];
+for (let k = 1; k < copies; k++) days.push(...redated(corpusDays, k));
 const total = days.reduce((sum, d) => sum + d.lines.length, 0);
 /**
  * --rebuild: the newest day's records are held back from the first build, as a newsroom's next day
@@ -191,14 +238,6 @@ async function buildAll(name: string): Promise<Build> {
     astroLog: astro.stdout,
   };
 }
-const build = await buildAll('build');
-const pagefindMs = build.pagefindMs;
-const distSize = folderSize(dist);
-const indexSize = folderSize(path.join(dist, 'pagefind'));
-const htmlPages = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.html')).length;
-const firstShards = await readShards();
-const entityPages = (await readdir(path.join(dist, 'entities'), { recursive: true })).filter((f) => /^[^/]+\/index\.html$/.test(f)).length;
-
 /** --partitions: the same articles as a partitioned build, step by step (src/cli/build-partitioned.ts). */
 interface PartitionedFigures {
   by: string;
@@ -212,12 +251,14 @@ interface PartitionedFigures {
   /** Files whose bytes differ from the single build's (data/graph.json's build time aside), and files only one of them has. */
   differ: string[];
 }
-let partitioned: PartitionedFigures | null = null;
-if (args.partitions) {
+/**
+ * `npm run build:partitioned` step by step into `pdist` (its work files in `pcache`): the archive
+ * index, each partition (`--jobs` at a time), the merge with the search index.
+ */
+async function partitionedBuild(pdist: string, pcache: string): Promise<Omit<PartitionedFigures, 'differ'>> {
   const { inParallel } = await import('../src/site/partitioned-build.ts');
   const cli = path.join(projectRoot, 'src/cli/build-partitioned.ts');
-  const pdist = path.join(work, 'partitioned-dist');
-  const pcache = path.join(work, 'partitioned-cache');
+  const by = args.partitions!;
   const penv = env({
     MARSAD_CONTENT_DIR: content,
     MARSAD_OUT_DIR: pdist,
@@ -226,13 +267,11 @@ if (args.partitions) {
   });
   const jobs = Number(args.jobs);
   const figure = ({ ms, peakRss, cpuMs }: Measured) => ({ ms, peakRss, cpuMs });
-  log(`partitioned build by ${args.partitions}, ${jobs} at a time: the archive index…`);
+  await mkdir(path.join(work, 'logs'), { recursive: true });
+  log(`partitioned build by ${by}, ${jobs} at a time: the archive index…`);
   const planRun = check(
     'partitioned plan',
-    await measure(node, [cli, 'plan', '--by', args.partitions, ...(args.most ? ['--most', args.most] : [])], {
-      cwd: projectRoot,
-      env: penv,
-    }),
+    await measure(node, [cli, 'plan', '--by', by, ...(args.most ? ['--most', args.most] : [])], { cwd: projectRoot, env: penv }),
   );
   const planDir = path.join(pcache, 'partitions', 'plan');
   const parts = await Promise.all(
@@ -251,6 +290,51 @@ if (args.partitions) {
   const partitionsMs = performance.now() - begun;
   log('  merge and search index…');
   const mergeRun = check('partitioned merge', await measure(node, [cli, 'merge'], { cwd: projectRoot, env: penv }));
+  await writeFile(path.join(work, 'logs', 'partitioned-merge.log'), mergeRun.stdout + mergeRun.stderr);
+  await rm(path.join(projectRoot, '.astro', 'partitions'), { recursive: true, force: true }).catch(() => {});
+  return {
+    by,
+    jobs,
+    ms: planRun.ms + partitionsMs + mergeRun.ms,
+    plan: figure(planRun),
+    partitions: runs,
+    partitionsMs,
+    merge: figure(mergeRun),
+  };
+}
+
+/** --no-single: the partitioned build is the site's build; its steps' figures summed as one build's. */
+async function partitionedAsBuild(): Promise<Build> {
+  const p = await partitionedBuild(dist, cache);
+  partitioned = { ...p, differ: [] };
+  const steps = [p.plan, ...p.partitions, p.merge];
+  const cpu = (list: { cpuMs: number }[]) => list.reduce((sum, r) => sum + r.cpuMs, 0);
+  return {
+    code: 0,
+    stdout: '',
+    stderr: '',
+    ms: p.ms,
+    cpuMs: cpu(steps),
+    peakRss: Math.max(...steps.map((r) => r.peakRss)),
+    astroMs: p.plan.ms + p.partitionsMs,
+    pagefindMs: p.merge.ms,
+    astroCpuMs: cpu([p.plan, ...p.partitions]),
+    pagefindCpuMs: p.merge.cpuMs,
+    astroLog: '',
+  };
+}
+let partitioned: PartitionedFigures | null = null;
+const build = args.single ? await buildAll('build') : await partitionedAsBuild();
+const pagefindMs = build.pagefindMs;
+const distSize = folderSize(dist);
+const indexSize = folderSize(path.join(dist, 'pagefind'));
+const htmlPages = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.html')).length;
+const firstShards = await readShards();
+const entityPages = (await readdir(path.join(dist, 'entities'), { recursive: true })).filter((f) => /^[^/]+\/index\.html$/.test(f)).length;
+
+if (args.partitions && args.single) {
+  const pdist = path.join(work, 'partitioned-dist');
+  const figures = await partitionedBuild(pdist, path.join(work, 'partitioned-cache'));
   const differ: string[] = [];
   const listed = async (dir: string) =>
     new Set(
@@ -264,17 +348,7 @@ if (args.partitions) {
     else if (f !== path.join('data', 'graph.json') && !(await readFile(path.join(dist, f))).equals(await readFile(path.join(pdist, f))))
       differ.push(f);
   }
-  partitioned = {
-    by: args.partitions,
-    jobs,
-    ms: planRun.ms + partitionsMs + mergeRun.ms,
-    plan: figure(planRun),
-    partitions: runs,
-    partitionsMs,
-    merge: figure(mergeRun),
-    differ,
-  };
-  await rm(path.join(projectRoot, '.astro', 'partitions'), { recursive: true, force: true }).catch(() => {});
+  partitioned = { ...figures, differ };
 }
 
 const baselines: Record<string, Measured & { pagefindMs?: number }> = {};
@@ -652,7 +726,11 @@ if (partitioned) {
   const peak = p.partitions.reduce((x, r) => Math.max(x, r.peakRss), 0);
   rows.push([
     `partitioned build (by ${p.by}${args.most ? `, at most ${args.most}` : ''}, ${p.jobs} at a time)`,
-    `${sec(p.ms)} = index ${sec(p.plan.ms)} + ${p.partitions.length} partitions ${sec(p.partitionsMs)} + merge and Pagefind ${sec(p.merge.ms)}  (${(p.ms / build.ms).toFixed(2)}× the single build; peak of one partition ${mb(peak)} against ${mb(build.peakRss)})`,
+    `${sec(p.ms)} = index ${sec(p.plan.ms)} + ${p.partitions.length} partitions ${sec(p.partitionsMs)} + merge and Pagefind ${sec(p.merge.ms)}  (${
+      args.single
+        ? `${(p.ms / build.ms).toFixed(2)}× the single build; peak of one partition ${mb(peak)} against ${mb(build.peakRss)}`
+        : `the only build (--no-single); peak of one partition ${mb(peak)}, of any step ${mb(build.peakRss)}`
+    })`,
   ]);
   rows.push(['  archive index', `${sec(p.plan.ms)}  (CPU ${sec(p.plan.cpuMs)}, peak ${mb(p.plan.peakRss)})`]);
   for (const r of p.partitions) {
@@ -662,12 +740,13 @@ if (partitioned) {
     ]);
   }
   rows.push(['  merge, sitemap, link check, Pagefind', `${sec(p.merge.ms)}  (CPU ${sec(p.merge.cpuMs)}, peak ${mb(p.merge.peakRss)})`]);
-  rows.push([
-    '  same site as the single build',
-    p.differ.length === 0
-      ? 'yes: every file byte for byte (data/graph.json not compared: its build time)'
-      : `NO: ${p.differ.length} files differ (${p.differ.slice(0, 5).join(', ')})`,
-  ]);
+  if (args.single)
+    rows.push([
+      '  same site as the single build',
+      p.differ.length === 0
+        ? 'yes: every file byte for byte (data/graph.json not compared: its build time)'
+        : `NO: ${p.differ.length} files differ (${p.differ.slice(0, 5).join(', ')})`,
+    ]);
 }
 for (const [name, b] of Object.entries(baselines)) {
   rows.push([
