@@ -24,7 +24,15 @@ import { settings } from '../settings.ts';
 import { articleFiles, readArticleSource } from './article-files.ts';
 import { type ArticleRenderMetadata, articlePreparer, type PreparedArticle, type PrepareOptions } from './article-prepare.ts';
 import { contentCodeDigest } from './code-digest.ts';
-import { type ArchiveRecord, currentPartition, htmlFile, type Partition, readArchiveIndex } from './partition.ts';
+import {
+  type ArchiveRecord,
+  currentPartition,
+  htmlFile,
+  type Partition,
+  type PreparedRecord,
+  readArchiveIndex,
+  readPrepared,
+} from './partition.ts';
 
 export type { ArticleRenderMetadata } from './article-prepare.ts';
 
@@ -138,15 +146,19 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
 
 /**
  * What a partition keeps of an article whose page it does not write: what other pages read of it.
- * Every partition keeps its metadata and mention counts by zone (related stories, mentions, the
- * lists); the search fields only the article's own page reads. The lists partition also keeps the
- * start of its text (the site's word counts, src/site/search/site-words.ts) and the sentences
- * naming each entity (entity pages' lists); an article partition neither, so its memory grows with
- * the archive by a small record per article.
+ * Every partition keeps its mention counts by entity and zone (related stories, mentions, the
+ * lists), from the archive index; the search fields only the article's own page reads. The lists
+ * partition also keeps, from the article's prepared record, the start of its text (the site's word
+ * counts, src/site/search/site-words.ts) and the sentences naming each entity (entity pages'
+ * lists); an article partition neither, so its memory grows with the archive by a small record
+ * per article.
  */
-export function partitionCopy(record: ArchiveRecord, lists: boolean): { html: string; metadata: ArticleRenderMetadata } {
-  const { counts, zones, snippets } = record.metadata;
-  return { html: lists ? record.lead : '', metadata: { counts, zones, snippets: lists ? snippets : new Map(), search: null } };
+export function partitionCopy(record: ArchiveRecord, prepared: PreparedRecord | null): { html: string; metadata: ArticleRenderMetadata } {
+  const { counts, zones } = record.metadata;
+  return {
+    html: prepared?.lead ?? '',
+    metadata: { counts, zones, snippets: prepared?.metadata.snippets ?? new Map(), search: null },
+  };
 }
 
 /**
@@ -171,8 +183,8 @@ async function syncPartition(context: LoaderContext, partition: Partition): Prom
     if (store.get(record.id)?.digest === digest) continue;
     try {
       const { html, metadata } = withBody
-        ? { html: readFileSync(htmlFile(dir, record.key), 'utf8'), metadata: record.metadata }
-        : partitionCopy(record, partition.lists);
+        ? { html: readFileSync(htmlFile(dir, record.key), 'utf8'), metadata: readPrepared(dir, record.key).metadata }
+        : partitionCopy(record, partition.lists ? readPrepared(dir, record.key) : null);
       const data = await parseData({ id: record.id, data: record.frontmatter, filePath: record.filePath });
       store.set({
         id: record.id,

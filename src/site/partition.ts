@@ -3,13 +3,16 @@
  * runs that each hold the bodies of a few articles only, against one archive index computed
  * beforehand, then merged into one `dist/`.
  *
- * - The **archive index** is every article's light record — its id, digest, frontmatter and what
- *   the loader found in it (mention counts, zones, snippets, search fields), without its HTML —
- *   written by `src/cli/build-partitioned.ts` with the loader's own preparer. Everything the site
- *   derives from the whole archive (the mention index, related stories, entity pages, days, months,
- *   outlets, the search tables) is computed from it; no build needs another article's body.
- * - Each article's HTML is a file of its own beside the index, read only by the partition that
- *   renders its page.
+ * - The **archive index** is every article's light record — its id, digest, frontmatter and its
+ *   mention counts by entity and zone — written by `src/cli/build-partitioned.ts` with the loader's
+ *   own preparer. Everything an article page derives from the whole archive (the mention index,
+ *   related stories, neighbours by day and outlet) is computed from it; no build needs another
+ *   article's body.
+ * - Each article's HTML and its **prepared record** (everything the loader found in it: the
+ *   sentences naming each entity, the hidden search fields, the start of its text) are files of
+ *   their own beside the index, read by the partition that renders its page and by the lists
+ *   partition (entity pages' sentences, the search tables' word counts). So an article partition's
+ *   memory grows with the archive by one small record per article, whatever the archive's text.
  * - A **partition** is a JSON file (`MARSAD_PARTITION`) naming the index, the articles whose pages
  *   it writes, and whether it writes the lists (every page that is not an article's).
  */
@@ -19,7 +22,7 @@ import { deserialize, serialize } from 'node:v8';
 import { settings } from '../settings.ts';
 import type { ArticleRenderMetadata } from './article-prepare.ts';
 
-/** What the index keeps of one article. */
+/** What the index keeps of one article (its prepared record, `readPrepared`, has the rest). */
 export interface ArchiveRecord {
   id: string;
   /** Digest of the article's file, the registry and the code that prepares it: names its HTML file. */
@@ -27,11 +30,17 @@ export interface ArchiveRecord {
   /** The file, relative to the project root (POSIX separators), as the content store records it. */
   filePath: string;
   frontmatter: Record<string, unknown>;
+  /** Its mention counts (what it is about: related stories, the mention index) by entity and zone. */
+  metadata: Pick<ArticleRenderMetadata, 'counts' | 'zones'>;
+}
+
+/** Everything the loader's preparer found in one article but its HTML (`<dir>/prepared/<key>.v8`). */
+export interface PreparedRecord {
+  frontmatter: Record<string, unknown>;
   metadata: ArticleRenderMetadata;
   /**
    * The start of its text (`articleLead`, src/site/search/lead.ts): all that any page but its own
-   * reads of its body (the site's word counts), kept as the body of an article whose page a
-   * partition does not write.
+   * reads of its body (the site's word counts), kept by the lists partition as its body.
    */
   lead: string;
 }
@@ -52,11 +61,22 @@ export interface Partition {
   lists: boolean;
 }
 
-const INDEX_VERSION = 2;
+const INDEX_VERSION = 3;
 
 /** The file of the archive index in its folder, and the folder of the articles' HTML beside it. */
 export const indexFile = (dir: string): string => path.join(dir, 'archive-index.v8');
 export const htmlFile = (dir: string, key: string): string => path.join(dir, 'html', `${key}.html`);
+export const preparedFile = (dir: string, key: string): string => path.join(dir, 'prepared', `${key}.v8`);
+
+/** An article's prepared record, written with the index (src/site/partitioned-build.ts). */
+export function readPrepared(dir: string, key: string): PreparedRecord {
+  const file = preparedFile(dir, key);
+  try {
+    return deserialize(readFileSync(file)) as PreparedRecord;
+  } catch (error) {
+    throw new Error(`${file}: the article's prepared record cannot be read (${(error as Error).message}); run npm run build:partitioned`);
+  }
+}
 
 /** Writes an index (V8's serializer keeps the metadata's Maps as they are). */
 export function serializeIndex(records: ArchiveRecord[]): Buffer {

@@ -29,7 +29,16 @@ import { prepareArticles } from './article-loader.ts';
 import type { PrepareOptions } from './article-prepare.ts';
 import { codeDigest } from './code-digest.ts';
 import { findBrokenLinks } from './link-check.ts';
-import { type ArchiveRecord, htmlFile, indexFile, type Partition, serializeIndex } from './partition.ts';
+import {
+  type ArchiveRecord,
+  htmlFile,
+  indexFile,
+  type Partition,
+  type PreparedRecord,
+  preparedFile,
+  readPrepared,
+  serializeIndex,
+} from './partition.ts';
 import { articleLead } from './search/lead.ts';
 import { siteSitemap } from './sitemap.ts';
 import { PAGEFIND_PATH } from '../search/shards.ts';
@@ -40,9 +49,6 @@ export type PartitionPeriod = 'day' | 'month' | 'year';
 const CHUNK = 2_000;
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 32);
-
-/** What step 1 kept of one article besides its HTML. */
-type Light = Pick<ArchiveRecord, 'frontmatter' | 'metadata' | 'lead'>;
 
 /**
  * Step 1. Writes `<dir>/archive-index.v8` and `<dir>/html/<key>.html`, preparing only articles
@@ -56,14 +62,14 @@ export async function prepareArchiveIndex(options: {
   enrich: boolean;
 }): Promise<{ index: string; articles: number; prepared: number; records: ArchiveRecord[] }> {
   const { root, contentDir, dir, enrich } = options;
-  const { serialize, deserialize } = await import('node:v8');
+  const { serialize } = await import('node:v8');
   const prepareOptions: PrepareOptions = { registry: loadRegistry(path.join(contentDir, 'entities')), enrich };
   // Keyed like the loader's store, and on this module too (what it keeps of each article).
   const code = await codeDigest([path.join(root, 'src', 'content.config.ts'), fileURLToPath(import.meta.url)], root);
   const context = sha(`${code}\0${enrich}\0${JSON.stringify(prepareOptions.registry)}`);
   mkdirSync(path.join(dir, 'prepared'), { recursive: true });
   mkdirSync(path.join(dir, 'html'), { recursive: true });
-  const lightFile = (key: string) => path.join(dir, 'prepared', `${key}.v8`);
+  const lightFile = (key: string) => preparedFile(dir, key);
 
   const files = articleFiles(path.join(contentDir, 'articles'));
   const problems = files.problems.map(formatProblem);
@@ -91,7 +97,7 @@ export async function prepareArchiveIndex(options: {
         continue;
       }
       writeFileSync(htmlFile(dir, article.key), result.html);
-      const light: Light = { frontmatter: result.frontmatter, metadata: result.metadata, lead: articleLead(result.html) };
+      const light: PreparedRecord = { frontmatter: result.frontmatter, metadata: result.metadata, lead: articleLead(result.html) };
       writeFileSync(lightFile(article.key), serialize(light));
     }
   }
@@ -99,12 +105,17 @@ export async function prepareArchiveIndex(options: {
     throw new Error(`${problems.length} article${problems.length === 1 ? '' : 's'} cannot be built:\n${problems.join('\n')}`);
   }
 
-  const records: ArchiveRecord[] = articles.map(({ id, file, key }) => ({
-    id,
-    key,
-    filePath: path.relative(root, file).split(path.sep).join('/'),
-    ...(deserialize(readFileSync(lightFile(key))) as Light),
-  }));
+  // The index holds each article's light record only: what every partition reads of every article.
+  const records: ArchiveRecord[] = articles.map(({ id, file, key }) => {
+    const { frontmatter, metadata } = readPrepared(dir, key);
+    return {
+      id,
+      key,
+      filePath: path.relative(root, file).split(path.sep).join('/'),
+      frontmatter,
+      metadata: { counts: metadata.counts, zones: metadata.zones },
+    };
+  });
   const keys = new Set(articles.map((a) => a.key));
   for (const [sub, ext] of [
     ['prepared', '.v8'],

@@ -1,41 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import { partitionCopy } from '../../src/site/article-loader.ts';
-import type { ArchiveRecord } from '../../src/site/partition.ts';
+import type { ArchiveRecord, PreparedRecord } from '../../src/site/partition.ts';
 
 /**
  * What a partition keeps of an article whose page it does not write (src/site/article-loader.ts):
- * an article partition's memory must not grow with the archive's sentences and search fields,
- * which only the article's own page (search fields) and the entity pages (sentences) read.
+ * an article partition's memory must not grow with the archive's sentences, search fields and
+ * text, which only the article's own page (search fields) and the lists partition (sentences for
+ * entity pages, leads for word counts) read.
  */
-const record: ArchiveRecord = {
-  id: 'a1',
-  key: 'k1',
-  filePath: 'content/articles/a1.mdx',
-  frontmatter: { title: 'عنوان' },
+const counts = new Map([['riyadh', 2]]);
+const zones = new Map([['riyadh', { title: 1, body: 1, dateline: 0, credit: 0, outlet: 0 }]]);
+const record = { id: 'a1', key: 'k1', filePath: 'content/articles/a1.mdx', frontmatter: { title: 'عنوان' }, metadata: { counts, zones } };
+const prepared = {
+  frontmatter: record.frontmatter,
   lead: 'بداية الخبر',
   metadata: {
-    counts: new Map([['riyadh', 2]]),
-    zones: new Map([['riyadh', { title: 1, body: 1, dateline: 0, credit: 0, outlet: 0 }]]),
+    counts,
+    zones,
     snippets: new Map([['riyadh', [{ text: 'زار الرياض', start: 4, end: 9 }]]]),
     search: '{"terms":["الرياض","رياض"]}',
   },
-} as unknown as ArchiveRecord;
+} as unknown as PreparedRecord;
 
 describe('partitionCopy', () => {
-  it('keeps in an article partition the counts and zones only (related stories, mentions)', () => {
-    const { html, metadata } = partitionCopy(record, false);
+  it('keeps in an article partition the counts and zones of the archive index only (related stories, mentions)', () => {
+    const { html, metadata } = partitionCopy(record as unknown as ArchiveRecord, null);
     expect(html).toBe('');
-    expect(metadata.counts).toEqual(record.metadata.counts);
-    expect(metadata.zones).toEqual(record.metadata.zones);
+    expect(metadata.counts).toEqual(counts);
+    expect(metadata.zones).toEqual(zones);
     expect(metadata.snippets.size).toBe(0);
     expect(metadata.search).toBeNull();
   });
 
   it('keeps in the lists partition the lead (word counts) and the sentences (entity pages), not the search fields', () => {
-    const { html, metadata } = partitionCopy(record, true);
-    expect(html).toBe(record.lead);
-    expect(metadata.snippets).toEqual(record.metadata.snippets);
-    expect(metadata.counts).toEqual(record.metadata.counts);
+    const { html, metadata } = partitionCopy(record as unknown as ArchiveRecord, prepared);
+    expect(html).toBe(prepared.lead);
+    expect(metadata.snippets).toEqual(prepared.metadata.snippets);
+    expect(metadata.counts).toEqual(counts);
     expect(metadata.search).toBeNull();
   });
 });
