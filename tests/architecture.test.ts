@@ -61,7 +61,16 @@ const LAYERS: { name: string; parts: Part[] }[] = [
     parts: [
       {
         name: 'astro',
-        paths: ['src/pages', 'src/layouts', 'src/components', 'src/content.config.ts', 'src/styles', 'src/fonts', 'astro.config.mjs'],
+        paths: [
+          'src/pages',
+          'src/layouts',
+          'src/components',
+          'src/content.config.ts',
+          'src/middleware.ts',
+          'src/styles',
+          'src/fonts',
+          'astro.config.mjs',
+        ],
       },
       { name: 'cli', paths: ['src/cli'] },
     ],

@@ -80,12 +80,16 @@ describe('a partitioned build', () => {
       const out = partitionFolders(projectRoot, path.join(work, 'cache', 'partitions'), part.name).outDir;
       const pages = (await listFiles(path.join(out, 'articles'))).map((f) => f.split('/')[0]);
       expect([...new Set(pages)].sort(), part.name).toEqual([...part.articles].sort());
-      // An article partition writes no entity, archive or outlet page (the pages that take no
-      // paths, such as the entity and outlet indexes, it renders too; the merge takes them from the lists).
+      // An article partition writes no entity, archive or outlet page, and renders the pages that
+      // take no paths (home, feeds, graph export, search tables) empty (src/middleware.ts): the
+      // merge takes them from the lists partition.
       expect(
         (await listFiles(out)).filter((f) => /^(entities\/[^/]+\/|outlets\/[^/]+\/|archive\/)/.test(f)),
         part.name,
       ).toEqual([]);
+      for (const page of ['index.html', 'rss.xml', 'data/graph.json', 'search/vocabulary.json', 'relations/index.html']) {
+        expect(await readFile(path.join(out, page), 'utf8'), `${part.name}: ${page}`).toBe('');
+      }
     }
   });
 
