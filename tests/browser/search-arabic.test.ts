@@ -275,6 +275,24 @@ describe.runIf(hasChromium)('Arabic search in a real browser', () => {
       expect((await search('السوربة')).urls.slice(0, corrected.length)).toEqual(corrected);
     });
 
+    it('downloads the vocabulary only for a query with a word that looks like a typo', async ({ browser, site }) => {
+      const fresh = await browser.newPage();
+      try {
+        const fetched: string[] = [];
+        fresh.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+        const vocabularyFetched = () => fetched.filter((p) => p === '/search/vocabulary.json').length;
+        await fresh.goto(`${site.origin}/search/?q=${encodeURIComponent('روسيا')}`);
+        await fresh.locator('pagefind-results a.pf-result-link').first().waitFor({ timeout: 15_000 });
+        await fresh.waitForLoadState('networkidle');
+        expect(vocabularyFetched()).toBe(0);
+        await fresh.goto(`${site.origin}/search/?q=${encodeURIComponent('السوربة')}`);
+        await fresh.locator('#search-correction').waitFor({ state: 'visible', timeout: 15_000 });
+        expect(vocabularyFetched()).toBe(1);
+      } finally {
+        await fresh.close();
+      }
+    });
+
     it('gives entity results an excerpt whose fields are not glued together', async () => {
       const data = await page.evaluate<{ url: string; content: string }[]>(`(async () => {
         const found = await window.marsadSearch.search('بوتين');

@@ -174,8 +174,10 @@ async function correct(pagefind: PagefindApi, prepared: PreparedQuery, options: 
   const tools = state.tools;
   if (!tools) return null;
   const count = async (query: string) => (await pagefind.search(query, { filters: options.filters }))?.results.length ?? 0;
-  vocabulary ??= siteVocabulary().then((file) => tools.readVocabulary(file));
-  return tools.correctedQuery(prepared, count, () => vocabulary!);
+  // Fetched when `correctedQuery` asks for it (a word found on too few pages), not before: at 31k
+  // articles the file is ~80 KB gzip, more than a cold query's own index chunks.
+  const known = () => (vocabulary ??= siteVocabulary().then((file) => tools.readVocabulary(file)));
+  return tools.correctedQuery(prepared, count, known);
 }
 
 /** The vocabulary as the typo check reads it, once per page. */
