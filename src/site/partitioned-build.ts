@@ -283,6 +283,14 @@ export function partitionFolders(root: string, work: string, name: string): { ou
   return { outDir: path.join(root, '.astro', 'partitions', build, name, 'dist'), cacheDir: path.join(work, 'parts', name, 'cache') };
 }
 
+/**
+ * The JavaScript heap a partition may use, in MB: Node's default (about 4 GiB on a 64-bit machine
+ * with 16 GiB or more) is below what the lists partition of a 120k-article archive holds; 7 GiB
+ * keeps a partition, with its buffers, within the 8 GiB a build machine is asked to have
+ * (docs/scale.md, "Partitioned builds").
+ */
+export const PARTITION_HEAP_MB = 7168;
+
 /** Step 3's command for one partition: `astro build` with its partition file and its own folders. */
 export function partitionCommand(
   root: string,
@@ -293,7 +301,7 @@ export function partitionCommand(
   const { outDir, cacheDir } = partitionFolders(root, work, part.name);
   return {
     command: process.execPath,
-    args: [path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
+    args: [`--max-old-space-size=${PARTITION_HEAP_MB}`, path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
     cwd: root,
     env: {
       ...process.env,
