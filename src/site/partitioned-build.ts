@@ -28,7 +28,7 @@ import { articleFiles, readArticleSource } from './article-files.ts';
 import { prepareArticles } from './article-loader.ts';
 import type { PrepareOptions } from './article-prepare.ts';
 import { codeDigest } from './code-digest.ts';
-import { findBrokenLinks } from './link-check.ts';
+import { findBrokenLinks, ownString } from './link-check.ts';
 import {
   type ArchiveRecord,
   htmlFile,
@@ -224,7 +224,7 @@ export async function mergePartitions(
     for (const file of filesUnder(part.outDir)) {
       if (SITEMAP.test(file)) {
         for (const [, loc] of readFileSync(path.join(part.outDir, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)) {
-          if (!loc!.includes('/sitemap-')) locs.add(loc!);
+          if (!loc!.includes('/sitemap-')) locs.add(ownString(loc!));
         }
         continue;
       }
