@@ -147,18 +147,15 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
 /**
  * What a partition keeps of an article whose page it does not write: what other pages read of it.
  * Every partition keeps its mention counts by entity and zone (related stories, mentions, the
- * lists), from the archive index; the search fields only the article's own page reads. The lists
- * partition also keeps, from the article's prepared record, the start of its text (the site's word
- * counts, src/site/search/site-words.ts) and the sentences naming each entity (entity pages'
- * lists); an article partition neither, so its memory grows with the archive by a small record
- * per article.
+ * lists), from the archive index; the search fields only the article's own page reads, and the
+ * sentences naming each entity the lists partition reads per entity as it renders entity pages
+ * (`withSnippets` in src/site/data.ts). The lists partition also keeps, from the article's
+ * prepared record, the start of its text (the site's word counts, src/site/search/site-words.ts).
+ * So a partition's memory grows with the archive by a small record per article.
  */
 export function partitionCopy(record: ArchiveRecord, prepared: PreparedRecord | null): { html: string; metadata: ArticleRenderMetadata } {
   const { counts, zones } = record.metadata;
-  return {
-    html: prepared?.lead ?? '',
-    metadata: { counts, zones, snippets: prepared?.metadata.snippets ?? new Map(), search: null },
-  };
+  return { html: prepared?.lead ?? '', metadata: { counts, zones, snippets: new Map(), search: null } };
 }
 
 /**

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildMentionIndex, type MentionIndex } from '../entities/mentions.ts';
+import { buildMentionIndex, type EntityArticle, type MentionIndex, type Snippet } from '../entities/mentions.ts';
 import { relatedStories } from '../entities/related.ts';
 import type { ArticleRenderMetadata } from './article-loader.ts';
 import { newestFirst } from '../site-core/order.ts';
-import { currentPartition } from './partition.ts';
+import path from 'node:path';
+import { currentPartition, readEntitySnippets } from './partition.ts';
 
 export { articleUrl, entityUrl, entityTypeUrl } from '../site-core/urls.ts';
 
@@ -114,6 +115,27 @@ export function getMentionIndex(): Promise<MentionIndex> {
     return index;
   })();
   return mentionIndex;
+}
+
+/** The last entities' sentences read in a partitioned build: an entity's pages render one after the other. */
+const snippetCache = new Map<string, Map<string, Snippet[]>>();
+const SNIPPET_CACHE_ENTITIES = 8;
+
+/**
+ * An entity's mentions with the sentences naming it, for its pages (src/components/EntityArticleList.astro).
+ * A whole build has them in the mention index; the lists partition of a partitioned build reads them
+ * from the entity's file beside the archive index (src/site/partition.ts), a few entities at a time.
+ */
+export function withSnippets(entityId: string, mentions: readonly EntityArticle[]): EntityArticle[] {
+  const partition = currentPartition();
+  if (!partition) return [...mentions];
+  let byArticle = snippetCache.get(entityId);
+  if (!byArticle) {
+    byArticle = readEntitySnippets(path.dirname(partition.index), entityId);
+    snippetCache.set(entityId, byArticle);
+    if (snippetCache.size > SNIPPET_CACHE_ENTITIES) snippetCache.delete(snippetCache.keys().next().value!);
+  }
+  return mentions.map((m) => ({ ...m, snippets: byArticle.get(m.articleId) ?? [] }));
 }
 
 let relatedFinder: Promise<(articleId: string) => ArticleEntry[]> | undefined;

@@ -11,8 +11,10 @@
  * - Each article's HTML and its **prepared record** (everything the loader found in it: the
  *   sentences naming each entity, the hidden search fields, the start of its text) are files of
  *   their own beside the index, read by the partition that renders its page and by the lists
- *   partition (entity pages' sentences, the search tables' word counts). So an article partition's
- *   memory grows with the archive by one small record per article, whatever the archive's text.
+ *   partition (the search tables' word counts). The sentences are also written **per entity**
+ *   (`snippets/<entity>.v8`), which the lists partition reads one entity at a time as it renders
+ *   that entity's pages. So a partition's memory grows with the archive by one small record per
+ *   article, whatever the archive's text.
  * - A **partition** is a JSON file (`MARSAD_PARTITION`) naming the index, the articles whose pages
  *   it writes, and whether it writes the lists (every page that is not an article's).
  */
@@ -20,6 +22,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { settings } from '../settings.ts';
+import type { Snippet } from '../entities/mentions.ts';
 import type { ArticleRenderMetadata } from './article-prepare.ts';
 
 /** What the index keeps of one article (its prepared record, `readPrepared`, has the rest). */
@@ -67,6 +70,20 @@ const INDEX_VERSION = 3;
 export const indexFile = (dir: string): string => path.join(dir, 'archive-index.v8');
 export const htmlFile = (dir: string, key: string): string => path.join(dir, 'html', `${key}.html`);
 export const preparedFile = (dir: string, key: string): string => path.join(dir, 'prepared', `${key}.v8`);
+
+/** The file of an entity's sentences (article id → the sentences naming it), beside the index. */
+export const snippetsFile = (dir: string, entityId: string): string => path.join(dir, 'snippets', `${encodeURIComponent(entityId)}.v8`);
+
+/** An entity's sentences by article, as the plan step wrote them (none when no article's text names it). */
+export function readEntitySnippets(dir: string, entityId: string): Map<string, Snippet[]> {
+  const file = snippetsFile(dir, entityId);
+  try {
+    return deserialize(readFileSync(file)) as Map<string, Snippet[]>;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+    throw new Error(`${file}: the entity's sentences cannot be read (${(error as Error).message}); run npm run build:partitioned`);
+  }
+}
 
 /** An article's prepared record, written with the index (src/site/partitioned-build.ts). */
 export function readPrepared(dir: string, key: string): PreparedRecord {

@@ -38,7 +38,9 @@ import {
   preparedFile,
   readPrepared,
   serializeIndex,
+  snippetsFile,
 } from './partition.ts';
+import type { Snippet } from '../entities/mentions.ts';
 import { articleLead } from './search/lead.ts';
 import { siteSitemap } from './sitemap.ts';
 import { PAGEFIND_PATH } from '../search/shards.ts';
@@ -106,8 +108,16 @@ export async function prepareArchiveIndex(options: {
   }
 
   // The index holds each article's light record only: what every partition reads of every article.
+  // The sentences naming each entity go to one file per entity, for the lists partition's entity pages.
+  const snippets = new Map<string, Map<string, Snippet[]>>();
   const records: ArchiveRecord[] = articles.map(({ id, file, key }) => {
     const { frontmatter, metadata } = readPrepared(dir, key);
+    for (const [entityId, sentences] of metadata.snippets) {
+      if (sentences.length === 0) continue;
+      let byArticle = snippets.get(entityId);
+      if (!byArticle) snippets.set(entityId, (byArticle = new Map()));
+      byArticle.set(id, sentences);
+    }
     return {
       id,
       key,
@@ -125,6 +135,9 @@ export async function prepareArchiveIndex(options: {
       if (name.endsWith(ext) && !keys.has(name.slice(0, -ext.length))) rmSync(path.join(dir, sub, name));
     }
   }
+  rmSync(path.join(dir, 'snippets'), { recursive: true, force: true });
+  mkdirSync(path.join(dir, 'snippets'), { recursive: true });
+  for (const [entityId, byArticle] of snippets) writeFileSync(snippetsFile(dir, entityId), serialize(byArticle));
   const index = indexFile(dir);
   writeFileSync(index, serializeIndex(records));
   return { index, articles: records.length, prepared: changed.length, records };

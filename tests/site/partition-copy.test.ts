@@ -32,10 +32,10 @@ describe('partitionCopy', () => {
     expect(metadata.search).toBeNull();
   });
 
-  it('keeps in the lists partition the lead (word counts) and the sentences (entity pages), not the search fields', () => {
+  it('keeps in the lists partition the lead (word counts), not the sentences (read per entity) nor the search fields', () => {
     const { html, metadata } = partitionCopy(record as unknown as ArchiveRecord, prepared);
     expect(html).toBe(prepared.lead);
-    expect(metadata.snippets).toEqual(prepared.metadata.snippets);
+    expect(metadata.snippets.size).toBe(0);
     expect(metadata.counts).toEqual(counts);
     expect(metadata.search).toBeNull();
   });

@@ -93,6 +93,14 @@ describe('a partitioned build', () => {
     }
   });
 
+  it('quotes on entity pages the sentences naming the entity, which the lists partition reads per entity', async () => {
+    const pages = (await listFiles(path.join(distDir, 'entities'))).filter((f) => /^[^/]+\/index\.html$/.test(f));
+    let quoted = 0;
+    for (const page of pages)
+      if ((await readFile(path.join(distDir, 'entities', page), 'utf8')).includes('<blockquote class="snippet">')) quoted++;
+    expect(quoted).toBeGreaterThanOrEqual(5);
+  });
+
   it('wrote the same files as the single build', async () => {
     expect(await listFiles(distDir)).toEqual(await listFiles(singleDir));
   });
