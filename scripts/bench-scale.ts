@@ -273,6 +273,7 @@ async function partitionedBuild(pdist: string, pcache: string): Promise<Omit<Par
     'partitioned plan',
     await measure(node, [cli, 'plan', '--by', by, ...(args.most ? ['--most', args.most] : [])], { cwd: projectRoot, env: penv }),
   );
+  log(`  archive index: ${sec(planRun.ms)} (CPU ${sec(planRun.cpuMs)}, peak ${mb(planRun.peakRss)})`);
   const planDir = path.join(pcache, 'partitions', 'plan');
   const parts = await Promise.all(
     (await readdir(planDir)).sort().map(async (f) => ({
@@ -285,6 +286,8 @@ async function partitionedBuild(pdist: string, pcache: string): Promise<Omit<Par
     log(`  partition ${part.name} (${part.lists ? 'lists' : `${part.articles.length} articles`})…`);
     const m = check(`partition ${part.name}`, await measure(node, [cli, 'partition', part.name], { cwd: projectRoot, env: penv }));
     await writeFile(path.join(work, 'logs', `partition-${part.name}.log`), m.stdout + m.stderr);
+    // Each partition's figures as it ends, so a run that fails later still leaves them.
+    log(`  partition ${part.name}: ${sec(m.ms)} (CPU ${sec(m.cpuMs)}, peak ${mb(m.peakRss)})`);
     return { name: part.name, articles: part.articles.length, lists: part.lists, ...figure(m) };
   });
   const partitionsMs = performance.now() - begun;
