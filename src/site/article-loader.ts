@@ -28,9 +28,10 @@ import {
   type ArchiveRecord,
   currentPartition,
   htmlFile,
+  leadsFile,
   type Partition,
-  type PreparedRecord,
   readArchiveIndex,
+  readLeads,
   readPrepared,
 } from './partition.ts';
 
@@ -149,13 +150,20 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
  * Every partition keeps its mention counts by entity and zone (related stories, mentions, the
  * lists), from the archive index; the search fields only the article's own page reads, and the
  * sentences naming each entity the lists partition reads per entity as it renders entity pages
- * (`withSnippets` in src/site/data.ts). The lists partition also keeps, from the article's
- * prepared record, the start of its text (the site's word counts, src/site/search/site-words.ts).
- * So a partition's memory grows with the archive by a small record per article.
+ * (`withSnippets` in src/site/data.ts). The lists partition also keeps the start of its text,
+ * `lead` (the site's word counts, src/site/search/site-words.ts; null elsewhere). So a partition's
+ * memory grows with the archive by a small record per article.
  */
-export function partitionCopy(record: ArchiveRecord, prepared: PreparedRecord | null): { html: string; metadata: ArticleRenderMetadata } {
+export function partitionCopy(record: ArchiveRecord, lead: string | null): { html: string; metadata: ArticleRenderMetadata } {
   const { counts, zones } = record.metadata;
-  return { html: prepared?.lead ?? '', metadata: { counts, zones, snippets: new Map(), search: null } };
+  return { html: lead ?? '', metadata: { counts, zones, snippets: new Map(), search: null } };
+}
+
+/** An article's lead from the plan step's leads file (`file`), which holds every article of the index. */
+function leadOf(leads: ReadonlyMap<string, string>, id: string, file: string): string {
+  const lead = leads.get(id);
+  if (lead === undefined) throw new Error(`${file}: no lead for article "${id}"; run npm run build:partitioned again`);
+  return lead;
 }
 
 /**
@@ -170,6 +178,7 @@ async function syncPartition(context: LoaderContext, partition: Partition): Prom
   const { records } = readArchiveIndex(partition.index);
   const own = new Set(partition.articles);
   const dir = path.dirname(partition.index);
+  const leads = partition.lists ? readLeads(dir) : null;
   const seen = new Set<string>();
   const problems: string[] = [];
   let loaded = 0;
@@ -181,7 +190,7 @@ async function syncPartition(context: LoaderContext, partition: Partition): Prom
     try {
       const { html, metadata } = withBody
         ? { html: readFileSync(htmlFile(dir, record.key), 'utf8'), metadata: readPrepared(dir, record.key).metadata }
-        : partitionCopy(record, partition.lists ? readPrepared(dir, record.key) : null);
+        : partitionCopy(record, leads ? leadOf(leads, record.id, leadsFile(dir)) : null);
       const data = await parseData({ id: record.id, data: record.frontmatter, filePath: record.filePath });
       store.set({
         id: record.id,

@@ -10,8 +10,9 @@
  *   article's body.
  * - Each article's HTML and its **prepared record** (everything the loader found in it: the
  *   sentences naming each entity, the hidden search fields, the start of its text) are files of
- *   their own beside the index, read by the partition that renders its page and by the lists
- *   partition (the search tables' word counts). The sentences are also written **per entity**
+ *   their own beside the index, read by the partition that renders its page. The starts of the
+ *   articles' texts are also written together (`leads.v8`, the search tables' word counts, read by
+ *   the lists partition), and the sentences **per entity**
  *   (`snippets/<entity>.v8`), which the lists partition reads one entity at a time as it renders
  *   that entity's pages. So a partition's memory grows with the archive by one small record per
  *   article, whatever the archive's text.
@@ -74,25 +75,35 @@ export const preparedFile = (dir: string, key: string): string => path.join(dir,
 /** The file of an entity's sentences (article id → the sentences naming it), beside the index. */
 export const snippetsFile = (dir: string, entityId: string): string => path.join(dir, 'snippets', `${encodeURIComponent(entityId)}.v8`);
 
+/**
+ * A file the plan step wrote with V8's serializer, or `missing` when there is none (without
+ * `missing`, an error naming the file and what it should hold).
+ */
+function readSerialized<T>(file: string, what: string, missing?: () => T): T {
+  try {
+    return deserialize(readFileSync(file)) as T;
+  } catch (error) {
+    if (missing && (error as NodeJS.ErrnoException).code === 'ENOENT') return missing();
+    throw new Error(`${file}: ${what} cannot be read (${(error as Error).message}); run npm run build:partitioned`);
+  }
+}
+
 /** An entity's sentences by article, as the plan step wrote them (none when no article's text names it). */
 export function readEntitySnippets(dir: string, entityId: string): Map<string, Snippet[]> {
-  const file = snippetsFile(dir, entityId);
-  try {
-    return deserialize(readFileSync(file)) as Map<string, Snippet[]>;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
-    throw new Error(`${file}: the entity's sentences cannot be read (${(error as Error).message}); run npm run build:partitioned`);
-  }
+  return readSerialized(snippetsFile(dir, entityId), "the entity's sentences", () => new Map());
+}
+
+/** The file of every article's lead (article id → `articleLead` of its HTML), beside the index. */
+export const leadsFile = (dir: string): string => path.join(dir, 'leads.v8');
+
+/** Every article's lead, as the plan step wrote them with the index. */
+export function readLeads(dir: string): Map<string, string> {
+  return readSerialized(leadsFile(dir), "the articles' leads");
 }
 
 /** An article's prepared record, written with the index (src/site/partitioned-build.ts). */
 export function readPrepared(dir: string, key: string): PreparedRecord {
-  const file = preparedFile(dir, key);
-  try {
-    return deserialize(readFileSync(file)) as PreparedRecord;
-  } catch (error) {
-    throw new Error(`${file}: the article's prepared record cannot be read (${(error as Error).message}); run npm run build:partitioned`);
-  }
+  return readSerialized(preparedFile(dir, key), "the article's prepared record");
 }
 
 /** Writes an index (V8's serializer keeps the metadata's Maps as they are). */
@@ -102,12 +113,7 @@ export function serializeIndex(records: ArchiveRecord[]): Buffer {
 }
 
 export function readArchiveIndex(file: string): ArchiveIndex {
-  let index: ArchiveIndex;
-  try {
-    index = deserialize(readFileSync(file)) as ArchiveIndex;
-  } catch (error) {
-    throw new Error(`${file}: the archive index cannot be read (${(error as Error).message}); run npm run build:partitioned`);
-  }
+  const index = readSerialized<ArchiveIndex>(file, 'the archive index');
   if (index?.version !== INDEX_VERSION || !Array.isArray(index.records)) {
     throw new Error(`${file}: not an archive index of this version (${INDEX_VERSION}); run npm run build:partitioned again`);
   }

@@ -21,6 +21,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serialize } from 'node:v8';
 import type { AstroIntegrationLogger } from 'astro';
 import { loadRegistry } from '../entities/registry.ts';
 import { displayPath, formatProblem } from '../entities/registry-rules.ts';
@@ -33,6 +34,7 @@ import {
   type ArchiveRecord,
   htmlFile,
   indexFile,
+  leadsFile,
   type Partition,
   type PreparedRecord,
   preparedFile,
@@ -64,14 +66,12 @@ export async function prepareArchiveIndex(options: {
   enrich: boolean;
 }): Promise<{ index: string; articles: number; prepared: number; records: ArchiveRecord[] }> {
   const { root, contentDir, dir, enrich } = options;
-  const { serialize } = await import('node:v8');
   const prepareOptions: PrepareOptions = { registry: loadRegistry(path.join(contentDir, 'entities')), enrich };
   // Keyed like the loader's store, and on this module too (what it keeps of each article).
   const code = await codeDigest([path.join(root, 'src', 'content.config.ts'), fileURLToPath(import.meta.url)], root);
   const context = sha(`${code}\0${enrich}\0${JSON.stringify(prepareOptions.registry)}`);
   mkdirSync(path.join(dir, 'prepared'), { recursive: true });
   mkdirSync(path.join(dir, 'html'), { recursive: true });
-  const lightFile = (key: string) => preparedFile(dir, key);
 
   const files = articleFiles(path.join(contentDir, 'articles'));
   const problems = files.problems.map(formatProblem);
@@ -81,7 +81,7 @@ export async function prepareArchiveIndex(options: {
     const source = readArticleSource(file, problems);
     if (source === null) continue;
     const key = sha(`${context}\0${source}`);
-    const done = existsSync(lightFile(key)) && existsSync(htmlFile(dir, key));
+    const done = existsSync(preparedFile(dir, key)) && existsSync(htmlFile(dir, key));
     articles.push({ id, file, key, done });
   }
 
@@ -99,8 +99,8 @@ export async function prepareArchiveIndex(options: {
         continue;
       }
       writeFileSync(htmlFile(dir, article.key), result.html);
-      const light: PreparedRecord = { frontmatter: result.frontmatter, metadata: result.metadata, lead: articleLead(result.html) };
-      writeFileSync(lightFile(article.key), serialize(light));
+      const record: PreparedRecord = { frontmatter: result.frontmatter, metadata: result.metadata, lead: articleLead(result.html) };
+      writeFileSync(preparedFile(dir, article.key), serialize(record));
     }
   }
   if (problems.length > 0) {
@@ -109,9 +109,12 @@ export async function prepareArchiveIndex(options: {
 
   // The index holds each article's light record only: what every partition reads of every article.
   // The sentences naming each entity go to one file per entity, for the lists partition's entity pages.
+  // Their leads go to one file, for the lists partition's word counts.
   const snippets = new Map<string, Map<string, Snippet[]>>();
+  const leads = new Map<string, string>();
   const records: ArchiveRecord[] = articles.map(({ id, file, key }) => {
-    const { frontmatter, metadata } = readPrepared(dir, key);
+    const { frontmatter, metadata, lead } = readPrepared(dir, key);
+    leads.set(id, lead);
     for (const [entityId, sentences] of metadata.snippets) {
       if (sentences.length === 0) continue;
       let byArticle = snippets.get(entityId);
@@ -138,6 +141,7 @@ export async function prepareArchiveIndex(options: {
   rmSync(path.join(dir, 'snippets'), { recursive: true, force: true });
   mkdirSync(path.join(dir, 'snippets'), { recursive: true });
   for (const [entityId, byArticle] of snippets) writeFileSync(snippetsFile(dir, entityId), serialize(byArticle));
+  writeFileSync(leadsFile(dir), serialize(leads));
   const index = indexFile(dir);
   writeFileSync(index, serializeIndex(records));
   return { index, articles: records.length, prepared: changed.length, records };
