@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -118,9 +118,17 @@ describe('npm run search:index', () => {
     const older = ['pagefind/older/2015-07-23', 'pagefind/older/2015-07-21_2015-07-22'];
     const before = await Promise.all(older.map((d) => files(path.join(dir, d))));
 
-    // Nothing changed: nothing is indexed.
+    // Nothing changed: nothing is indexed; the closed bundles this folder holds stay where they are
+    // (the primary, whose folder holds them, is copied from the cache).
     const same = await run(process.execPath, [cli, dir], options);
-    expect(same.stdout).toContain('0 bundle(s) indexed; 4 unchanged, copied from the cache');
+    expect(same.stdout).toContain('0 bundle(s) indexed; 4 unchanged (3 kept in place, 1 copied from the cache)');
+    expect(await Promise.all(older.map((d) => files(path.join(dir, d))))).toEqual(before);
+    // The same site in another folder: the cache's bundles are copied there; this folder's are not claimed.
+    const elsewhere = await folder();
+    await cp(dir, elsewhere, { recursive: true });
+    const copy = await run(process.execPath, [cli, elsewhere], options);
+    expect(copy.stdout).toContain('0 bundle(s) indexed; 4 unchanged (0 kept in place, 4 copied from the cache)');
+    expect(await Promise.all(older.map((d) => files(path.join(elsewhere, d))))).toEqual(before);
     // The newest article edited, a related story (which Pagefind ignores) added to an old one, and
     // the entity's count (which Pagefind ignores too) raised.
     await entity(6);
@@ -132,12 +140,15 @@ describe('npm run search:index', () => {
       '<aside data-pagefind-ignore data-related-articles><a href="/articles/a5/">خبر a5</a></aside>',
     );
     const edited = await run(process.execPath, [cli, dir], options);
-    expect(edited.stdout).toContain('1 bundle(s) indexed: /pagefind/ (2 articles); 3 unchanged, copied from the cache');
+    // (The last run was over the other folder: nothing here is claimed, the bundles are copied.)
+    expect(edited.stdout).toContain('1 bundle(s) indexed: /pagefind/ (2 articles); 3 unchanged (0 kept in place, 3 copied from the cache)');
     expect(await Promise.all(older.map((d) => files(path.join(dir, d))))).toEqual(before);
     // An old article's indexed text edited: its shard (only) is indexed again.
     await writePage(dir, 'articles/a1', '<h1>خبر a1</h1><p>الرياض والطائف</p>');
     const old = await run(process.execPath, [cli, dir], options);
-    expect(old.stdout).toContain('1 bundle(s) indexed: /pagefind/older/2015-07-21_2015-07-22/ (2 articles); 3 unchanged');
+    expect(old.stdout).toContain(
+      '1 bundle(s) indexed: /pagefind/older/2015-07-21_2015-07-22/ (2 articles); 3 unchanged (2 kept in place, 1 copied from the cache)',
+    );
     const after = await Promise.all(older.map((d) => files(path.join(dir, d))));
     expect(after[0]).toEqual(before[0]);
     expect(after[1]).not.toEqual(before[1]);
