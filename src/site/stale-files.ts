@@ -20,13 +20,21 @@ import { PAGEFIND_PATH } from '../search/shards.ts';
 /** The file whose modification time marks the build's start, in the output folder while it runs. */
 const MARK = '.marsad-build-started';
 
+/** What a build did to its output folder, as the walk after it found (paths relative, POSIX). */
+export interface OutputChanges {
+  /** Files this build wrote (modified since it started). */
+  written: string[];
+  /** Files of an earlier build it deleted. */
+  removed: string[];
+}
+
 /**
  * Deletes every file under `dir` modified before `since` (ms, the file system's clock) but the
  * files `current` (absolute) and the folders `keep` (relative, POSIX), and the folders left empty.
- * Returns the files deleted (relative).
  */
-export function removeStaleFiles(dir: string, since: number, current: ReadonlySet<string>, keep: readonly string[] = []): string[] {
+export function removeStaleFiles(dir: string, since: number, current: ReadonlySet<string>, keep: readonly string[] = []): OutputChanges {
   const removed: string[] = [];
+  const written: string[] = [];
   const walk = (folder: string, rel: string): boolean => {
     let empty = true;
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
@@ -35,15 +43,27 @@ export function removeStaleFiles(dir: string, since: number, current: ReadonlySe
       if (entry.isDirectory()) {
         if (keep.includes(relPath) || !walk(full, relPath)) empty = false;
         else rmdirSync(full);
-      } else if (!current.has(full) && statSync(full).mtimeMs < since) {
-        rmSync(full, { force: true });
-        removed.push(relPath);
-      } else empty = false;
+      } else {
+        const fresh = statSync(full).mtimeMs >= since;
+        if (fresh) written.push(relPath);
+        if (fresh || current.has(full)) empty = false;
+        else {
+          rmSync(full, { force: true });
+          removed.push(relPath);
+        }
+      }
     }
     return empty;
   };
   walk(dir, '');
-  return removed;
+  return { written, removed };
+}
+
+let last: OutputChanges | null = null;
+
+/** What this build wrote and deleted, once the walk at its end has run (null before, or without it). */
+export function outputChanges(): OutputChanges | null {
+  return last;
 }
 
 export function staleFilesIntegration(): AstroIntegration {
@@ -65,9 +85,9 @@ export function staleFilesIntegration(): AstroIntegration {
       },
       'astro:build:done': ({ assets, logger }) => {
         const pages = new Set([...assets.values()].flatMap((urls) => urls.map((url) => fileURLToPath(url))));
-        const removed = removeStaleFiles(outDir, since, pages, [PAGEFIND_PATH.replace(/^\/|\/$/g, '')]);
+        last = removeStaleFiles(outDir, since, pages, [PAGEFIND_PATH.replace(/^\/|\/$/g, ''), MARK]);
         rmSync(path.join(outDir, MARK), { force: true });
-        if (removed.length > 0) logger.info(`${removed.length} file(s) of an earlier build removed`);
+        if (last.removed.length > 0) logger.info(`${last.removed.length} file(s) of an earlier build removed`);
       },
     },
   };

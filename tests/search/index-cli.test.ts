@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -156,6 +156,34 @@ describe('npm run search:index', () => {
     await writePage(dir, 'entities/riyadh', '<h1>الرياض</h1><p>عاصمة المملكة</p>', '<p data-pagefind-ignore>ورد في 6 مقالات.</p>');
     const named = await run(process.execPath, [cli, dir], options);
     expect(named.stdout).toContain('1 bundle(s) indexed: /pagefind/entities/ (1 pages); 3 unchanged');
+  }, 60_000);
+
+  it('reads again only the pages whose file changed, and still sees every change', async () => {
+    const dir = await folder();
+    const cache = await folder();
+    await writeFile(path.join(dir, 'index.html'), page('<main><h1>مرصد</h1></main>'));
+    for (const id of ['a1', 'a2', 'a3']) await writePage(dir, `articles/${id}`, `<h1>خبر ${id}</h1><p>الرياض</p>`);
+    // Pages as a build left them an hour ago: their digests are recorded by time and size.
+    const age = async () => {
+      const hourAgo = new Date(Date.now() - 3_600_000);
+      for (const id of ['a1', 'a2', 'a3']) await utimes(path.join(dir, 'articles', id, 'index.html'), hourAgo, hourAgo);
+    };
+    await age();
+    const options = { env: env({ MARSAD_SEARCH_SHARD_ARTICLES: '2', MARSAD_CACHE_DIR: cache }) };
+    expect((await run(process.execPath, [cli, dir], options)).stdout).toMatch(/2 bundle\(s\) indexed/);
+    const recorded = JSON.parse(await readFile(path.join(cache, 'marsad-search', 'page-digests.json'), 'utf8'));
+    expect(recorded.pages.map((p: [string]) => p[0]).sort()).toEqual([
+      'articles/a1/index.html',
+      'articles/a2/index.html',
+      'articles/a3/index.html',
+    ]);
+    expect((await run(process.execPath, [cli, dir], options)).stdout).toContain('0 bundle(s) indexed');
+    // An article rewritten with another word of the same size: a new time, so it is read, and its
+    // shard (undated articles go in blocks by id: a3 is the older one's) indexed again.
+    await writePage(dir, 'articles/a3', '<h1>خبر a3</h1><p>الدمام</p>');
+    expect((await run(process.execPath, [cli, dir], options)).stdout).toContain(
+      '1 bundle(s) indexed: /pagefind/older/undated-2/ (1 articles)',
+    );
   }, 60_000);
 
   it('refuses an article list whose date is not a day, naming the file and the article', async () => {

@@ -49,6 +49,8 @@ describe('rebuilding into the same folder', () => {
 
   it('kept the pages it did not render again and deleted the pages that are gone', () => {
     expect(rebuildLog).toMatch(/file\(s\) of an earlier build removed/);
+    // Files were deleted: every page's links are checked, not only the pages written.
+    expect(rebuildLog).toMatch(/no broken internal links$/m);
     expect(existsSync(path.join(dist, 'articles', removed))).toBe(false);
     expect(existsSync(path.join(dist, LEFTOVER))).toBe(false);
     expect(existsSync(path.join(dist, 'articles', 'no-longer-here'))).toBe(false);

@@ -219,4 +219,13 @@ describe('publishing one article into a sharded archive', () => {
     expect(written('/archive/index.html')).toBe('rendered');
     for (const page of rebuildLog.match(/─ \/archive\/\d+\/index\.html/g) ?? []) expect(written(page.slice(2)), page).toBe('restored');
   });
+
+  it('checks the links of the pages it wrote, not of every page, when it deleted nothing', async () => {
+    const read = /no broken internal links \((\d+) page\(s\) written by this build read; nothing was deleted\)/.exec(rebuildLog);
+    expect(read).not.toBeNull();
+    const pages = (await listFiles(after)).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/')).length;
+    const rendered = (rebuildLog.match(/├─ \S+\.html(?! \((?:restored|cached)\))/g) ?? []).length;
+    expect(Number(read![1])).toBe(rendered);
+    expect(Number(read![1])).toBeLessThan(pages / 2);
+  });
 });

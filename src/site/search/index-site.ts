@@ -216,14 +216,64 @@ export function searchInput(html: string): string {
   return kept === 0 ? html : out + html.slice(kept);
 }
 
+/**
+ * Each page's digest as Pagefind reads it (`searchInput`), with the modification time and size
+ * its file had, as the last run over the same folder found them (`page-digests.json` in the
+ * search cache). A page whose file has the same time and size is not read again: a build rebuilds
+ * `dist/` in place and leaves the pages it does not render again untouched (src/site/stale-files.ts),
+ * so after one article most of 36,000 pages keep their time (at 31k, reading them all took ~6 s).
+ */
+class PageDigests {
+  static readonly FILE = 'page-digests.json';
+  /** Files modified this close to the run's start are not recorded: a same-size rewrite in the same clock tick would go unseen. */
+  static readonly SETTLED_MS = 2_000;
+  readonly #known: Map<string, [number, number, string]>;
+  readonly #next = new Map<string, [number, number, string]>();
+  readonly #started = Date.now();
+
+  readonly dir: string;
+  readonly cache: string | null;
+
+  constructor(dir: string, cache: string | null) {
+    this.dir = dir;
+    this.cache = cache;
+    let known: [string, number, number, string][] = [];
+    try {
+      const saved = JSON.parse(readFileSync(path.join(cache ?? '', PageDigests.FILE), 'utf8')) as { outDir?: string; pages?: typeof known };
+      if (cache && saved.outDir === path.resolve(dir)) known = saved.pages ?? [];
+    } catch {
+      // None yet (or unreadable): every page is read.
+    }
+    this.#known = new Map(known.map(([page, mtime, size, digest]) => [page, [mtime, size, digest]]));
+  }
+
+  of(page: string): string {
+    const file = path.join(this.dir, page);
+    const { mtimeMs, size } = statSync(file);
+    const known = this.#known.get(page);
+    const digest =
+      known && known[0] === mtimeMs && known[1] === size
+        ? known[2]
+        : createHash('sha256')
+            .update(searchInput(readFileSync(file, 'utf8')))
+            .digest('hex');
+    if (mtimeMs < this.#started - PageDigests.SETTLED_MS) this.#next.set(page, [mtimeMs, size, digest]);
+    return digest;
+  }
+
+  save(): void {
+    if (!this.cache) return;
+    const pages = [...this.#next].map(([page, [mtime, size, digest]]) => [page, mtime, size, digest]);
+    mkdirSync(this.cache, { recursive: true });
+    writeFileSync(path.join(this.cache, PageDigests.FILE), JSON.stringify({ outDir: path.resolve(this.dir), pages }));
+  }
+}
+
 /** Digest of a bundle's input: how bundles are made, its role and each page as Pagefind reads it. */
-function bundleDigest(dir: string, pages: readonly string[], primary: boolean): string {
+function bundleDigest(digests: PageDigests, pages: readonly string[], primary: boolean): string {
   const hash = createHash('sha256');
   hash.update(`marsad search bundle ${BUNDLE_FORMAT}, pagefind ${pagefindVersion}, ${primary ? 'primary' : 'merged'}\n`);
-  for (const page of [...pages].sort()) {
-    const input = searchInput(readFileSync(path.join(dir, page), 'utf8'));
-    hash.update(`${page}\0${createHash('sha256').update(input).digest('hex')}\n`);
-  }
+  for (const page of [...pages].sort()) hash.update(`${page}\0${digests.of(page)}\n`);
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -290,6 +340,7 @@ export async function indexSite(dir: string, options: IndexSiteOptions = {}): Pr
     ];
     if (planned[0]!.pages.length === 0) throw new Error(`${dir}: no page to index (build the site first: npm run build)`);
 
+    const digests = new PageDigests(dir, cache);
     const stageRoot = path.join(dir, '.marsad-search-shards');
     const shards: SearchShard[] = [];
     const companions: SearchShard[] = [];
@@ -299,7 +350,7 @@ export async function indexSite(dir: string, options: IndexSiteOptions = {}): Pr
       for (const [n, shard] of planned.entries()) {
         const shardStarted = performance.now();
         const target = path.join(dir, shard.urlPath);
-        const digest = bundleDigest(dir, shard.pages, shard.primary);
+        const digest = bundleDigest(digests, shard.pages, shard.primary);
         const cached = cache ? path.join(cache, 'bundles', digest) : null;
         const kept = putBack(path.join(keep, digest), target);
         const reused = kept || (cached !== null && restoreBundle(cached, target));
@@ -330,6 +381,7 @@ export async function indexSite(dir: string, options: IndexSiteOptions = {}): Pr
     }
     writeManifest(bundle, { version: 1, shards, ...(companions.length > 0 ? { companions } : {}), minResults });
     if (cache) forgetOthers(cache, runs, dir);
+    digests.save();
     const pages = [...shards, ...companions].reduce((sum, s) => sum + s.pages, 0);
     if (pages === 0) throw new Error(`${dir}: no page to index (build the site first: npm run build)`);
     return { pages, ms: performance.now() - started, shards: shards.length, runs };
