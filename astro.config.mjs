@@ -5,6 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
 import { pagefindIntegration } from './src/site/search/integration.ts';
 import { linkCheckIntegration } from './src/site/link-check-integration.ts';
+import { staleFilesIntegration } from './src/site/stale-files.ts';
 import { picturesIntegration } from './src/pictures/integration.ts';
 import { headingIds } from './src/site/heading-ids.ts';
 import { siteSitemap } from './src/site/sitemap.ts';
@@ -33,6 +34,8 @@ export default defineConfig({
     siteSitemap(),
     pagefindIntegration(),
     picturesIntegration(),
+    // The output folder is rebuilt in place, not emptied first; what the build did not write goes.
+    staleFilesIntegration(),
     // A partition's pages link to pages other partitions write: the merge checks the whole site.
     ...(partition ? [] : [linkCheckIntegration()]),
   ],

@@ -392,7 +392,7 @@ interface Publish {
   /** Astro's log read by phase (seconds, from its clock's whole seconds) and the pages it rendered or restored. */
   phases: AstroPhases;
   /** The search shards (src/site/search/index-site.ts), each indexed again or copied from the cache. */
-  shards: { path: string; periods: string[]; articles: number; pages: number; reused: boolean; ms: number }[];
+  shards: { path: string; periods: string[]; articles: number; pages: number; reused: boolean; kept?: boolean; ms: number }[];
 }
 
 interface AstroPhases {
@@ -460,12 +460,13 @@ function astroPhases(coloured: string, ms: number): AstroPhases {
     pages: span(viteDone, pagesDone),
     after: span(pagesDone, end),
     articles: /\[marsad-articles\] (.*)$/m.exec(log)?.[1] ?? null,
-    rendered: (log.match(/├─ \S+\.html(?! \(restored\))/g) ?? []).length,
-    restored: (log.match(/\(restored\)/g) ?? []).length,
+    // A page Astro did not render again is "(restored)" from its cache, or "(cached)": kept where it was.
+    rendered: (log.match(/├─ \S+\.html(?! \((?:restored|cached)\))/g) ?? []).length,
+    restored: (log.match(/\((?:restored|cached)\)/g) ?? []).length,
     renderedByRoute: Object.fromEntries(
       [
         ...Map.groupBy(
-          [...log.matchAll(/[├└]─ (\S+)(?! \(restored\))(?: \(\+|\s*$)/gm)].map((m) => routeOf(m[1]!)),
+          [...log.matchAll(/[├└]─ (\S+)(?! \((?:restored|cached)\))(?: \(\+|\s*$)/gm)].map((m) => routeOf(m[1]!)),
           (route) => route,
         ),
       ]
@@ -497,7 +498,15 @@ async function publish(name: string, lines: readonly string[]): Promise<Publish>
     ingestMs: ingested.ms,
     build,
     phases: astroPhases(build.astroLog, build.astroMs),
-    shards: lastRun.shards.map(({ path, periods, articles, pages, reused, ms }) => ({ path, periods, articles, pages, reused, ms })),
+    shards: lastRun.shards.map(({ path, periods, articles, pages, reused, kept, ms }) => ({
+      path,
+      periods,
+      articles,
+      pages,
+      reused,
+      kept: kept ?? false,
+      ms,
+    })),
   };
 }
 
@@ -709,10 +718,12 @@ if (held && rebuilds) {
     ]);
     const byRoute = Object.entries(p.renderedByRoute).map(([route, n]) => `${route} ${n}`);
     rows.push([`  rendered again, by route`, byRoute.join(', ') || 'none']);
-    const copied = r.shards.filter((x) => x.reused);
+    const copied = r.shards.filter((x) => x.reused && !x.kept);
+    const kept = r.shards.filter((x) => x.kept);
+    const took = (list: typeof r.shards) => sec(list.reduce((t, x) => t + x.ms, 0));
     rows.push([
       `  search shards indexed again`,
-      `${indexed.length} of ${r.shards.length}: ${indexed.map((x) => `${x.path} (${x.articles} articles, ${x.pages} pages, ${sec(x.ms)})`).join(', ')}; ${copied.length} copied from the cache in ${sec(copied.reduce((t, x) => t + x.ms, 0))}`,
+      `${indexed.length} of ${r.shards.length}: ${indexed.map((x) => `${x.path} (${x.articles} articles, ${x.pages} pages, ${sec(x.ms)})`).join(', ')}; ${kept.length} kept in place in ${took(kept)}, ${copied.length} copied from the cache in ${took(copied)}`,
     ]);
   }
 }

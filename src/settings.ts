@@ -99,7 +99,7 @@ export const settingDefinitions = {
     expected: 'a folder',
     default: 'node_modules/.astro',
     description:
-      "Astro's cache (the content store with each rendered article, optimized assets): give a build its own so that it neither reuses nor disturbs the project's.",
+      "Astro's cache and the project's (the content store, each rendered article's HTML and search fields, the previous build's pages, the search bundles): give a build its own so that it neither reuses nor disturbs the project's.",
     schema: folder,
   }),
   partition: define({

@@ -40,8 +40,9 @@ try {
     const names = indexed
       .map((r) => `${r.path} (${r.path === ENTITY_BUNDLE_PATH ? `${r.pages} pages` : `${r.articles} articles`})`)
       .join(', ');
+    const kept = runs.filter((r) => r.kept).length;
     process.stdout.write(
-      `[marsad-pagefind] ${indexed.length} bundle(s) indexed${names ? `: ${names}` : ''}; ${runs.length - indexed.length} unchanged, copied from the cache\n`,
+      `[marsad-pagefind] ${indexed.length} bundle(s) indexed${names ? `: ${names}` : ''}; ${runs.length - indexed.length} unchanged (${kept} kept in place, ${runs.length - indexed.length - kept} copied from the cache)\n`,
     );
   }
   // Every page shares the layout that loads the search bundle: check it on the pages that have one.

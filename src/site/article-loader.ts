@@ -1,10 +1,14 @@
 /**
  * The articles collection's content loader. Each article's MDX is validated (frontmatter against
  * the collection schema) and rendered to HTML once, here, with the entity links, what the article
- * says of each entity and its search fields (`src/site/article-prepare.ts`); Astro keeps the result
- * in its content store with a digest of the file, the registry and the code that renders it (every
- * module the content config loads, src/site/code-digest.ts), so the next build renders only the
- * articles that changed. Many changed articles are prepared in worker threads: plain Node on every
+ * says of each entity and its search fields (`src/site/article-prepare.ts`), under a digest of the
+ * file, the registry and the code that renders it (every module the content config loads,
+ * src/site/code-digest.ts), so the next build renders only the articles that changed. Astro's
+ * content store keeps each article's frontmatter and light record (`StoredArticleMetadata`:
+ * mention counts, the start of its text); its HTML, sentences and search fields are files in the
+ * build cache (`<cacheDir>/marsad-articles/`, src/site/partition.ts), read by its own page. Astro
+ * writes the store, reads it back and bundles it into its build as one module at every build: at
+ * 31,000 articles the whole text made that 185 MB, and its time and memory grew with the archive. Many changed articles are prepared in worker threads: plain Node on every
  * core, outside Vite's module runner (whose import getters make the matcher's per-character loops
  * several times slower).
  *
@@ -13,7 +17,7 @@
  * 30,000 articles — only to print static HTML, and it would run any expression an article holds.
  * Articles here are data: the same MDX syntax, parsed by the compiler @astrojs/mdx uses.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -22,7 +26,7 @@ import { displayPath, formatProblem } from '../entities/registry-rules.ts';
 import { WorkerPool } from '../ingest/io/pool.ts';
 import { settings } from '../settings.ts';
 import { articleFiles, readArticleSource } from './article-files.ts';
-import { type ArticleRenderMetadata, articlePreparer, type PreparedArticle, type PrepareOptions } from './article-prepare.ts';
+import { articlePreparer, type PreparedArticle, type PrepareOptions } from './article-prepare.ts';
 import { contentCodeDigest } from './code-digest.ts';
 import {
   type ArchiveRecord,
@@ -30,12 +34,18 @@ import {
   htmlFile,
   leadsFile,
   type Partition,
+  preparedFile,
   readArchiveIndex,
   readLeads,
-  readPrepared,
+  type StoredArticleMetadata,
+  writeArticleBody,
 } from './partition.ts';
+import { articleLead } from './search/lead.ts';
 
 export type { ArticleRenderMetadata } from './article-prepare.ts';
+
+/** The body folder of a whole build (`articleBodyDir` in src/site/partition.ts, from the loader's context). */
+const bodyDirOf = (config: LoaderContext['config']): string => path.join(fileURLToPath(config.cacheDir), 'marsad-articles');
 
 export interface ArticleLoaderOptions {
   /** Folder of `*.mdx` articles (id = path without the extension). */
@@ -101,6 +111,9 @@ export async function prepareArticles(
 async function syncArticles(context: LoaderContext, base: string, entitiesDir: string): Promise<void> {
   const { store, parseData, generateDigest, logger, config } = context;
   const root = fileURLToPath(config.root);
+  const bodies = bodyDirOf(config);
+  mkdirSync(path.join(bodies, 'html'), { recursive: true });
+  mkdirSync(path.join(bodies, 'prepared'), { recursive: true });
   const options: PrepareOptions = { registry: loadRegistry(entitiesDir), enrich: settings().searchEnrich };
   const contextDigest = generateDigest(`${await contentCodeDigest(config)}\0${options.enrich}\0${JSON.stringify(options.registry)}`);
 
@@ -113,7 +126,8 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
     const source = readArticleSource(full, problems);
     if (source === null) continue;
     const digest = generateDigest(`${contextDigest}\0${source}`);
-    if (store.get(id)?.digest !== digest) changed.push({ id, source, digest });
+    // Unchanged when the store has this digest and the cache still holds its body.
+    if (store.get(id)?.digest !== digest || !existsSync(htmlFile(bodies, digest))) changed.push({ id, source, digest });
   }
 
   const prepared = await prepareArticles(changed, options);
@@ -127,13 +141,11 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
     try {
       const data = await parseData({ id, data: result.frontmatter, filePath: full });
       const filePath = path.relative(root, full).split(path.sep).join('/');
-      store.set({
-        id,
-        data,
-        digest,
-        filePath,
-        rendered: { html: result.html, metadata: result.metadata as unknown as Record<string, unknown> },
-      });
+      const lead = articleLead(result.html);
+      writeArticleBody(bodies, digest, result.html, { frontmatter: result.frontmatter, metadata: result.metadata, lead });
+      const { counts, zones } = result.metadata;
+      const metadata: StoredArticleMetadata = { counts, zones, lead, body: digest };
+      store.set({ id, data, digest, filePath, rendered: { html: '', metadata: metadata as unknown as Record<string, unknown> } });
     } catch (error) {
       problems.push(`${displayPath(full)}: ${(error as Error).message}`);
     }
@@ -142,21 +154,34 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
   if (problems.length > 0) {
     throw new Error(`${problems.length} article${problems.length === 1 ? '' : 's'} cannot be built:\n${problems.join('\n')}`);
   }
+  forgetBodies(bodies, new Set(store.values().map((entry) => String(entry.digest))));
   logger.info(`${seen.size} articles, ${changed.length} rendered, ${seen.size - changed.length} unchanged`);
 }
 
+/** Deletes the bodies of articles the store no longer holds (edited or deleted ones). */
+function forgetBodies(bodies: string, keys: ReadonlySet<string>): void {
+  for (const [folder, suffix] of [
+    ['html', '.html'],
+    ['prepared', '.v8'],
+  ] as const) {
+    for (const file of readdirSync(path.join(bodies, folder))) {
+      if (!keys.has(file.slice(0, -suffix.length))) rmSync(path.join(bodies, folder, file), { force: true });
+    }
+  }
+}
+
 /**
- * What a partition keeps of an article whose page it does not write: what other pages read of it.
- * Every partition keeps its mention counts by entity and zone (related stories, mentions, the
- * lists), from the archive index; the search fields only the article's own page reads, and the
- * sentences naming each entity the lists partition reads per entity as it renders entity pages
- * (`withSnippets` in src/site/data.ts). The lists partition also keeps the start of its text,
- * `lead` (the site's word counts, src/site/search/site-words.ts; null elsewhere). So a partition's
- * memory grows with the archive by a small record per article.
+ * What a partition's store keeps of an article, from the archive index: its mention counts by
+ * entity and zone (related stories, mentions, the lists) always; the start of its text, `lead`,
+ * in the partition that writes the lists (the site's word counts, src/site/search/site-words.ts;
+ * null elsewhere); and the key of its body files (`body`) in the partition that writes its page.
+ * The sentences naming each entity the lists partition reads per entity as it renders entity
+ * pages (`withSnippets` in src/site/data.ts); the search fields only the article's own page reads.
+ * So a partition's memory grows with the archive by a small record per article.
  */
-export function partitionCopy(record: ArchiveRecord, lead: string | null): { html: string; metadata: ArticleRenderMetadata } {
+export function partitionCopy(record: ArchiveRecord, lead: string | null, own: boolean): StoredArticleMetadata {
   const { counts, zones } = record.metadata;
-  return { html: lead ?? '', metadata: { counts, zones, snippets: new Map(), search: null } };
+  return { counts, zones, lead, body: own ? record.key : null };
 }
 
 /** An article's lead from the plan step's leads file (`file`), which holds every article of the index. */
@@ -167,11 +192,10 @@ function leadOf(leads: ReadonlyMap<string, string>, id: string, file: string): s
 }
 
 /**
- * A partition's articles: every article of the archive index with its frontmatter, and the HTML
- * and metadata of those whose pages the partition writes; of the others only what other pages read
- * (`partitionCopy`), so the build's memory holds the archive's light records and a few bodies. The
- * index was written by the loader's own preparer (src/cli/build-partitioned.ts), which has
- * reported any bad article.
+ * A partition's articles: every article of the archive index with its frontmatter and what other
+ * pages read of it (`partitionCopy`); the pages of its own articles read their bodies from the
+ * files beside the index as they render. The index was written by the loader's own preparer
+ * (src/cli/build-partitioned.ts), which has reported any bad article.
  */
 async function syncPartition(context: LoaderContext, partition: Partition): Promise<void> {
   const { store, parseData, generateDigest, logger } = context;
@@ -188,16 +212,17 @@ async function syncPartition(context: LoaderContext, partition: Partition): Prom
     const digest = generateDigest(`${record.key}\0${withBody}\0${partition.lists}`);
     if (store.get(record.id)?.digest === digest) continue;
     try {
-      const { html, metadata } = withBody
-        ? { html: readFileSync(htmlFile(dir, record.key), 'utf8'), metadata: readPrepared(dir, record.key).metadata }
-        : partitionCopy(record, leads ? leadOf(leads, record.id, leadsFile(dir)) : null);
+      if (withBody && !(existsSync(htmlFile(dir, record.key)) && existsSync(preparedFile(dir, record.key)))) {
+        throw new Error(`its HTML or prepared record (${record.key}) is missing from ${dir}; run the plan step again`);
+      }
+      const metadata = partitionCopy(record, leads ? leadOf(leads, record.id, leadsFile(dir)) : null, withBody);
       const data = await parseData({ id: record.id, data: record.frontmatter, filePath: record.filePath });
       store.set({
         id: record.id,
         data,
         digest,
         filePath: record.filePath,
-        rendered: { html, metadata: metadata as unknown as Record<string, unknown> },
+        rendered: { html: '', metadata: metadata as unknown as Record<string, unknown> },
       });
       loaded++;
     } catch (error) {

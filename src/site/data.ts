@@ -2,10 +2,18 @@ import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildMentionIndex, type EntityArticle, type MentionIndex, type Snippet } from '../entities/mentions.ts';
 import { relatedStories } from '../entities/related.ts';
-import type { ArticleRenderMetadata } from './article-loader.ts';
+import { readFileSync } from 'node:fs';
 import { newestFirst } from '../site-core/order.ts';
 import path from 'node:path';
-import { currentPartition, readEntitySnippets } from './partition.ts';
+import {
+  articleBodyDir,
+  currentPartition,
+  htmlFile,
+  type PreparedRecord,
+  readEntitySnippets,
+  readPrepared,
+  type StoredArticleMetadata,
+} from './partition.ts';
 
 export { articleUrl, entityUrl, entityTypeUrl } from '../site-core/urls.ts';
 
@@ -88,13 +96,39 @@ export function getEntities(): Promise<Map<string, EntityEntry>> {
 }
 
 /**
- * What an article says of the registry's entities and its search fields, as the loader found them
- * while rendering it (src/site/article-loader.ts), from the same text nodes as the page's links.
+ * What the content store keeps of an article (src/site/article-loader.ts): its mention counts by
+ * entity and zone, as the loader found them from the same text nodes as the page's links, the
+ * start of its text, and the key of its body files.
  */
-export function articleMetadata(article: ArticleEntry): ArticleRenderMetadata {
-  const metadata = article.rendered?.metadata as unknown as ArticleRenderMetadata | undefined;
+export function articleMetadata(article: ArticleEntry): StoredArticleMetadata {
+  const metadata = article.rendered?.metadata as unknown as StoredArticleMetadata | undefined;
   if (!metadata?.counts) throw new Error(`${article.filePath ?? article.id}: the content store has no rendered text for this article`);
   return metadata;
+}
+
+/** The key of an article's body files, or an error naming it when this build does not write its page. */
+function bodyKey(article: ArticleEntry): string {
+  const key = articleMetadata(article).body;
+  if (key === null)
+    throw new Error(`${article.filePath ?? article.id}: this build does not hold the article's text (another partition writes its page)`);
+  return key;
+}
+
+/** An article's HTML as the loader rendered it, read from its body file as its page renders. */
+export function articleHtml(article: ArticleEntry): string {
+  const file = htmlFile(articleBodyDir(), bodyKey(article));
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(
+      `${article.filePath ?? article.id}: its rendered text cannot be read from ${file} (${(error as Error).message}); build the site again`,
+    );
+  }
+}
+
+/** Everything else the loader found in an article: the sentences naming each entity, its search fields. */
+export function articlePrepared(article: ArticleEntry): PreparedRecord {
+  return readPrepared(articleBodyDir(), bodyKey(article));
 }
 
 /**
@@ -104,9 +138,11 @@ export function articleMetadata(article: ArticleEntry): ArticleRenderMetadata {
 export function getMentionIndex(): Promise<MentionIndex> {
   mentionIndex ??= (async () => {
     const known = await getRegistry();
+    // The sentences naming each entity are read for the entity pages that show them (`withSnippets`).
+    const none = new Map<string, Snippet[]>();
     const perArticle = (await getArticles()).map((article) => {
-      const { counts, zones, snippets } = articleMetadata(article);
-      return { articleId: article.id, counts, zones, snippets };
+      const { counts, zones } = articleMetadata(article);
+      return { articleId: article.id, counts, zones, snippets: none };
     });
     const index = buildMentionIndex(perArticle);
     for (const entityId of [...index.byEntity.keys(), ...index.attributions.keys()]) {
@@ -120,15 +156,31 @@ export function getMentionIndex(): Promise<MentionIndex> {
 /** The last entities' sentences read in a partitioned build: an entity's pages render one after the other. */
 const snippetCache = new Map<string, Map<string, Snippet[]>>();
 const SNIPPET_CACHE_ENTITIES = 8;
+/** In a whole build, each article's sentences by entity, read once from its prepared record. */
+const articleSnippets = new Map<string, Map<string, Snippet[]>>();
 
 /**
  * An entity's mentions with the sentences naming it, for its pages (src/components/EntityArticleList.astro).
- * A whole build has them in the mention index; the lists partition of a partitioned build reads them
- * from the entity's file beside the archive index (src/site/partition.ts), a few entities at a time.
+ * A whole build reads them from each listed article's prepared record (once per article); the
+ * lists partition of a partitioned build from the entity's file beside the archive index
+ * (src/site/partition.ts), a few entities at a time.
  */
-export function withSnippets(entityId: string, mentions: readonly EntityArticle[]): EntityArticle[] {
+export function withSnippets(
+  entityId: string,
+  mentions: readonly EntityArticle[],
+  articles: ReadonlyMap<string, ArticleEntry>,
+): EntityArticle[] {
   const partition = currentPartition();
-  if (!partition) return [...mentions];
+  if (!partition) {
+    return mentions.map((m) => {
+      let byEntity = articleSnippets.get(m.articleId);
+      if (!byEntity) {
+        byEntity = articlePrepared(articles.get(m.articleId)!).metadata.snippets;
+        articleSnippets.set(m.articleId, byEntity);
+      }
+      return { ...m, snippets: byEntity.get(entityId) ?? [] };
+    });
+  }
   let byArticle = snippetCache.get(entityId);
   if (!byArticle) {
     byArticle = readEntitySnippets(path.dirname(partition.index), entityId);

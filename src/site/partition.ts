@@ -19,7 +19,7 @@
  * - A **partition** is a JSON file (`MARSAD_PARTITION`) naming the index, the articles whose pages
  *   it writes, and whether it writes the lists (every page that is not an article's).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { settings } from '../settings.ts';
@@ -36,6 +36,20 @@ export interface ArchiveRecord {
   frontmatter: Record<string, unknown>;
   /** Its mention counts (what it is about: related stories, the mention index) by entity and zone. */
   metadata: Pick<ArticleRenderMetadata, 'counts' | 'zones'>;
+}
+
+/**
+ * What the content store keeps of an article (`rendered.metadata`, src/site/article-loader.ts),
+ * in a whole build and in a partition alike: what pages about other articles read of it. Its HTML
+ * and prepared record are files (`htmlFile`, `preparedFile`) in the body folder
+ * (`articleBodyDir`), read by its own page as it renders: the store, which Astro writes, reads
+ * back and bundles into its build as one module at every build, holds no article's text.
+ */
+export interface StoredArticleMetadata extends Pick<ArticleRenderMetadata, 'counts' | 'zones'> {
+  /** The start of its text (`articleLead`): the site's word counts. Null in a partition that writes no lists. */
+  lead: string | null;
+  /** The key of its HTML and prepared record in the body folder; null in a partition that does not write its page. */
+  body: string | null;
 }
 
 /** Everything the loader's preparer found in one article but its HTML (`<dir>/prepared/<key>.v8`). */
@@ -84,7 +98,9 @@ function readSerialized<T>(file: string, what: string, missing?: () => T): T {
     return deserialize(readFileSync(file)) as T;
   } catch (error) {
     if (missing && (error as NodeJS.ErrnoException).code === 'ENOENT') return missing();
-    throw new Error(`${file}: ${what} cannot be read (${(error as Error).message}); run npm run build:partitioned`);
+    throw new Error(
+      `${file}: ${what} cannot be read (${(error as Error).message}); build the site again (npm run build, or npm run build:partitioned)`,
+    );
   }
 }
 
@@ -101,9 +117,15 @@ export function readLeads(dir: string): Map<string, string> {
   return readSerialized(leadsFile(dir), "the articles' leads");
 }
 
-/** An article's prepared record, written with the index (src/site/partitioned-build.ts). */
+/** An article's prepared record, written with the index (src/site/partitioned-build.ts) or by the loader. */
 export function readPrepared(dir: string, key: string): PreparedRecord {
   return readSerialized(preparedFile(dir, key), "the article's prepared record");
+}
+
+/** Writes an article's HTML and prepared record into a body folder (the HTML last: its file marks the pair complete). */
+export function writeArticleBody(dir: string, key: string, html: string, record: PreparedRecord): void {
+  writeFileSync(preparedFile(dir, key), serialize(record));
+  writeFileSync(htmlFile(dir, key), html);
 }
 
 /** Writes an index (V8's serializer keeps the metadata's Maps as they are). */
@@ -137,6 +159,15 @@ export function readPartition(file: string): Partition {
   if (typeof p?.lists !== 'boolean') problems.push('"lists" must be true or false');
   if (problems.length > 0) throw new Error(`${file}: not a partition file: ${problems.join('; ')}`);
   return p as Partition;
+}
+
+/**
+ * Where this build's articles' HTML and prepared records are: beside the archive index in a
+ * partitioned build, in the build cache (`<cacheDir>/marsad-articles/`) in a whole one.
+ */
+export function articleBodyDir(): string {
+  const partition = currentPartition();
+  return partition ? path.dirname(partition.index) : path.resolve(settings().cacheDir, 'marsad-articles');
 }
 
 let current: Partition | null | undefined;

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -118,9 +118,17 @@ describe('npm run search:index', () => {
     const older = ['pagefind/older/2015-07-23', 'pagefind/older/2015-07-21_2015-07-22'];
     const before = await Promise.all(older.map((d) => files(path.join(dir, d))));
 
-    // Nothing changed: nothing is indexed.
+    // Nothing changed: nothing is indexed; the closed bundles this folder holds stay where they are
+    // (the primary, whose folder holds them, is copied from the cache).
     const same = await run(process.execPath, [cli, dir], options);
-    expect(same.stdout).toContain('0 bundle(s) indexed; 4 unchanged, copied from the cache');
+    expect(same.stdout).toContain('0 bundle(s) indexed; 4 unchanged (3 kept in place, 1 copied from the cache)');
+    expect(await Promise.all(older.map((d) => files(path.join(dir, d))))).toEqual(before);
+    // The same site in another folder: the cache's bundles are copied there; this folder's are not claimed.
+    const elsewhere = await folder();
+    await cp(dir, elsewhere, { recursive: true });
+    const copy = await run(process.execPath, [cli, elsewhere], options);
+    expect(copy.stdout).toContain('0 bundle(s) indexed; 4 unchanged (0 kept in place, 4 copied from the cache)');
+    expect(await Promise.all(older.map((d) => files(path.join(elsewhere, d))))).toEqual(before);
     // The newest article edited, a related story (which Pagefind ignores) added to an old one, and
     // the entity's count (which Pagefind ignores too) raised.
     await entity(6);
@@ -132,12 +140,15 @@ describe('npm run search:index', () => {
       '<aside data-pagefind-ignore data-related-articles><a href="/articles/a5/">خبر a5</a></aside>',
     );
     const edited = await run(process.execPath, [cli, dir], options);
-    expect(edited.stdout).toContain('1 bundle(s) indexed: /pagefind/ (2 articles); 3 unchanged, copied from the cache');
+    // (The last run was over the other folder: nothing here is claimed, the bundles are copied.)
+    expect(edited.stdout).toContain('1 bundle(s) indexed: /pagefind/ (2 articles); 3 unchanged (0 kept in place, 3 copied from the cache)');
     expect(await Promise.all(older.map((d) => files(path.join(dir, d))))).toEqual(before);
     // An old article's indexed text edited: its shard (only) is indexed again.
     await writePage(dir, 'articles/a1', '<h1>خبر a1</h1><p>الرياض والطائف</p>');
     const old = await run(process.execPath, [cli, dir], options);
-    expect(old.stdout).toContain('1 bundle(s) indexed: /pagefind/older/2015-07-21_2015-07-22/ (2 articles); 3 unchanged');
+    expect(old.stdout).toContain(
+      '1 bundle(s) indexed: /pagefind/older/2015-07-21_2015-07-22/ (2 articles); 3 unchanged (2 kept in place, 1 copied from the cache)',
+    );
     const after = await Promise.all(older.map((d) => files(path.join(dir, d))));
     expect(after[0]).toEqual(before[0]);
     expect(after[1]).not.toEqual(before[1]);
@@ -145,6 +156,34 @@ describe('npm run search:index', () => {
     await writePage(dir, 'entities/riyadh', '<h1>الرياض</h1><p>عاصمة المملكة</p>', '<p data-pagefind-ignore>ورد في 6 مقالات.</p>');
     const named = await run(process.execPath, [cli, dir], options);
     expect(named.stdout).toContain('1 bundle(s) indexed: /pagefind/entities/ (1 pages); 3 unchanged');
+  }, 60_000);
+
+  it('reads again only the pages whose file changed, and still sees every change', async () => {
+    const dir = await folder();
+    const cache = await folder();
+    await writeFile(path.join(dir, 'index.html'), page('<main><h1>مرصد</h1></main>'));
+    for (const id of ['a1', 'a2', 'a3']) await writePage(dir, `articles/${id}`, `<h1>خبر ${id}</h1><p>الرياض</p>`);
+    // Pages as a build left them an hour ago: their digests are recorded by time and size.
+    const age = async () => {
+      const hourAgo = new Date(Date.now() - 3_600_000);
+      for (const id of ['a1', 'a2', 'a3']) await utimes(path.join(dir, 'articles', id, 'index.html'), hourAgo, hourAgo);
+    };
+    await age();
+    const options = { env: env({ MARSAD_SEARCH_SHARD_ARTICLES: '2', MARSAD_CACHE_DIR: cache }) };
+    expect((await run(process.execPath, [cli, dir], options)).stdout).toMatch(/2 bundle\(s\) indexed/);
+    const recorded = JSON.parse(await readFile(path.join(cache, 'marsad-search', 'page-digests.json'), 'utf8'));
+    expect(recorded.pages.map((p: [string]) => p[0]).sort()).toEqual([
+      'articles/a1/index.html',
+      'articles/a2/index.html',
+      'articles/a3/index.html',
+    ]);
+    expect((await run(process.execPath, [cli, dir], options)).stdout).toContain('0 bundle(s) indexed');
+    // An article rewritten with another word of the same size: a new time, so it is read, and its
+    // shard (undated articles go in blocks by id: a3 is the older one's) indexed again.
+    await writePage(dir, 'articles/a3', '<h1>خبر a3</h1><p>الدمام</p>');
+    expect((await run(process.execPath, [cli, dir], options)).stdout).toContain(
+      '1 bundle(s) indexed: /pagefind/older/undated-2/ (1 articles)',
+    );
   }, 60_000);
 
   it('refuses an article list whose date is not a day, naming the file and the article', async () => {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -54,9 +54,35 @@ describe('the article loader', () => {
     expect(counts((await sync()).output)).toEqual([5, 5, 0]);
   }, 120_000);
 
+  it('keeps each article’s text in the cache, not the content store; renders again one whose body files are gone, drops a deleted one’s', async () => {
+    const bodies = path.join(work, 'cache', 'marsad-articles');
+    const html = async () => (await readdir(path.join(bodies, 'html'))).sort();
+    await sync();
+    const files = await html();
+    expect(files).toHaveLength(5);
+    expect((await readdir(path.join(bodies, 'prepared'))).sort()).toEqual(files.map((f) => f.replace(/\.html$/, '.v8')));
+    // The store holds no article's text past its lead (the start the word counts read): not its last sentence.
+    const body = await readFile(path.join(bodies, 'html', files[0]!), 'utf8');
+    const sentence = body
+      .replace(/<[^>]+>/g, ' ')
+      .split(/[.،]/)
+      .map((t) => t.trim())
+      .findLast((t) => t.length > 40)!;
+    expect(sentence).toBeDefined();
+    expect(await readFile(path.join(work, 'cache', 'data-store.json'), 'utf8')).not.toContain(sentence);
+
+    await rm(path.join(bodies, 'html', files[0]!));
+    expect(counts((await sync()).output)).toEqual([5, 1, 4]);
+    expect(await html()).toEqual(files);
+
+    await rm(path.join(content, 'articles', '2e329347f617.mdx'));
+    await rm(path.join(content, 'dossiers'), { recursive: true, force: true });
+    expect(counts((await sync()).output)).toEqual([4, 0, 4]);
+    expect(await html()).toHaveLength(4);
+  }, 120_000);
+
   it('prepares articles on worker threads exactly as in its own thread', async () => {
     const dir = path.join(projectRoot, 'content', 'articles');
-    const { readdir } = await import('node:fs/promises');
     const items = await Promise.all(
       (await readdir(dir)).map(async (f) => ({ id: f.replace(/\.mdx$/, ''), source: await readFile(path.join(dir, f), 'utf8') })),
     );

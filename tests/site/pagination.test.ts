@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/lib/build.ts';
 import { findBrokenLinks } from '../../src/site/link-check.ts';
 import { PAGE_SIZE } from '../../src/site/pagination.ts';
-import { listFiles, readPage } from '../support/site.ts';
+import { listFiles, pageWrite, readPage } from '../support/site.ts';
 
 /** Three full blocks and a few more articles, all mentioning one entity, one a day. */
 const COUNT = 3 * PAGE_SIZE + 5;
@@ -94,10 +94,7 @@ describe('lists that outgrow one page', () => {
     expect(titles(await readPage(dist, 'archive/index.html'))).toEqual(
       Array.from({ length: PAGE_SIZE + 6 }, (_, i) => title(COUNT + 1 - i)),
     );
-    const written = (page: string) => {
-      const line = rebuildLog.split('\n').find((l) => l.endsWith(`─ ${page}`) || l.includes(`─ ${page} `));
-      return line === undefined ? undefined : line.includes('(restored)') ? 'restored' : 'rendered';
-    };
+    const written = (page: string) => pageWrite(rebuildLog, page);
     expect(written('/archive/index.html')).toBe('rendered');
     for (const page of ['archive/1/index.html', 'archive/2/index.html']) {
       expect(written(`/${page}`), page).toBe('restored');

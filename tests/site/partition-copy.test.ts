@@ -14,20 +14,18 @@ const record = { id: 'a1', key: 'k1', filePath: 'content/articles/a1.mdx', front
 const lead = 'بداية الخبر';
 
 describe('partitionCopy', () => {
-  it('keeps in an article partition the counts and zones of the archive index only (related stories, mentions)', () => {
-    const { html, metadata } = partitionCopy(record as unknown as ArchiveRecord, null);
-    expect(html).toBe('');
-    expect(metadata.counts).toEqual(counts);
-    expect(metadata.zones).toEqual(zones);
-    expect(metadata.snippets.size).toBe(0);
-    expect(metadata.search).toBeNull();
+  it('keeps of another partition’s article the counts and zones of the archive index only (related stories, mentions)', () => {
+    const metadata = partitionCopy(record as unknown as ArchiveRecord, null, false);
+    expect(metadata).toEqual({ counts, zones, lead: null, body: null });
+    // Nothing of its text: no sentences, no search fields, no HTML.
+    expect(Object.keys(metadata).sort()).toEqual(['body', 'counts', 'lead', 'zones']);
+  });
+
+  it('keeps of its own article the key of the body files its page reads, not the text itself', () => {
+    expect(partitionCopy(record as unknown as ArchiveRecord, null, true)).toEqual({ counts, zones, lead: null, body: 'k1' });
   });
 
   it('keeps in the lists partition the lead (word counts), not the sentences (read per entity) nor the search fields', () => {
-    const { html, metadata } = partitionCopy(record as unknown as ArchiveRecord, lead);
-    expect(html).toBe(lead);
-    expect(metadata.snippets.size).toBe(0);
-    expect(metadata.counts).toEqual(counts);
-    expect(metadata.search).toBeNull();
+    expect(partitionCopy(record as unknown as ArchiveRecord, lead, false)).toEqual({ counts, zones, lead, body: null });
   });
 });

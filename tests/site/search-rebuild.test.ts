@@ -17,7 +17,7 @@ import { buildSite, projectRoot } from '../../scripts/lib/build.ts';
 import { ENTITY_BUNDLE_PATH, indexSite, LAST_RUN, searchCacheDir, type ShardRun } from '../../src/site/search/index-site.ts';
 import type { ShardManifest } from '../../src/search/shards.ts';
 import { NEWS_SITE_SETTINGS } from '../support/build-site.ts';
-import { articleIds, listFiles, readPage } from '../support/site.ts';
+import { articleIds, listFiles, pageWrite, readPage } from '../support/site.ts';
 
 const newsContent = inject('newsContentDir');
 const PER_SHARD = 2;
@@ -190,11 +190,7 @@ describe('publishing one article into a sharded archive', () => {
   });
 
   it('renders again the lists the new article is in, and restores the other days and outlets', async () => {
-    /** How the rebuild wrote a page: 'restored' from Astro's cache, or 'rendered'. */
-    const written = (page: string): 'restored' | 'rendered' | undefined => {
-      const line = rebuildLog.split('\n').find((l) => l.includes(`─ ${page} `) || l.endsWith(`─ ${page}`));
-      return line === undefined ? undefined : line.includes('(restored)') ? 'restored' : 'rendered';
-    };
+    const written = (page: string) => pageWrite(rebuildLog, page);
     const graph = JSON.parse(await readFile(path.join(after, 'data/graph.json'), 'utf8')) as {
       articles: { id: string; published: string | null; outlet: string | null }[];
     };
@@ -222,5 +218,14 @@ describe('publishing one article into a sharded archive', () => {
     // tests/site/pagination.test.ts) hold older blocks and are restored.
     expect(written('/archive/index.html')).toBe('rendered');
     for (const page of rebuildLog.match(/─ \/archive\/\d+\/index\.html/g) ?? []) expect(written(page.slice(2)), page).toBe('restored');
+  });
+
+  it('checks the links of the pages it wrote, not of every page, when it deleted nothing', async () => {
+    const read = /no broken internal links \((\d+) page\(s\) written by this build read; nothing was deleted\)/.exec(rebuildLog);
+    expect(read).not.toBeNull();
+    const pages = (await listFiles(after)).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/')).length;
+    const rendered = (rebuildLog.match(/├─ \S+\.html(?! \((?:restored|cached)\))/g) ?? []).length;
+    expect(Number(read![1])).toBe(rendered);
+    expect(Number(read![1])).toBeLessThan(pages / 2);
   });
 });

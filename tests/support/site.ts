@@ -38,3 +38,13 @@ export async function readEntityCard(distDir: string, idOrHref: string): Promise
   const cards = JSON.parse(await readFile(file, 'utf8')) as Record<string, EntityCard>;
   return Object.hasOwn(cards, id) ? cards[id] : undefined;
 }
+
+/**
+ * How a build wrote `page` (e.g. "/archive/index.html"), from its whole log: 'restored' when Astro
+ * did not render it again — copied from its cache "(restored)", or left where it was in the output
+ * folder "(cached)" — 'rendered' when it did, undefined when the log does not name it.
+ */
+export function pageWrite(log: string, page: string): 'restored' | 'rendered' | undefined {
+  const line = log.split('\n').find((l) => l.endsWith(`─ ${page}`) || l.includes(`─ ${page} `));
+  return line === undefined ? undefined : /\((?:restored|cached)\)/.test(line) ? 'restored' : 'rendered';
+}

@@ -67,8 +67,10 @@ export interface ShardRun {
   articles: number;
   /** Digest of its input. */
   digest: string;
-  /** True when its bundle was copied from the cache, false when Pagefind indexed it. */
+  /** True when its bundle was copied from the cache or kept in the folder, false when Pagefind indexed it. */
   reused: boolean;
+  /** True when the folder already held it, written by the last run over the same folder: left in place, not copied. */
+  kept?: boolean;
   /** Time it took: reading its pages for the digest, then indexing or copying. */
   ms: number;
 }
@@ -214,14 +216,64 @@ export function searchInput(html: string): string {
   return kept === 0 ? html : out + html.slice(kept);
 }
 
+/**
+ * Each page's digest as Pagefind reads it (`searchInput`), with the modification time and size
+ * its file had, as the last run over the same folder found them (`page-digests.json` in the
+ * search cache). A page whose file has the same time and size is not read again: a build rebuilds
+ * `dist/` in place and leaves the pages it does not render again untouched (src/site/stale-files.ts),
+ * so after one article most of 36,000 pages keep their time (at 31k, reading them all took ~6 s).
+ */
+class PageDigests {
+  static readonly FILE = 'page-digests.json';
+  /** Files modified this close to the run's start are not recorded: a same-size rewrite in the same clock tick would go unseen. */
+  static readonly SETTLED_MS = 2_000;
+  readonly #known: Map<string, [number, number, string]>;
+  readonly #next = new Map<string, [number, number, string]>();
+  readonly #started = Date.now();
+
+  readonly dir: string;
+  readonly cache: string | null;
+
+  constructor(dir: string, cache: string | null) {
+    this.dir = dir;
+    this.cache = cache;
+    let known: [string, number, number, string][] = [];
+    try {
+      const saved = JSON.parse(readFileSync(path.join(cache ?? '', PageDigests.FILE), 'utf8')) as { outDir?: string; pages?: typeof known };
+      if (cache && saved.outDir === path.resolve(dir)) known = saved.pages ?? [];
+    } catch {
+      // None yet (or unreadable): every page is read.
+    }
+    this.#known = new Map(known.map(([page, mtime, size, digest]) => [page, [mtime, size, digest]]));
+  }
+
+  of(page: string): string {
+    const file = path.join(this.dir, page);
+    const { mtimeMs, size } = statSync(file);
+    const known = this.#known.get(page);
+    const digest =
+      known && known[0] === mtimeMs && known[1] === size
+        ? known[2]
+        : createHash('sha256')
+            .update(searchInput(readFileSync(file, 'utf8')))
+            .digest('hex');
+    if (mtimeMs < this.#started - PageDigests.SETTLED_MS) this.#next.set(page, [mtimeMs, size, digest]);
+    return digest;
+  }
+
+  save(): void {
+    if (!this.cache) return;
+    const pages = [...this.#next].map(([page, [mtime, size, digest]]) => [page, mtime, size, digest]);
+    mkdirSync(this.cache, { recursive: true });
+    writeFileSync(path.join(this.cache, PageDigests.FILE), JSON.stringify({ outDir: path.resolve(this.dir), pages }));
+  }
+}
+
 /** Digest of a bundle's input: how bundles are made, its role and each page as Pagefind reads it. */
-function bundleDigest(dir: string, pages: readonly string[], primary: boolean): string {
+function bundleDigest(digests: PageDigests, pages: readonly string[], primary: boolean): string {
   const hash = createHash('sha256');
   hash.update(`marsad search bundle ${BUNDLE_FORMAT}, pagefind ${pagefindVersion}, ${primary ? 'primary' : 'merged'}\n`);
-  for (const page of [...pages].sort()) {
-    const input = searchInput(readFileSync(path.join(dir, page), 'utf8'));
-    hash.update(`${page}\0${createHash('sha256').update(input).digest('hex')}\n`);
-  }
+  for (const page of [...pages].sort()) hash.update(`${page}\0${digests.of(page)}\n`);
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -248,7 +300,12 @@ export async function indexSite(dir: string, options: IndexSiteOptions = {}): Pr
   const perShard = options.articlesPerShard ?? settings().searchShardArticles;
   const minResults = options.minResults ?? MIN_RESULTS;
   const bundle = path.join(dir, PAGEFIND_PATH);
-  // Files of an earlier run over this folder (search:index run twice) must not linger.
+  const cache = options.cacheDir ? searchCacheDir(options.cacheDir) : null;
+  // The closed bundles the last run wrote into this folder are set aside (renamed, not copied) and
+  // put back if this run would restore them; files of an earlier run must not linger otherwise.
+  const keep = path.join(dir, '.marsad-search-kept');
+  rmSync(keep, { recursive: true, force: true });
+  if (cache) setAsideBundles(cache, dir, keep);
   rmSync(bundle, { recursive: true, force: true });
   try {
     if (glob !== searchablePagesGlob) {
@@ -283,7 +340,7 @@ export async function indexSite(dir: string, options: IndexSiteOptions = {}): Pr
     ];
     if (planned[0]!.pages.length === 0) throw new Error(`${dir}: no page to index (build the site first: npm run build)`);
 
-    const cache = options.cacheDir ? searchCacheDir(options.cacheDir) : null;
+    const digests = new PageDigests(dir, cache);
     const stageRoot = path.join(dir, '.marsad-search-shards');
     const shards: SearchShard[] = [];
     const companions: SearchShard[] = [];
@@ -293,9 +350,10 @@ export async function indexSite(dir: string, options: IndexSiteOptions = {}): Pr
       for (const [n, shard] of planned.entries()) {
         const shardStarted = performance.now();
         const target = path.join(dir, shard.urlPath);
-        const digest = bundleDigest(dir, shard.pages, shard.primary);
+        const digest = bundleDigest(digests, shard.pages, shard.primary);
         const cached = cache ? path.join(cache, 'bundles', digest) : null;
-        const reused = cached !== null && restoreBundle(cached, target);
+        const kept = putBack(path.join(keep, digest), target);
+        const reused = kept || (cached !== null && restoreBundle(cached, target));
         if (!reused) {
           const stage = path.join(stageRoot, String(n));
           stagePages(dir, stage, shard.pages);
@@ -314,6 +372,7 @@ export async function indexSite(dir: string, options: IndexSiteOptions = {}): Pr
           articles: articles.length,
           digest,
           reused,
+          ...(kept ? { kept } : {}),
           ms: Math.round(performance.now() - shardStarted),
         });
       }
@@ -321,13 +380,46 @@ export async function indexSite(dir: string, options: IndexSiteOptions = {}): Pr
       rmSync(stageRoot, { recursive: true, force: true });
     }
     writeManifest(bundle, { version: 1, shards, ...(companions.length > 0 ? { companions } : {}), minResults });
-    if (cache) forgetOthers(cache, runs);
+    if (cache) forgetOthers(cache, runs, dir);
+    digests.save();
     const pages = [...shards, ...companions].reduce((sum, s) => sum + s.pages, 0);
     if (pages === 0) throw new Error(`${dir}: no page to index (build the site first: npm run build)`);
     return { pages, ms: performance.now() - started, shards: shards.length, runs };
   } finally {
+    rmSync(keep, { recursive: true, force: true });
     await pagefind.close();
   }
+}
+
+/**
+ * Moves the closed bundles (not the primary, whose folder holds the others) that the last run
+ * recorded as written into `dir` to `keep/<digest>`, and forgets that record: a run that stops
+ * half-way leaves no claim on the folder. Bundles of a run over another folder are not touched.
+ */
+function setAsideBundles(cache: string, dir: string, keep: string): void {
+  const record = path.join(cache, LAST_RUN);
+  let last: { outDir?: string; shards?: ShardRun[] };
+  try {
+    last = JSON.parse(readFileSync(record, 'utf8'));
+  } catch {
+    return;
+  }
+  rmSync(record, { force: true });
+  if (last.outDir !== path.resolve(dir)) return;
+  for (const run of last.shards ?? []) {
+    const from = path.join(dir, run.path);
+    if (run.path === PAGEFIND_PATH || !existsSync(path.join(from, 'pagefind-entry.json'))) continue;
+    mkdirSync(keep, { recursive: true });
+    renameSync(from, path.join(keep, run.digest));
+  }
+}
+
+/** Puts a bundle set aside by `setAsideBundles` back at `target`; false when there is none. */
+function putBack(kept: string, target: string): boolean {
+  if (!existsSync(kept)) return false;
+  mkdirSync(path.dirname(target), { recursive: true });
+  renameSync(kept, target);
+  return true;
 }
 
 /**
@@ -376,8 +468,8 @@ function indexedPages(bundle: string): number {
 /** A half-written cached bundle older than this is a crashed run's: dropped. */
 const STALE_PARTIAL_MS = 60 * 60 * 1000;
 
-/** Drops the cached bundles this run did not use, and records the run. */
-function forgetOthers(cache: string, runs: readonly ShardRun[]): void {
+/** Drops the cached bundles this run did not use, and records the run and the folder it wrote. */
+function forgetOthers(cache: string, runs: readonly ShardRun[], dir: string): void {
   const used = new Set(runs.map((r) => r.digest));
   const bundles = path.join(cache, 'bundles');
   for (const entry of existsSync(bundles) ? readdirSync(bundles) : []) {
@@ -387,7 +479,7 @@ function forgetOthers(cache: string, runs: readonly ShardRun[]): void {
     if (entry.endsWith('.partial') && Date.now() - mtime < STALE_PARTIAL_MS) continue;
     if (!used.has(entry)) rmSync(full, { recursive: true, force: true });
   }
-  writeFileSync(path.join(cache, LAST_RUN), `${JSON.stringify({ shards: runs }, null, 1)}\n`);
+  writeFileSync(path.join(cache, LAST_RUN), `${JSON.stringify({ outDir: path.resolve(dir), shards: runs }, null, 1)}\n`);
 }
 
 /** The built entity pages (their first pages: the ones with a search body). */

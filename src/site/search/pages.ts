@@ -4,7 +4,7 @@
  * (`MARSAD_SEARCH_ENRICH=0`).
  */
 import { settings } from '../../settings.ts';
-import { articleMetadata, type ArticleEntry, type EntityEntry } from '../data.ts';
+import { articlePrepared, type ArticleEntry, type EntityEntry } from '../data.ts';
 import { articleEnrichment, entityEnrichment, type PageEnrichment } from '../../search/enrichment.ts';
 
 const enabled = settings().searchEnrich;
@@ -16,7 +16,7 @@ export function namesOf(entity: EntityEntry): string[] {
 
 /** The hidden search fields of an article page (computed by the article loader). */
 export function articleSearchEnrichment(article: ArticleEntry): PageEnrichment | null {
-  const search = enabled ? articleMetadata(article).search : null;
+  const search = enabled ? articlePrepared(article).metadata.search : null;
   return search === null ? null : (JSON.parse(search) as PageEnrichment);
 }
 
