@@ -163,7 +163,7 @@ export const settingDefinitions = {
     env: 'MARSAD_SEARCH_SHARD_ARTICLES',
     group: 'search',
     expected: 'a whole number ≥ 1',
-    default: '5000',
+    default: '2500',
     description: 'Articles per search index shard: a site with more is indexed in shards by date, newest first ([search.md](search.md)).',
     schema: wholeNumber,
   }),

@@ -38,7 +38,7 @@ describe('readSettings', () => {
       siteTagline: 'أرشيف الأخبار العربية وأعلامها وأماكنها',
       drafts: false,
       searchEnrich: true,
-      searchShardArticles: 5000,
+      searchShardArticles: 2500,
       searchEntityBundle: false,
       chromium: '/usr/bin/chromium',
       testContentDir: path.resolve('content'),

@@ -19,8 +19,8 @@ const USAGE = `usage: npm run search:index [-- DIR]
   DIR   a built site (astro build's output) to index into DIR/pagefind/
         (default: $MARSAD_OUT_DIR or dist)
 Enriched Arabic index unless MARSAD_SEARCH_ENRICH=0; past MARSAD_SEARCH_SHARD_ARTICLES articles
-(default 5000) shards by date period, newest first; unchanged shards are copied from the build
-cache ($MARSAD_CACHE_DIR/marsad-search).`;
+(default 2500) shards by date period, newest first; unchanged shards stay in place or are copied
+from the build cache ($MARSAD_CACHE_DIR/marsad-search).`;
 
 const { positionals } = commandLine(USAGE, { allowPositionals: true, options: {} });
 if (positionals.length > 1) usageError(`search:index: one folder at most, not ${positionals.length}`, USAGE);

@@ -16,13 +16,18 @@ export const searchablePagesGlob = '{articles,entities,dossiers}/*/index.html';
 export const entityTypeUrl = (type: EntityType): string => `/${entityTypeInfo[type].slug}/`;
 
 /** Page n of the articles mentioning an entity (page 1 is the entity page itself). */
-export const entityPageUrl = (id: string, n: number): string => (n <= 1 ? entityUrl(id) : `${entityUrl(id)}page/${n}/`);
+/**
+ * An entity's page (no n: its newest articles) or its numbered page n of articles, counted from
+ * the oldest (`/entities/<id>/page/1/` holds the oldest PAGE_SIZE; src/site/pagination.ts).
+ */
+export const entityPageUrl = (id: string, n?: number): string => (n === undefined ? entityUrl(id) : `${entityUrl(id)}page/${n}/`);
 
 /** The list of outlets. */
 export const outletsUrl = '/outlets/';
 
 /** Page n of an outlet's articles (`slug`: `outletSlug` below). */
-export const outletUrl = (slug: string, n = 1): string => (n <= 1 ? `/outlets/${slug}/` : `/outlets/${slug}/${n}/`);
+/** An outlet's page (no n: its newest articles) or its numbered page n, counted from the oldest (as the archive's). */
+export const outletUrl = (slug: string, n?: number): string => (n === undefined ? `/outlets/${slug}/` : `/outlets/${slug}/${n}/`);
 
 /** Page n of one day's articles (`day`: YYYY-MM-DD). */
 export const dayUrl = (day: string, n = 1): string => (n <= 1 ? `/archive/${day}/` : `/archive/${day}/${n}/`);
@@ -58,7 +63,7 @@ function slugOf(name: string): string {
 }
 
 /** Page n of the articles of the outlet called `name`. */
-export const outletUrlOf = (name: string, n = 1): string => outletUrl(outletSlug(name), n);
+export const outletUrlOf = (name: string, n?: number): string => outletUrl(outletSlug(name), n);
 
 /** The list of dossiers (editors' pages across the archive). */
 export const dossiersUrl = '/dossiers/';

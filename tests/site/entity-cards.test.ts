@@ -62,7 +62,7 @@ describe('entity preview cards', () => {
       expect(Number.isInteger(card.count) && card.count >= 0, id).toBe(true);
       expect(card.countText, id).toBe(card.count > 0 ? `ورد في ${articleCount(card.count)}` : 'لم يرد في مقالة بعد');
       // The articles its page lists (in its text, or as its source), when they fit on one page.
-      if (!files.includes(`entities/${id}/page/2/index.html`)) {
+      if (!files.includes(`entities/${id}/page/1/index.html`)) {
         const listed = new Set(page.querySelectorAll('main a[href^="/articles/"]').map((a) => a.getAttribute('href')));
         expect(card.count, id).toBe(listed.size);
       }

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/lib/build.ts';
 import { findBrokenLinks } from '../../src/site/link-check.ts';
 import { PAGE_SIZE } from '../../src/site/pagination.ts';
+import { outletUrlOf } from '../../src/site-core/urls.ts';
 import { listFiles, pageWrite, readPage } from '../support/site.ts';
 
 /** Three full blocks and a few more articles, all mentioning one entity, one a day. */
@@ -102,17 +103,55 @@ describe('lists that outgrow one page', () => {
     }
   });
 
-  it('splits an entity page with many articles, keeping every article reachable', async () => {
-    const pages = await Promise.all(
-      [1, 2, 3, 4].map((n) =>
-        readPage(before, n === 1 ? 'entities/vladimir-putin/index.html' : `entities/vladimir-putin/page/${n}/index.html`),
-      ),
+  it('splits an entity page with many articles into blocks counted from the oldest, keeping every article reachable', async () => {
+    const front = await readPage(before, 'entities/vladimir-putin/index.html');
+    const [first, second] = await Promise.all([1, 2].map((n) => readPage(before, `entities/vladimir-putin/page/${n}/index.html`)));
+    const listed = (p: typeof front) => p.querySelectorAll('main ol > li h3 a').map((a) => a.text.trim());
+    // As the archive: the newest full block and the five after it, then blocks from the oldest, newest first on each.
+    expect(listed(front)).toEqual(Array.from({ length: PAGE_SIZE + 5 }, (_, i) => title(COUNT - i)));
+    expect(listed(second!)).toEqual(Array.from({ length: PAGE_SIZE }, (_, i) => title(2 * PAGE_SIZE - i)));
+    expect(listed(first!)).toEqual(Array.from({ length: PAGE_SIZE }, (_, i) => title(PAGE_SIZE - i)));
+    expect((await listFiles(before)).filter((f) => f.startsWith('entities/vladimir-putin/page/')).sort()).toEqual([
+      'entities/vladimir-putin/page/1/index.html',
+      'entities/vladimir-putin/page/2/index.html',
+    ]);
+    // Each list counts down from its first article's place counted from the oldest.
+    expect(front.querySelector('main ol[reversed]')?.getAttribute('start')).toBe(String(COUNT));
+    expect(first!.querySelector('main ol[reversed]')?.getAttribute('start')).toBe(String(PAGE_SIZE));
+    expect(first!.querySelector('h1')!.text).toBe(`فلاديمير بوتين — المقالات، الصفحة ${(1).toLocaleString('ar')} من الأقدم`);
+    // Reading on goes to older articles.
+    expect(front.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/entities/vladimir-putin/page/2/');
+    expect(second!.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/entities/vladimir-putin/page/1/');
+    expect(first!.querySelector('a[rel="next"]')).toBeNull();
+    expect(second!.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/entities/vladimir-putin/');
+  });
+
+  it('numbers an outlet’s pages from its oldest article too, and restores them after a new article', async () => {
+    const front = outletUrlOf('الجزيرة').slice(1);
+    const numbered = [1, 2].map((n) => outletUrlOf('الجزيرة', n).slice(1));
+    expect((await listFiles(before)).filter((f) => f.startsWith(front) && f !== `${front}index.html`).sort()).toEqual(
+      numbered.map((p) => `${p}index.html`),
     );
-    const links = (p: (typeof pages)[number]) => p.querySelectorAll('main ol > li h3 a').map((a) => a.getAttribute('href'));
-    expect(links(pages[0]!)).toHaveLength(PAGE_SIZE);
-    expect(new Set(pages.flatMap(links)).size).toBe(COUNT);
-    expect(pages[0]!.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/entities/vladimir-putin/page/2/');
-    expect((await listFiles(before)).some((f) => f.startsWith('entities/vladimir-putin/page/5/'))).toBe(false);
+    expect(titles(await readPage(before, `${numbered[0]}index.html`))).toEqual(
+      Array.from({ length: PAGE_SIZE }, (_, i) => title(PAGE_SIZE - i)),
+    );
+    expect(pageWrite(rebuildLog, `/${front}index.html`)).toBe('rendered');
+    expect(titles(await readPage(dist, `${front}index.html`))[0]).toBe(title(COUNT + 1));
+    for (const page of numbered.map((p) => `${p}index.html`)) {
+      expect(pageWrite(rebuildLog, `/${page}`), page).toBe('restored');
+      expect(await readFile(path.join(dist, page), 'utf8')).toBe(await readFile(path.join(before, page), 'utf8'));
+    }
+  });
+
+  it('publishes a new article onto the entity page and restores its numbered pages, byte for byte', async () => {
+    const written = (page: string) => pageWrite(rebuildLog, page);
+    expect(written('/entities/vladimir-putin/index.html')).toBe('rendered');
+    const front = await readPage(dist, 'entities/vladimir-putin/index.html');
+    expect(front.querySelectorAll('main ol > li h3 a')[0]!.text.trim()).toBe(title(COUNT + 1));
+    for (const page of ['entities/vladimir-putin/page/1/index.html', 'entities/vladimir-putin/page/2/index.html']) {
+      expect(written(`/${page}`), page).toBe('restored');
+      expect(await readFile(path.join(dist, page), 'utf8')).toBe(await readFile(path.join(before, page), 'utf8'));
+    }
   });
 
   it('has no broken internal link', () => {
