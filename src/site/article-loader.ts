@@ -38,14 +38,12 @@ import {
   readArchiveIndex,
   readLeads,
   type StoredArticleMetadata,
+  wholeBuildBodyDir,
   writeArticleBody,
 } from './partition.ts';
 import { articleLead } from './search/lead.ts';
 
 export type { ArticleRenderMetadata } from './article-prepare.ts';
-
-/** The body folder of a whole build (`articleBodyDir` in src/site/partition.ts, from the loader's context). */
-const bodyDirOf = (config: LoaderContext['config']): string => path.join(fileURLToPath(config.cacheDir), 'marsad-articles');
 
 export interface ArticleLoaderOptions {
   /** Folder of `*.mdx` articles (id = path without the extension). */
@@ -111,7 +109,7 @@ export async function prepareArticles(
 async function syncArticles(context: LoaderContext, base: string, entitiesDir: string): Promise<void> {
   const { store, parseData, generateDigest, logger, config } = context;
   const root = fileURLToPath(config.root);
-  const bodies = bodyDirOf(config);
+  const bodies = wholeBuildBodyDir(fileURLToPath(config.cacheDir));
   mkdirSync(path.join(bodies, 'html'), { recursive: true });
   mkdirSync(path.join(bodies, 'prepared'), { recursive: true });
   const options: PrepareOptions = { registry: loadRegistry(entitiesDir), enrich: settings().searchEnrich };

@@ -13,6 +13,13 @@ export const archiveUrl = (n?: number): string => (n === undefined ? '/archive/'
 /** The archive's numbered pages within this distance of a page are linked from it. */
 export const ARCHIVE_AROUND = 2;
 
+/**
+ * What a numbered page's links depend on besides its own block: the pages around it it links to,
+ * and the gap («…») before the newer ones beyond (BlockPagination.astro). A page's cache key
+ * holds it, so the page renders again when a page it links to appears, never because the list grew.
+ */
+export const linkReach = (number: number, numbered: number): number => Math.min(number + ARCHIVE_AROUND + 1, numbered);
+
 /** One page of the archive (src/pages/archive/[...page].astro). */
 export interface ArchivePage<T> {
   /** Its number counted from the oldest block, or null for the front page (`/archive/`). */

@@ -167,8 +167,11 @@ export function readPartition(file: string): Partition {
  */
 export function articleBodyDir(): string {
   const partition = currentPartition();
-  return partition ? path.dirname(partition.index) : path.resolve(settings().cacheDir, 'marsad-articles');
+  return partition ? path.dirname(partition.index) : wholeBuildBodyDir(settings().cacheDir);
 }
+
+/** The body folder of a whole build inside its cache folder (`MARSAD_CACHE_DIR`, Astro's `cacheDir`). */
+export const wholeBuildBodyDir = (cacheDir: string): string => path.resolve(cacheDir, 'marsad-articles');
 
 let current: Partition | null | undefined;
 

@@ -41,6 +41,7 @@ import {
   readPrepared,
   serializeIndex,
   snippetsFile,
+  writeArticleBody,
 } from './partition.ts';
 import type { Snippet } from '../entities/mentions.ts';
 import { articleLead } from './search/lead.ts';
@@ -98,9 +99,8 @@ export async function prepareArchiveIndex(options: {
         problems.push(`${displayPath(article.file)}${result.line ? `:${result.line}:${result.column}` : ''}: ${result.reason}`);
         continue;
       }
-      writeFileSync(htmlFile(dir, article.key), result.html);
       const record: PreparedRecord = { frontmatter: result.frontmatter, metadata: result.metadata, lead: articleLead(result.html) };
-      writeFileSync(preparedFile(dir, article.key), serialize(record));
+      writeArticleBody(dir, article.key, result.html, record);
     }
   }
   if (problems.length > 0) {
