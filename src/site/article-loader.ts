@@ -37,7 +37,11 @@ import {
   preparedFile,
   readArchiveIndex,
   readLeads,
+  readArticleRecords,
+  type StoredArticle,
   type StoredArticleMetadata,
+  articleRecordsFile,
+  writeArticleRecords,
   wholeBuildBodyDir,
   writeArticleBody,
 } from './partition.ts';
@@ -115,6 +119,15 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
   const options: PrepareOptions = { registry: loadRegistry(entitiesDir), enrich: settings().searchEnrich };
   const contextDigest = generateDigest(`${await contentCodeDigest(config)}\0${options.enrich}\0${JSON.stringify(options.registry)}`);
 
+  // The records the last build kept (src/site/partition.ts); an unreadable file renders everything again.
+  let records: Map<string, StoredArticle>;
+  try {
+    records = readArticleRecords(bodies, () => new Map());
+  } catch (error) {
+    logger.warn(`${(error as Error).message}: every article is rendered again`);
+    records = new Map();
+  }
+  const before = records.size;
   const seen = new Map<string, string>();
   const files = articleFiles(base);
   const problems: string[] = files.problems.map(formatProblem);
@@ -124,8 +137,9 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
     const source = readArticleSource(full, problems);
     if (source === null) continue;
     const digest = generateDigest(`${contextDigest}\0${source}`);
-    // Unchanged when the store has this digest and the cache still holds its body.
-    if (store.get(id)?.digest !== digest || !existsSync(htmlFile(bodies, digest))) changed.push({ id, source, digest });
+    // Unchanged when the store and the records have this digest and the cache still holds its body.
+    const unchanged = store.get(id)?.digest === digest && records.get(id)?.digest === digest && existsSync(htmlFile(bodies, digest));
+    if (!unchanged) changed.push({ id, source, digest });
   }
 
   const prepared = await prepareArticles(changed, options);
@@ -143,16 +157,20 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
       writeArticleBody(bodies, digest, result.html, { frontmatter: result.frontmatter, metadata: result.metadata, lead });
       const { counts, zones } = result.metadata;
       const metadata: StoredArticleMetadata = { counts, zones, lead, body: digest };
-      store.set({ id, data, digest, filePath, rendered: { html: '', metadata: metadata as unknown as Record<string, unknown> } });
+      records.set(id, { digest, filePath, data, metadata });
+      // The store: the id and digest only (a changed digest still tells `astro dev` to reload the pages).
+      store.set({ id, data: {}, digest });
     } catch (error) {
       problems.push(`${displayPath(full)}: ${(error as Error).message}`);
     }
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  for (const id of records.keys()) if (!seen.has(id)) records.delete(id);
   if (problems.length > 0) {
     throw new Error(`${problems.length} article${problems.length === 1 ? '' : 's'} cannot be built:\n${problems.join('\n')}`);
   }
-  forgetBodies(bodies, new Set(store.values().map((entry) => String(entry.digest))));
+  if (changed.length > 0 || records.size !== before || !existsSync(articleRecordsFile(bodies))) writeArticleRecords(bodies, records);
+  forgetBodies(bodies, new Set([...records.values()].map((record) => record.digest)));
   logger.info(`${seen.size} articles, ${changed.length} rendered, ${seen.size - changed.length} unchanged`);
 }
 

@@ -7,6 +7,8 @@ import { newestFirst } from '../site-core/order.ts';
 import path from 'node:path';
 import {
   articleBodyDir,
+  articleRecordsFile,
+  readArticleRecords,
   currentPartition,
   htmlFile,
   type PreparedRecord,
@@ -31,8 +33,27 @@ let mentionIndex: Promise<MentionIndex> | undefined;
  * (never call `getCollection('articles')` from a page).
  */
 export function getArticles(): Promise<ArticleEntry[]> {
-  articles ??= getCollection('articles').then((all) => all.sort((a, b) => newestFirst(a.data, b.data)));
+  articles ??= getCollection('articles').then((all) => withRecords(all).sort((a, b) => newestFirst(a.data, b.data)));
   return articles;
+}
+
+/**
+ * The store's entries of a whole build with their frontmatter and light records, which the
+ * loader keeps in a file of its own (`readArticleRecords`, src/site/partition.ts) and not in the
+ * store. A partition's store holds them itself.
+ */
+function withRecords(entries: ArticleEntry[]): ArticleEntry[] {
+  if (currentPartition()) return entries;
+  const dir = articleBodyDir();
+  const records = readArticleRecords(dir);
+  return entries.map((entry) => {
+    const record = records.get(entry.id);
+    if (!record || record.digest !== entry.digest) {
+      throw new Error(`${articleRecordsFile(dir)}: no record of article "${entry.id}" as the content store has it; build the site again`);
+    }
+    const metadata = record.metadata as unknown as NonNullable<ArticleEntry['rendered']>['metadata'];
+    return { ...entry, data: record.data as ArticleEntry['data'], filePath: record.filePath, rendered: { html: '', metadata } };
+  });
 }
 
 /**

@@ -19,7 +19,7 @@
  * - A **partition** is a JSON file (`MARSAD_PARTITION`) naming the index, the articles whose pages
  *   it writes, and whether it writes the lists (every page that is not an article's).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { settings } from '../settings.ts';
@@ -168,6 +168,49 @@ export function readPartition(file: string): Partition {
 export function articleBodyDir(): string {
   const partition = currentPartition();
   return partition ? path.dirname(partition.index) : wholeBuildBodyDir(settings().cacheDir);
+}
+
+/**
+ * What a whole build's loader keeps of one article beside its body files: everything pages about
+ * other articles read of it (its frontmatter as the collection's schema parsed it, and its light
+ * record). Astro's content store holds only its id and digest: Astro writes the store, reads it
+ * back and compiles it into the build as one JavaScript module at every build, which cost seconds
+ * per build at 31,000 articles with the frontmatter and light records in it (docs/scale.md).
+ */
+export interface StoredArticle {
+  digest: string;
+  filePath: string;
+  data: Record<string, unknown>;
+  metadata: StoredArticleMetadata;
+}
+
+const RECORDS_VERSION = 1;
+
+/** The file of a whole build's article records (`StoredArticle` by id) in its body folder. */
+export const articleRecordsFile = (dir: string): string => path.join(dir, 'articles.v8');
+
+/**
+ * A whole build's article records as its loader last wrote them; with `missing`, what to return
+ * when there is no such file (the loader's first build), else an error naming the file.
+ */
+export function readArticleRecords(dir: string, missing?: () => Map<string, StoredArticle>): Map<string, StoredArticle> {
+  const file = articleRecordsFile(dir);
+  const stored = readSerialized<{ version: number; records: Map<string, StoredArticle> } | null>(
+    file,
+    "the articles' records",
+    missing && (() => null),
+  );
+  if (stored === null && missing) return missing();
+  if (stored?.version !== RECORDS_VERSION || !(stored.records instanceof Map))
+    throw new Error(`${file}: not a file of article records of this version (${RECORDS_VERSION}); build the site again`);
+  return stored.records;
+}
+
+/** Writes a whole build's article records (to a temporary file first: a build that stops half way leaves the last one). */
+export function writeArticleRecords(dir: string, records: Map<string, StoredArticle>): void {
+  const file = articleRecordsFile(dir);
+  writeFileSync(`${file}.tmp`, serialize({ version: RECORDS_VERSION, records }));
+  renameSync(`${file}.tmp`, file);
 }
 
 /** The body folder of a whole build inside its cache folder (`MARSAD_CACHE_DIR`, Astro's `cacheDir`). */

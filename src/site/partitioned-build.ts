@@ -20,9 +20,8 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { serialize } from 'node:v8';
-import type { AstroIntegrationLogger } from 'astro';
 import { loadRegistry } from '../entities/registry.ts';
 import { displayPath, formatProblem } from '../entities/registry-rules.ts';
 import { articleFiles, readArticleSource } from './article-files.ts';
@@ -45,7 +44,7 @@ import {
 } from './partition.ts';
 import type { Snippet } from '../entities/mentions.ts';
 import { articleLead } from './search/lead.ts';
-import { siteSitemap } from './sitemap.ts';
+import { writeSitemap } from './sitemap.ts';
 import { PAGEFIND_PATH } from '../search/shards.ts';
 
 export type PartitionPeriod = 'day' | 'month' | 'year';
@@ -229,7 +228,7 @@ const SITEMAP = /^sitemap-[^/]*\.xml$/;
  */
 export async function mergePartitions(
   parts: readonly { name: string; outDir: string; partition: Partition }[],
-  options: { outDir: string; site: string; logger?: Pick<AstroIntegrationLogger, 'info' | 'warn' | 'error'> },
+  options: { outDir: string; site: string },
 ): Promise<{ files: number; pages: number }> {
   const { outDir } = options;
   rmSync(outDir, { recursive: true, force: true });
@@ -262,30 +261,10 @@ export async function mergePartitions(
   if (conflicts.length > 0) {
     throw new Error(`${conflicts.length} file(s) differ between partitions:\n${conflicts.slice(0, 50).join('\n')}`);
   }
-  await writeSitemap(outDir, options.site, [...locs], options.logger);
+  await writeSitemap(outDir, options.site, [...locs]);
   const broken = findBrokenLinks(outDir, { include: (url) => !url.startsWith(PAGEFIND_PATH) });
   if (broken.length > 0) throw new Error(`${broken.length} broken internal link(s):\n${broken.slice(0, 50).join('\n')}`);
   return { files: writtenBy.size, pages: locs.size };
-}
-
-/** The site's sitemap (src/site/sitemap.ts) over the given page URLs, written as `astro build` writes it. */
-async function writeSitemap(
-  outDir: string,
-  site: string,
-  locs: string[],
-  logger?: Pick<AstroIntegrationLogger, 'info' | 'warn' | 'error'>,
-) {
-  const integration = siteSitemap();
-  const hooks = integration.hooks as Record<string, (options: unknown) => unknown>;
-  const base = new URL('/', site);
-  const quiet = { info() {}, warn() {}, error() {} };
-  await hooks['astro:routes:resolved']!({ routes: [] });
-  await hooks['astro:config:done']!({ config: { site, base: '/', trailingSlash: 'always', build: { format: 'directory' } } });
-  await hooks['astro:build:done']!({
-    dir: pathToFileURL(`${outDir}/`),
-    pages: locs.map((loc) => ({ pathname: new URL(loc).pathname.slice(base.pathname.length) })),
-    logger: logger ?? quiet,
-  });
 }
 
 /**

@@ -338,6 +338,29 @@ describe.runIf(hasChromium)('Arabic search in a real browser', () => {
       expect(await link.getAttribute('href')).toBe(`/search/?q=${encodeURIComponent('روسيا')}`);
     });
 
+    it('downloads the filters only where a filter pane shows them', async ({ browser, site }) => {
+      const fresh = await browser.newPage();
+      try {
+        const filterChunks: string[] = [];
+        fresh.on('request', (r) => {
+          if (/^\/pagefind\/filter\//.test(new URL(r.url()).pathname)) filterChunks.push(r.url());
+        });
+        // The header's box on a page without a pane: results, and no filter chunk.
+        await fresh.goto(`${site.origin}/archive/`);
+        await fresh.locator('pagefind-searchbox input').fill('روسيا');
+        await fresh.locator('pagefind-searchbox a.marsad-all-results').waitFor({ timeout: 15_000 });
+        await fresh.locator('pagefind-searchbox a[href^="/articles/"]').first().waitFor({ timeout: 15_000 });
+        await fresh.waitForLoadState('networkidle');
+        expect(filterChunks).toEqual([]);
+        // The search page's pane lists every filter, with its values.
+        await fresh.goto(`${site.origin}/search/?q=${encodeURIComponent('روسيا')}`);
+        await fresh.locator('pagefind-filter-pane input[name="المصدر"]').first().waitFor({ timeout: 15_000 });
+        expect(filterChunks.length).toBeGreaterThan(0);
+      } finally {
+        await fresh.close();
+      }
+    });
+
     it('highlights the searched words, in every spelling, on the article a result opens', async ({ site }) => {
       await page.goto(`${site.origin}/search/?q=${encodeURIComponent('مسئول')}`);
       const link = page.locator('pagefind-results a.pf-result-link[href^="/articles/"]').first();

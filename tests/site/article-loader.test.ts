@@ -3,11 +3,13 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { deserialize } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../scripts/lib/build.ts';
 import { loadRegistry } from '../../src/entities/registry.ts';
 import { prepareArticles } from '../../src/site/article-loader.ts';
 import { articlePreparer } from '../../src/site/article-prepare.ts';
+import type { StoredArticle } from '../../src/site/partition.ts';
 
 const run = promisify(execFile);
 let work: string;
@@ -69,7 +71,15 @@ describe('the article loader', () => {
       .map((t) => t.trim())
       .findLast((t) => t.length > 40)!;
     expect(sentence).toBeDefined();
-    expect(await readFile(path.join(work, 'cache', 'data-store.json'), 'utf8')).not.toContain(sentence);
+    const store = await readFile(path.join(work, 'cache', 'data-store.json'), 'utf8');
+    expect(store).not.toContain(sentence);
+    // Nor its headline or lead: those are in the records file beside the bodies, one per article.
+    const records = deserialize(await readFile(path.join(bodies, 'articles.v8'))).records as Map<string, StoredArticle>;
+    expect(records.size).toBe(5);
+    const [, record] = [...records].find(([, r]) => `${r.digest}.html` === files[0])!;
+    expect(record.metadata.lead!.length).toBeGreaterThan(40);
+    expect(store).not.toContain(String(record.data.title));
+    expect(store).not.toContain(record.metadata.lead!.slice(0, 40));
 
     await rm(path.join(bodies, 'html', files[0]!));
     expect(counts((await sync()).output)).toEqual([5, 1, 4]);
@@ -79,6 +89,19 @@ describe('the article loader', () => {
     await rm(path.join(content, 'dossiers'), { recursive: true, force: true });
     expect(counts((await sync()).output)).toEqual([4, 0, 4]);
     expect(await html()).toHaveLength(4);
+    expect((deserialize(await readFile(path.join(bodies, 'articles.v8'))).records as Map<string, StoredArticle>).size).toBe(4);
+  }, 120_000);
+
+  it('renders every article again, with a warning, when the records file cannot be read', async () => {
+    await sync();
+    await writeFile(path.join(work, 'cache', 'marsad-articles', 'articles.v8'), 'not a records file');
+    const { ok, output } = await sync();
+    expect(ok).toBe(true);
+    expect(output).toContain('articles.v8');
+    expect(output).toMatch(/every article is rendered again/);
+    const [total, rendered] = counts(output)!;
+    expect(rendered).toBe(total);
+    expect(counts((await sync()).output)).toEqual([total, 0, total]);
   }, 120_000);
 
   it('prepares articles on worker threads exactly as in its own thread', async () => {

@@ -183,8 +183,24 @@ async function correct(pagefind: PagefindApi, prepared: PreparedQuery, options: 
 /** The vocabulary as the typo check reads it, once per page. */
 let vocabulary: Promise<TypoVocabulary> | undefined;
 
-/** The Pagefind object with this site's `search`. */
-export function wrapPagefind(pagefind: PagefindApi): PagefindApi {
+/**
+ * Whether the page shows the filters of the Component UI instance `name`: a filter pane or
+ * dropdown bound to it. The Component UI asks every instance for every filter's values as it
+ * loads; an instance that shows none (the header's search box) need not download them — at 31k
+ * articles every filter chunk of the newest shard, ~27 KB gzip, most of them the entities' filters.
+ */
+export function showsFilters(name: string): boolean {
+  for (const component of document.querySelectorAll('pagefind-filter-pane, pagefind-filter-dropdown')) {
+    if ((component.getAttribute('instance') || 'default') === name) return true;
+  }
+  return false;
+}
+
+/**
+ * The Pagefind object with this site's `search`. With `filters: false` its filter list is empty
+ * and costs nothing (searches still apply the filters they are given).
+ */
+export function wrapPagefind(pagefind: PagefindApi, { filters = true }: { filters?: boolean } = {}): PagefindApi {
   if ((pagefind as unknown as Record<symbol, boolean>)[WRAPPED]) return pagefind;
   return new Proxy(pagefind, {
     get(target, prop) {
@@ -193,6 +209,7 @@ export function wrapPagefind(pagefind: PagefindApi): PagefindApi {
       // The filters' values and counts include the entity pages' (their type).
       if (prop === 'filters') {
         return async () => {
+          if (!filters) return {};
           await withCompanions(target);
           return target.filters();
         };
@@ -204,17 +221,18 @@ export function wrapPagefind(pagefind: PagefindApi): PagefindApi {
 }
 
 /** Wraps whatever Pagefind object the Component UI instance holds now or is given later. */
-export function hookInstance(instance: ComponentInstance): void {
+export function hookInstance(instance: ComponentInstance, name: string): void {
   if (settings().enrich) {
     instance.pagefindOptions = { ...instance.pagefindOptions, ranking: searchRanking };
   }
-  let current = instance.__pagefind__ ? wrapPagefind(instance.__pagefind__) : null;
+  const wrap = (pagefind: PagefindApi) => wrapPagefind(pagefind, { filters: showsFilters(name) });
+  let current = instance.__pagefind__ ? wrap(instance.__pagefind__) : null;
   if (current && settings().enrich) void current.options({ ranking: searchRanking });
   Object.defineProperty(instance, '__pagefind__', {
     configurable: true,
     get: () => current,
     set: (value: PagefindApi | null) => {
-      current = value ? wrapPagefind(value) : value;
+      current = value ? wrap(value) : value;
     },
   });
 }

@@ -61,7 +61,7 @@ document.addEventListener(
 const instancePromise = componentManager().then((manager) => {
   if (!manager) return null;
   const names = manager.getInstanceNames();
-  for (const name of names) hookInstance(manager.getInstance(name));
+  for (const name of names) hookInstance(manager.getInstance(name), name);
   return names.length > 0 ? manager.getInstance(names.includes(PAGE_INSTANCE) ? PAGE_INSTANCE : names[0]) : null;
 });
 
