@@ -17,7 +17,7 @@
  * 30,000 articles — only to print static HTML, and it would run any expression an article holds.
  * Articles here are data: the same MDX syntax, parsed by the compiler @astrojs/mdx uses.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -38,6 +38,7 @@ import {
   readArchiveIndex,
   readLeads,
   readArticleRecords,
+  SOURCE_SETTLED_MS,
   type StoredArticle,
   type StoredArticleMetadata,
   articleRecordsFile,
@@ -128,23 +129,51 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
     records = new Map();
   }
   const before = records.size;
+  const started = Date.now();
+  // The bodies the cache holds (one listing, not a check per article).
+  const bodyFiles = new Set(readdirSync(path.join(bodies, 'html')));
+  let stamped = 0;
   const seen = new Map<string, string>();
   const files = articleFiles(base);
   const problems: string[] = files.problems.map(formatProblem);
-  const changed: { id: string; source: string; digest: string }[] = [];
+  const changed: { id: string; source: string; digest: string; stamp?: StoredArticle['source'] }[] = [];
   for (const { id, file: full } of files.articles) {
     seen.set(id, full);
+    const record = records.get(id);
+    const kept = (digest: string) => store.get(id)?.digest === digest && record?.digest === digest && bodyFiles.has(`${digest}.html`);
+    // The file's time and size, for a file settled before the build.
+    let stamp: StoredArticle['source'];
+    try {
+      const { mtimeMs, size } = statSync(full);
+      if (mtimeMs < started - SOURCE_SETTLED_MS) stamp = { mtimeMs, size, context: contextDigest };
+    } catch {
+      // Read below, which reports the file and why it cannot be read.
+    }
+    // Unchanged without reading it: the same time, size, registry and code as when its digest was taken.
+    const same = record?.source;
+    if (
+      stamp &&
+      same &&
+      same.mtimeMs === stamp.mtimeMs &&
+      same.size === stamp.size &&
+      same.context === contextDigest &&
+      kept(record.digest)
+    )
+      continue;
     const source = readArticleSource(full, problems);
     if (source === null) continue;
     const digest = generateDigest(`${contextDigest}\0${source}`);
     // Unchanged when the store and the records have this digest and the cache still holds its body.
-    const unchanged = store.get(id)?.digest === digest && records.get(id)?.digest === digest && existsSync(htmlFile(bodies, digest));
-    if (!unchanged) changed.push({ id, source, digest });
+    if (!kept(digest)) changed.push({ id, source, digest, ...(stamp ? { stamp } : {}) });
+    else if (record && stamp) {
+      record.source = stamp;
+      stamped++;
+    }
   }
 
   const prepared = await prepareArticles(changed, options);
   for (const [i, result] of prepared.entries()) {
-    const { id, digest } = changed[i]!;
+    const { id, digest, stamp } = changed[i]!;
     const full = seen.get(id)!;
     if (!result.ok) {
       problems.push(`${displayPath(full)}${result.line ? `:${result.line}:${result.column}` : ''}: ${result.reason}`);
@@ -157,7 +186,7 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
       writeArticleBody(bodies, digest, result.html, { frontmatter: result.frontmatter, metadata: result.metadata, lead });
       const { counts, zones } = result.metadata;
       const metadata: StoredArticleMetadata = { counts, zones, lead, body: digest };
-      records.set(id, { digest, filePath, data, metadata });
+      records.set(id, { digest, ...(stamp ? { source: stamp } : {}), filePath, data, metadata });
       // The store: the id and digest only (a changed digest still tells `astro dev` to reload the pages).
       store.set({ id, data: {}, digest });
     } catch (error) {
@@ -169,7 +198,8 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
   if (problems.length > 0) {
     throw new Error(`${problems.length} article${problems.length === 1 ? '' : 's'} cannot be built:\n${problems.join('\n')}`);
   }
-  if (changed.length > 0 || records.size !== before || !existsSync(articleRecordsFile(bodies))) writeArticleRecords(bodies, records);
+  if (changed.length > 0 || stamped > 0 || records.size !== before || !existsSync(articleRecordsFile(bodies)))
+    writeArticleRecords(bodies, records);
   forgetBodies(bodies, new Set([...records.values()].map((record) => record.digest)));
   logger.info(`${seen.size} articles, ${changed.length} rendered, ${seen.size - changed.length} unchanged`);
 }

@@ -27,6 +27,11 @@ export interface LinkCheckOptions {
   pages?: readonly string[];
   /** Only URLs this accepts; default every internal URL. */
   include?: (url: string) => boolean;
+  /**
+   * Every file of the site (paths relative to its folder), when the caller has just listed them
+   * (src/site/stale-files.ts walks the folder at the end of each build); default: listed here.
+   */
+  files?: readonly string[];
 }
 
 /**
@@ -34,7 +39,7 @@ export interface LinkCheckOptions {
  * "page → url". Run at the end of each build: a broken internal link fails the build.
  */
 export function findBrokenLinks(distDir: string, options: LinkCheckOptions = {}): string[] {
-  const files = readdirSync(distDir, { recursive: true, encoding: 'utf8' });
+  const files = options.files ?? readdirSync(distDir, { recursive: true, encoding: 'utf8' });
   const known = new Set(files.map((f) => path.normalize(f)));
   const broken: string[] = [];
   // Pages share most of their links (the header, the assets, the entities): each is checked once.

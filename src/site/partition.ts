@@ -179,12 +179,22 @@ export function articleBodyDir(): string {
  */
 export interface StoredArticle {
   digest: string;
+  /**
+   * The file as it was when `digest` was taken, with the digest of the registry and code it was
+   * taken with: a file with the same time and size is not read again (set only for a file modified
+   * `SOURCE_SETTLED_MS` or more before the build: a later write within the same tick of the file
+   * system's clock could keep both).
+   */
+  source?: { mtimeMs: number; size: number; context: string };
   filePath: string;
   data: Record<string, unknown>;
   metadata: StoredArticleMetadata;
 }
 
 const RECORDS_VERSION = 1;
+
+/** How long before a build an article file must have been modified for its time and size to vouch for it. */
+export const SOURCE_SETTLED_MS = 2_000;
 
 /** The file of a whole build's article records (`StoredArticle` by id) in its body folder. */
 export const articleRecordsFile = (dir: string): string => path.join(dir, 'articles.v8');

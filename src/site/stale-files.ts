@@ -26,6 +26,8 @@ export interface OutputChanges {
   written: string[];
   /** Files of an earlier build it deleted. */
   removed: string[];
+  /** Every file the folder holds after it (outside the folders it leaves alone). */
+  files: string[];
 }
 
 /**
@@ -35,6 +37,7 @@ export interface OutputChanges {
 export function removeStaleFiles(dir: string, since: number, current: ReadonlySet<string>, keep: readonly string[] = []): OutputChanges {
   const removed: string[] = [];
   const written: string[] = [];
+  const files: string[] = [];
   const walk = (folder: string, rel: string): boolean => {
     let empty = true;
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
@@ -46,8 +49,10 @@ export function removeStaleFiles(dir: string, since: number, current: ReadonlySe
       } else {
         const fresh = statSync(full).mtimeMs >= since;
         if (fresh) written.push(relPath);
-        if (fresh || current.has(full)) empty = false;
-        else {
+        if (fresh || current.has(full)) {
+          empty = false;
+          files.push(relPath);
+        } else {
           rmSync(full, { force: true });
           removed.push(relPath);
         }
@@ -56,7 +61,7 @@ export function removeStaleFiles(dir: string, since: number, current: ReadonlySe
     return empty;
   };
   walk(dir, '');
-  return { written, removed };
+  return { written, removed, files };
 }
 
 let last: OutputChanges | null = null;

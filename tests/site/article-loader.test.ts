@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -90,6 +90,28 @@ describe('the article loader', () => {
     expect(counts((await sync()).output)).toEqual([4, 0, 4]);
     expect(await html()).toHaveLength(4);
     expect((deserialize(await readFile(path.join(bodies, 'articles.v8'))).records as Map<string, StoredArticle>).size).toBe(4);
+  }, 120_000);
+
+  it('reads an article file again only when its time or size changed', async () => {
+    const article = path.join(content, 'articles', '5a646d3e6574.mdx');
+    const text = await readFile(article, 'utf8');
+    const total = (await readdir(path.join(content, 'articles'))).filter((f) => f.endsWith('.mdx')).length;
+    // Settled files (older than SOURCE_SETTLED_MS): their times and sizes are recorded.
+    const past = new Date(Date.now() - 60_000);
+    for (const f of await readdir(path.join(content, 'articles'))) await utimes(path.join(content, 'articles', f), past, past);
+    await sync();
+    // The same size and time: not read, so not rendered again (as make and git assume).
+    const edited = text.replace('روسيا', 'روسيه');
+    expect(edited).not.toBe(text);
+    expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(text));
+    await writeFile(article, edited);
+    await utimes(article, past, past);
+    expect(counts((await sync()).output)).toEqual([total, 0, total]);
+    // A new time: read, and rendered again.
+    const later = new Date(Date.now() - 30_000);
+    await utimes(article, later, later);
+    expect(counts((await sync()).output)).toEqual([total, 1, total - 1]);
+    await writeFile(article, text);
   }, 120_000);
 
   it('renders every article again, with a warning, when the records file cannot be read', async () => {
