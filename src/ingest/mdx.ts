@@ -110,10 +110,12 @@ function codeSpan(token: string): string {
   // A span holding backticks needs a longer fence, and the MDX parser (Sätteri) then misreads the
   // next span on the line («``a`b`` `{x}`» runs {x} as an expression). So backticks stay out of
   // spans: each run of them is written escaped between single-backtick spans of the rest.
+  // Backslashes too: Sätteri reads a span ending in one («`\`») as not closed there, and the
+  // spans after it shift (a `{` then outside any span starts an expression).
   return token
-    .split(/(`+)/)
+    .split(/(`+|\\+)/)
     .filter(Boolean)
-    .map((piece) => (piece.startsWith('`') ? piece.replace(/`/g, '\\`') : `\`${piece}\``))
+    .map((piece) => (/^[`\\]/.test(piece) ? piece.replace(/[`\\]/g, '\\$&') : `\`${piece}\``))
     .join('');
 }
 

@@ -106,6 +106,18 @@ describe('escapeMdxText', () => {
     expect(blockText(block)).toBe(text);
   });
 
+  it('writes a backslash next to a backtick in an address-like token outside code spans', () => {
+    // Found by the property below (seed -1383722584): «`\\`» as a code span made Sätteri misread
+    // the spans after it, and «{/*» then started an expression.
+    for (const text of ['\\`x://y_z{/* c */}{', 'a\\`x://y{', 'x://a\\\\b`{c}']) {
+      const mdx = escapeMdxText(text);
+      expect(() => compileLikeAstro(mdx)).not.toThrow();
+      const [block] = renderMdx(mdx);
+      if (typeof block === 'string' || !block) throw new Error('expected a paragraph');
+      expect(blockText(block)).toBe(text);
+    }
+  });
+
   it('keeps web addresses in the text as links, punctuation around them outside', () => {
     const nodes = renderMdx(escapeMdxText('زوروا الموقع (www.gdp.gov.sa). أو https://x.com/a_b?c=1&d=2 الآن'));
     expect(nodes).toEqual([
