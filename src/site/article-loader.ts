@@ -3,12 +3,14 @@
  * the collection schema) and rendered to HTML once, here, with the entity links, what the article
  * says of each entity and its search fields (`src/site/article-prepare.ts`), under a digest of the
  * file, the registry and the code that renders it (every module the content config loads,
- * src/site/code-digest.ts), so the next build renders only the articles that changed. Astro's
- * content store keeps each article's frontmatter and light record (`StoredArticleMetadata`:
- * mention counts, the start of its text); its HTML, sentences and search fields are files in the
- * build cache (`<cacheDir>/marsad-articles/`, src/site/partition.ts), read by its own page. Astro
- * writes the store, reads it back and bundles it into its build as one module at every build: at
- * 31,000 articles the whole text made that 185 MB, and its time and memory grew with the archive. Many changed articles are prepared in worker threads: plain Node on every
+ * src/site/code-digest.ts), so the next build renders only the articles that changed. In the
+ * build cache (`<cacheDir>/marsad-articles/`, src/site/partition.ts) each article's HTML,
+ * sentences and search fields are files read by its own page, and one records file holds every
+ * article's parsed frontmatter and light record (`StoredArticle`: mention counts, the start of its
+ * text, its file's time and size); Astro's content store keeps each article's id and digest only.
+ * Astro writes the store, reads it back and bundles it into its build as one module at every
+ * build: at 31,000 articles the whole text made that 185 MB and the frontmatter and light records
+ * 64 MB, and its time and memory grew with the archive. Many changed articles are prepared in worker threads: plain Node on every
  * core, outside Vite's module runner (whose import getters make the matcher's per-character loops
  * several times slower).
  *

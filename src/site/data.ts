@@ -117,13 +117,13 @@ export function getEntities(): Promise<Map<string, EntityEntry>> {
 }
 
 /**
- * What the content store keeps of an article (src/site/article-loader.ts): its mention counts by
+ * What the loader keeps of an article (src/site/article-loader.ts): its mention counts by
  * entity and zone, as the loader found them from the same text nodes as the page's links, the
  * start of its text, and the key of its body files.
  */
 export function articleMetadata(article: ArticleEntry): StoredArticleMetadata {
   const metadata = article.rendered?.metadata as unknown as StoredArticleMetadata | undefined;
-  if (!metadata?.counts) throw new Error(`${article.filePath ?? article.id}: the content store has no rendered text for this article`);
+  if (!metadata?.counts) throw new Error(`${article.filePath ?? article.id}: this build holds no light record for this article`);
   return metadata;
 }
 

@@ -39,11 +39,12 @@ export interface ArchiveRecord {
 }
 
 /**
- * What the content store keeps of an article (`rendered.metadata`, src/site/article-loader.ts),
- * in a whole build and in a partition alike: what pages about other articles read of it. Its HTML
- * and prepared record are files (`htmlFile`, `preparedFile`) in the body folder
- * (`articleBodyDir`), read by its own page as it renders: the store, which Astro writes, reads
- * back and bundles into its build as one module at every build, holds no article's text.
+ * An article's light record (its entry's `rendered.metadata` as pages see it, src/site/data.ts):
+ * what pages about other articles read of it. A partition's content store holds it; a whole
+ * build's loader keeps it in the records file (`StoredArticle`, below). Its HTML and prepared
+ * record are files (`htmlFile`, `preparedFile`) in the body folder (`articleBodyDir`), read by its
+ * own page as it renders: no store, which Astro writes, reads back and bundles into its build as
+ * one module at every build, holds an article's text.
  */
 export interface StoredArticleMetadata extends Pick<ArticleRenderMetadata, 'counts' | 'zones'> {
   /** The start of its text (`articleLead`): the site's word counts. Null in a partition that writes no lists. */
