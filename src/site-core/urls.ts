@@ -15,7 +15,6 @@ export const searchablePagesGlob = '{articles,entities,dossiers}/*/index.html';
 /** Public URL of the index of one entity type ("/people/"). */
 export const entityTypeUrl = (type: EntityType): string => `/${entityTypeInfo[type].slug}/`;
 
-/** Page n of the articles mentioning an entity (page 1 is the entity page itself). */
 /**
  * An entity's page (no n: its newest articles) or its numbered page n of articles, counted from
  * the oldest (`/entities/<id>/page/1/` holds the oldest PAGE_SIZE; src/site/pagination.ts).
@@ -25,8 +24,7 @@ export const entityPageUrl = (id: string, n?: number): string => (n === undefine
 /** The list of outlets. */
 export const outletsUrl = '/outlets/';
 
-/** Page n of an outlet's articles (`slug`: `outletSlug` below). */
-/** An outlet's page (no n: its newest articles) or its numbered page n, counted from the oldest (as the archive's). */
+/** An outlet's page (`slug`: `outletSlug` below; no n: its newest articles) or its numbered page n, counted from the oldest (as the archive's). */
 export const outletUrl = (slug: string, n?: number): string => (n === undefined ? `/outlets/${slug}/` : `/outlets/${slug}/${n}/`);
 
 /** Page n of one day's articles (`day`: YYYY-MM-DD). */

@@ -19,7 +19,7 @@
  * 30,000 articles — only to print static HTML, and it would run any expression an article holds.
  * Articles here are data: the same MDX syntax, parsed by the compiler @astrojs/mdx uses.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -30,6 +30,7 @@ import { settings } from '../settings.ts';
 import { articleFiles, readArticleSource } from './article-files.ts';
 import { articlePreparer, type PreparedArticle, type PrepareOptions } from './article-prepare.ts';
 import { contentCodeDigest } from './code-digest.ts';
+import { sameStamp, settledStamp } from './file-stamp.ts';
 import {
   type ArchiveRecord,
   currentPartition,
@@ -40,7 +41,6 @@ import {
   readArchiveIndex,
   readLeads,
   readArticleRecords,
-  SOURCE_SETTLED_MS,
   type StoredArticle,
   type StoredArticleMetadata,
   articleRecordsFile,
@@ -125,7 +125,7 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
   // The records the last build kept (src/site/partition.ts); an unreadable file renders everything again.
   let records: Map<string, StoredArticle>;
   try {
-    records = readArticleRecords(bodies, () => new Map());
+    records = readArticleRecords(bodies, { orEmpty: true });
   } catch (error) {
     logger.warn(`${(error as Error).message}: every article is rendered again`);
     records = new Map();
@@ -143,25 +143,16 @@ async function syncArticles(context: LoaderContext, base: string, entitiesDir: s
     seen.set(id, full);
     const record = records.get(id);
     const kept = (digest: string) => store.get(id)?.digest === digest && record?.digest === digest && bodyFiles.has(`${digest}.html`);
-    // The file's time and size, for a file settled before the build.
+    // The file's time and size, for a file settled before the build (src/site/file-stamp.ts).
     let stamp: StoredArticle['source'];
     try {
-      const { mtimeMs, size } = statSync(full);
-      if (mtimeMs < started - SOURCE_SETTLED_MS) stamp = { mtimeMs, size, context: contextDigest };
+      const settled = settledStamp(full, started);
+      if (settled) stamp = { ...settled, context: contextDigest };
     } catch {
       // Read below, which reports the file and why it cannot be read.
     }
     // Unchanged without reading it: the same time, size, registry and code as when its digest was taken.
-    const same = record?.source;
-    if (
-      stamp &&
-      same &&
-      same.mtimeMs === stamp.mtimeMs &&
-      same.size === stamp.size &&
-      same.context === contextDigest &&
-      kept(record.digest)
-    )
-      continue;
+    if (stamp && record && sameStamp(record.source, stamp) && record.source?.context === contextDigest && kept(record.digest)) continue;
     const source = readArticleSource(full, problems);
     if (source === null) continue;
     const digest = generateDigest(`${contextDigest}\0${source}`);

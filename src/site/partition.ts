@@ -25,6 +25,7 @@ import { deserialize, serialize } from 'node:v8';
 import { settings } from '../settings.ts';
 import type { Snippet } from '../entities/mentions.ts';
 import type { ArticleRenderMetadata } from './article-prepare.ts';
+import type { FileStamp } from './file-stamp.ts';
 
 /** What the index keeps of one article (its prepared record, `readPrepared`, has the rest). */
 export interface ArchiveRecord {
@@ -181,12 +182,11 @@ export function articleBodyDir(): string {
 export interface StoredArticle {
   digest: string;
   /**
-   * The file as it was when `digest` was taken, with the digest of the registry and code it was
-   * taken with: a file with the same time and size is not read again (set only for a file modified
-   * `SOURCE_SETTLED_MS` or more before the build: a later write within the same tick of the file
-   * system's clock could keep both).
+   * The file's time and size when `digest` was taken (`settledStamp`, src/site/file-stamp.ts),
+   * with the digest of the registry and code it was taken with: a file with the same stamp and
+   * context is not read again.
    */
-  source?: { mtimeMs: number; size: number; context: string };
+  source?: FileStamp & { context: string };
   filePath: string;
   data: Record<string, unknown>;
   metadata: StoredArticleMetadata;
@@ -194,24 +194,21 @@ export interface StoredArticle {
 
 const RECORDS_VERSION = 1;
 
-/** How long before a build an article file must have been modified for its time and size to vouch for it. */
-export const SOURCE_SETTLED_MS = 2_000;
-
 /** The file of a whole build's article records (`StoredArticle` by id) in its body folder. */
 export const articleRecordsFile = (dir: string): string => path.join(dir, 'articles.v8');
 
 /**
- * A whole build's article records as its loader last wrote them; with `missing`, what to return
- * when there is no such file (the loader's first build), else an error naming the file.
+ * A whole build's article records as its loader last wrote them; with `orEmpty`, none when there
+ * is no such file (the loader's first build), else an error naming the file.
  */
-export function readArticleRecords(dir: string, missing?: () => Map<string, StoredArticle>): Map<string, StoredArticle> {
+export function readArticleRecords(dir: string, { orEmpty = false } = {}): Map<string, StoredArticle> {
   const file = articleRecordsFile(dir);
-  const stored = readSerialized<{ version: number; records: Map<string, StoredArticle> } | null>(
+  const none = () => ({ version: RECORDS_VERSION, records: new Map<string, StoredArticle>() });
+  const stored = readSerialized<{ version: number; records: Map<string, StoredArticle> }>(
     file,
     "the articles' records",
-    missing && (() => null),
+    orEmpty ? none : undefined,
   );
-  if (stored === null && missing) return missing();
   if (stored?.version !== RECORDS_VERSION || !(stored.records instanceof Map))
     throw new Error(`${file}: not a file of article records of this version (${RECORDS_VERSION}); build the site again`);
   return stored.records;

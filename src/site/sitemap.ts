@@ -41,7 +41,7 @@ export async function writeSitemap(outDir: string, site: string, urls: readonly 
 }
 
 /** A built page's absolute URL ("articles/x/" → "https://site/articles/x/"). */
-export function pageUrl(site: string, pathname: string): string {
+function pageUrl(site: string, pathname: string): string {
   return new URL(pathname.replace(/^\//, ''), new URL('/', site)).href;
 }
 

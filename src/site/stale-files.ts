@@ -90,7 +90,7 @@ export function staleFilesIntegration(): AstroIntegration {
       },
       'astro:build:done': ({ assets, logger }) => {
         const pages = new Set([...assets.values()].flatMap((urls) => urls.map((url) => fileURLToPath(url))));
-        last = removeStaleFiles(outDir, since, pages, [PAGEFIND_PATH.replace(/^\/|\/$/g, ''), MARK]);
+        last = removeStaleFiles(outDir, since, pages, [PAGEFIND_PATH.replace(/^\/|\/$/g, '')]);
         rmSync(path.join(outDir, MARK), { force: true });
         if (last.removed.length > 0) logger.info(`${last.removed.length} file(s) of an earlier build removed`);
       },

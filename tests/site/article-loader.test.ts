@@ -96,7 +96,7 @@ describe('the article loader', () => {
     const article = path.join(content, 'articles', '5a646d3e6574.mdx');
     const text = await readFile(article, 'utf8');
     const total = (await readdir(path.join(content, 'articles'))).filter((f) => f.endsWith('.mdx')).length;
-    // Settled files (older than SOURCE_SETTLED_MS): their times and sizes are recorded.
+    // Settled files (older than SETTLED_MS, src/site/file-stamp.ts): their times and sizes are recorded.
     const past = new Date(Date.now() - 60_000);
     for (const f of await readdir(path.join(content, 'articles'))) await utimes(path.join(content, 'articles', f), past, past);
     await sync();

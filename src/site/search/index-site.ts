@@ -17,6 +17,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Graph } from '../graph.ts';
 import { settings } from '../../settings.ts';
+import { sameStamp, settledStamp } from '../file-stamp.ts';
 import { articleUrl, dossierUrl, entityUrl, searchablePagesGlob } from '../../site-core/urls.ts';
 import { planShards, type PlannedArticle, type ShardGroup, type ShardPlan } from '../../search/shard-plan.ts';
 import { MIN_RESULTS, PAGEFIND_PATH, SHARD_MANIFEST, type SearchShard, type ShardManifest } from '../../search/shards.ts';
@@ -225,8 +226,6 @@ export function searchInput(html: string): string {
  */
 class PageDigests {
   static readonly FILE = 'page-digests.json';
-  /** Files modified this close to the run's start are not recorded: a same-size rewrite in the same clock tick would go unseen. */
-  static readonly SETTLED_MS = 2_000;
   readonly #known: Map<string, [number, number, string]>;
   readonly #next = new Map<string, [number, number, string]>();
   readonly #started = Date.now();
@@ -249,15 +248,16 @@ class PageDigests {
 
   of(page: string): string {
     const file = path.join(this.dir, page);
-    const { mtimeMs, size } = statSync(file);
+    // Only a settled file's time and size vouch for it (src/site/file-stamp.ts); others are read and not recorded.
+    const stamp = settledStamp(file, this.#started);
     const known = this.#known.get(page);
     const digest =
-      known && known[0] === mtimeMs && known[1] === size
+      known && stamp && sameStamp({ mtimeMs: known[0], size: known[1] }, stamp)
         ? known[2]
         : createHash('sha256')
             .update(searchInput(readFileSync(file, 'utf8')))
             .digest('hex');
-    if (mtimeMs < this.#started - PageDigests.SETTLED_MS) this.#next.set(page, [mtimeMs, size, digest]);
+    if (stamp) this.#next.set(page, [stamp.mtimeMs, stamp.size, digest]);
     return digest;
   }
 
